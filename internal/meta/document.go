@@ -1,0 +1,134 @@
+package meta
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"bantin/internal/diag"
+	"bantin/internal/vi"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// Document is a parsed TOML or YAML document.
+type Document struct {
+	Values map[string]any
+	file   string
+	pos    map[string]diag.Pos // dotted key path → where the key stands
+	first  diag.Pos            // fallback: the document's first line
+	yaml   bool
+}
+
+// Pos returns the position of the key at path, or of its nearest positioned
+// ancestor, or of the document's start.
+func (d *Document) Pos(path ...string) diag.Pos {
+	for n := len(path); n > 0; n-- {
+		if p, ok := d.pos[strings.Join(path[:n], ".")]; ok {
+			return p
+		}
+	}
+	return d.first
+}
+
+// ParseTOML parses src, which starts at line firstLine of file. On a syntax
+// error it adds it to dl and returns nil.
+func ParseTOML(file string, src []byte, firstLine int, dl *diag.List) *Document {
+	values := map[string]any{}
+	if _, err := toml.Decode(vi.NFC(string(src)), &values); err != nil {
+		var pe toml.ParseError
+		pos := diag.Pos{File: file, Line: firstLine}
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			pos = diag.Pos{File: file, Line: pe.Position.Line + firstLine - 1, Col: pe.Position.Col}
+			msg = pe.Message
+		}
+		dl.Errorf(pos, "invalid TOML: %s", msg)
+		return nil
+	}
+	return &Document{Values: nfcMap(values), file: file, pos: tomlKeyPositions(file, src, firstLine), first: diag.Pos{File: file, Line: firstLine, Col: 1}}
+}
+
+// yamlLine finds the line yaml.v3 names in its error text: the library
+// exposes no structured position for syntax errors, so this is the one place
+// bantin reads a line number out of a message.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// ParseYAML parses src, which starts at line firstLine of file.
+func ParseYAML(file string, src []byte, firstLine int, dl *diag.List) *Document {
+	var root yaml.Node
+	text := vi.NFC(string(src))
+	if err := yaml.Unmarshal([]byte(text), &root); err != nil {
+		pos := diag.Pos{File: file, Line: firstLine}
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			pos.Line = n + firstLine - 1
+			msg = strings.TrimPrefix(msg, m[0])
+		}
+		dl.Errorf(pos, "invalid YAML: %s", msg)
+		return nil
+	}
+	values := map[string]any{}
+	if err := yaml.Unmarshal([]byte(text), &values); err != nil {
+		dl.Errorf(diag.Pos{File: file, Line: firstLine}, "invalid YAML: %v", err)
+		return nil
+	}
+	d := &Document{Values: values, file: file, pos: map[string]diag.Pos{}, first: diag.Pos{File: file, Line: firstLine, Col: 1}, yaml: true}
+	if len(root.Content) > 0 {
+		yamlKeyPositions(d, root.Content[0], "", firstLine)
+	}
+	return d
+}
+
+func yamlKeyPositions(d *Document, n *yaml.Node, prefix string, firstLine int) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			path := joinKey(prefix, k.Value)
+			d.pos[path] = diag.Pos{File: d.file, Line: k.Line + firstLine - 1, Col: k.Column}
+			yamlKeyPositions(d, n.Content[i+1], path, firstLine)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			path := joinKey(prefix, strconv.Itoa(i))
+			d.pos[path] = diag.Pos{File: d.file, Line: c.Line + firstLine - 1, Col: c.Column}
+			yamlKeyPositions(d, c, path, firstLine)
+		}
+	}
+}
+
+func joinKey(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func nfcMap(m map[string]any) map[string]any {
+	for k, v := range m {
+		m[k] = nfcValue(v)
+	}
+	return m
+}
+
+func nfcValue(v any) any {
+	switch x := v.(type) {
+	case string:
+		return vi.NFC(x)
+	case []any:
+		for i := range x {
+			x[i] = nfcValue(x[i])
+		}
+	case []map[string]any:
+		for i := range x {
+			nfcMap(x[i])
+		}
+	case map[string]any:
+		nfcMap(x)
+	}
+	return v
+}

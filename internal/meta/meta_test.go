@@ -1,0 +1,127 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"bantin/internal/diag"
+)
+
+type menuEntry struct {
+	Name   string `toml:"name"`
+	URL    string `toml:"url"`
+	Weight int    `toml:"weight"`
+}
+
+type sample struct {
+	Title  string                 `toml:"title"`
+	Draft  bool                   `toml:"draft"`
+	Weight int                    `toml:"weight"`
+	Ratio  float64                `toml:"ratio"`
+	Tags   []string               `toml:"tags"`
+	Date   time.Time              `toml:"date"`
+	Params map[string]any         `toml:"params"`
+	Menus  map[string][]menuEntry `toml:"menus"`
+	Markup struct {
+		Unsafe bool `toml:"unsafe"`
+	} `toml:"markup"`
+}
+
+var hcm = time.FixedZone("ICT", 7*3600)
+
+func decodeTOML(t *testing.T, src string, firstLine int) (sample, string) {
+	t.Helper()
+	var dl diag.List
+	var s sample
+	if d := ParseTOML("f.toml", []byte(src), firstLine, &dl); d != nil {
+		d.Decode(&s, hcm, &dl)
+	}
+	var msgs []string
+	for _, d := range dl.Items() {
+		msgs = append(msgs, d.String())
+	}
+	return s, strings.Join(msgs, "\n")
+}
+
+func TestDecodeTOML(t *testing.T) {
+	src := `title = "Dân vận khéo"
+draft = true
+weight = 3
+ratio = 2
+tags = ["a", "b"]
+date = 2022-01-21T16:58:00
+
+[params]
+x = { y = 1 }
+
+[markup]
+unsafe = true
+
+[[menus.main]]
+name = "Trang chủ"
+url = "/"
+
+[[menus.main]]
+name = "Bài viết"
+weight = 2
+`
+	s, msgs := decodeTOML(t, src, 1)
+	if msgs != "" {
+		t.Fatalf("unexpected diagnostics:\n%s", msgs)
+	}
+	if s.Title != "Dân vận khéo" || !s.Draft || s.Weight != 3 || s.Ratio != 2 || len(s.Tags) != 2 || !s.Markup.Unsafe {
+		t.Errorf("decoded %+v", s)
+	}
+	if want := time.Date(2022, 1, 21, 16, 58, 0, 0, hcm); !s.Date.Equal(want) {
+		t.Errorf("date %v, want %v (local times are in the site's zone)", s.Date, want)
+	}
+	if len(s.Menus["main"]) != 2 || s.Menus["main"][1].Weight != 2 {
+		t.Errorf("menus %+v", s.Menus)
+	}
+}
+
+func TestDecodeTOMLProblems(t *testing.T) {
+	cases := []struct {
+		name, src string
+		firstLine int
+		want      string
+	}{
+		{"wrong type", "title = \"x\"\nweight = \"ba\"\n", 1, `f.toml:2:1: error: weight must be a whole number, not the string "ba"`},
+		{"offset", "title = 5\n", 2, `f.toml:2:1: error: title must be a string, not the number 5`},
+		{"unknown key", "titel = \"x\"\n", 2, `f.toml:2:1: warning: unknown key "titel"`},
+		{"unknown nested", "[markup]\n  unsave = true\n", 1, `f.toml:2:3: warning: unknown key "markup.unsave"`},
+		{"syntax", "title = \"x\"\ntags = [\n", 2, `f.toml:3:9: error: invalid TOML: unexpected EOF; expected value`},
+		{"bad date", "date = \"hôm qua\"\n", 1, `f.toml:1:1: error: date: cannot read "hôm qua" as a date (write 2022-01-21 or 2022-01-21T16:58:00+07:00)`},
+		{"menu entry", "[[menus.main]]\nname = \"a\"\n[[menus.main]]\nname = 1\n", 1, `f.toml:4:1: error: menus.main.1.name must be a string, not the number 1`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if _, got := decodeTOML(t, c.src, c.firstLine); !strings.Contains(got, c.want) {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestDecodeYAML(t *testing.T) {
+	var dl diag.List
+	var s sample
+	src := "title: Đường đi\ndate: 2022-01-21\ntags: [a]\nweight: nhiều\n"
+	d := ParseYAML("f.md", []byte(src), 2, &dl)
+	if d == nil {
+		t.Fatal(dl.Err())
+	}
+	d.Decode(&s, hcm, &dl)
+	if s.Title != "Đường đi" || !s.Date.Equal(time.Date(2022, 1, 21, 0, 0, 0, 0, hcm)) {
+		t.Errorf("decoded %+v", s)
+	}
+	want := `f.md:5:1: error: weight must be a whole number, not the string "nhiều"`
+	if got := dl.Err(); got == nil || got.Error() != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+	var dl2 diag.List
+	if ParseYAML("f.md", []byte("title: [a\n"), 2, &dl2) != nil || !strings.HasPrefix(dl2.Err().Error(), "f.md:2: error: invalid YAML") {
+		t.Errorf("YAML syntax error: %v", dl2.Err())
+	}
+}

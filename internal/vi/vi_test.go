@@ -1,0 +1,111 @@
+package vi
+
+import (
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestSlug(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Dân vận khéo", "dan-van-kheo"},
+		{"Đảng bộ thành phố", "dang-bo-thanh-pho"},
+		{"Đường đi", "duong-di"},
+		{norm.NFD.String("Đường đi"), "duong-di"},
+		{"Luật Lao động – 2019", "luat-lao-dong-2019"},
+		{"Hỏi: quyền gì?!", "hoi-quyen-gi"},
+		{"  --Tín ngưỡng, tôn giáo--  ", "tin-nguong-ton-giao"},
+		{"Câu 1. Ai được bầu?", "cau-1-ai-duoc-bau"},
+		{"ĐĐ", "dd"},
+		{"“Trích dẫn”", "trich-dan"},
+		{"中文", ""},
+	}
+	for _, c := range cases {
+		if got := Slug(c.in); got != c.want {
+			t.Errorf("Slug(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSlugger(t *testing.T) {
+	var g Slugger
+	got := []string{g.Unique("Đường đi", "h"), g.Unique("Duong di", "h"), g.Unique("Đường đi", "h"), g.Unique("duong-di-1", "h"), g.Unique("!!!", "h")}
+	want := []string{"duong-di", "duong-di-1", "duong-di-2", "duong-di-1-1", "h"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Unique #%d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestFoldAndKey(t *testing.T) {
+	cases := []struct{ in, fold, key string }{
+		{"Đất đai", "Dat dai", "dat dai"},
+		{norm.NFD.String("Đất đai"), "Dat dai", "dat dai"},
+		{"Dân vận KHÉO", "Dan van KHEO", "dan van kheo"},
+		{"người ưu tú", "nguoi uu tu", "nguoi uu tu"},
+		{"ăâêôơư", "aaeoou", "aaeoou"},
+	}
+	for _, c := range cases {
+		if got := Fold(c.in); got != c.fold {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.fold)
+		}
+		if got := Key(c.in); got != c.key {
+			t.Errorf("Key(%q) = %q, want %q", c.in, got, c.key)
+		}
+	}
+}
+
+func TestNormalizeTones(t *testing.T) {
+	pairs := [][2]string{
+		{"hòa", "hoà"}, {"thúy", "thuý"}, {"khỏe", "khoẻ"}, {"Hòa bình", "Hoà bình"},
+		{"tùy", "tuỳ"}, {"hoàn", "hoàn"}, {"quý", "quý"}, {"giữ", "giữ"}, {"người", "người"},
+		{"của", "của"}, {"mùa", "mùa"}, {"khuya", "khuya"}, {"thuở", "thuở"},
+		{norm.NFD.String("hòa"), "hoà"},
+	}
+	for _, p := range pairs {
+		if got := NormalizeTones(p[0]); got != p[1] {
+			t.Errorf("NormalizeTones(%q) = %q, want %q", p[0], got, p[1])
+		}
+	}
+	if NormalizeTones("hòa") != NormalizeTones("hoà") {
+		t.Error("hòa and hoà must normalise alike")
+	}
+	if NormalizeTones("vận") == NormalizeTones("văn") {
+		t.Error("vận and văn are different words")
+	}
+}
+
+func TestCollatorVietnameseOrder(t *testing.T) {
+	c := NewCollator()
+	got := []string{"Ư", "Đ", "U", "D", "ê", "e", "ă", "â", "a", "b", "Đất", "Dân", "Ưu", "Uy"}
+	c.SortStrings(got)
+	want := []string{"a", "ă", "â", "b", "D", "Dân", "Đ", "Đất", "e", "ê", "U", "Uy", "Ư", "Ưu"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("order = %v, want %v", got, want)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	ts := time.Date(2022, 1, 21, 9, 58, 0, 0, time.UTC)
+	if got := FormatDateTime(ts, loc); got != "Thứ Sáu, 21/01/2022 16:58" {
+		t.Errorf("FormatDateTime = %q", got)
+	}
+	sunday := time.Date(2022, 1, 23, 1, 0, 0, 0, loc)
+	if got := FormatDateTime(sunday, loc); got != "Chủ Nhật, 23/01/2022 01:00" {
+		t.Errorf("FormatDateTime(sunday) = %q", got)
+	}
+	if got := FormatDate(ts, loc); got != "21/01/2022" {
+		t.Errorf("FormatDate = %q", got)
+	}
+	if got := MonthName(2022, time.January); got != "Tháng 1 năm 2022" {
+		t.Errorf("MonthName = %q", got)
+	}
+}
