@@ -86,6 +86,11 @@ func (dec decoder) value(v any, rv reflect.Value, path []string) {
 	case reflect.Interface:
 		rv.Set(reflect.ValueOf(v))
 		return
+	case reflect.Pointer:
+		elem := reflect.New(rv.Type().Elem())
+		dec.value(v, elem.Elem(), path)
+		rv.Set(elem)
+		return
 	case reflect.Slice:
 		if dec.slice(v, rv, path) {
 			return
@@ -258,4 +263,18 @@ func describeValue(v any) string {
 		return "nothing"
 	}
 	return fmt.Sprintf("%T", v)
+}
+
+// DecodeKey decodes the value at the top-level key into dst (a pointer) and
+// removes the key from the document, so that a later Decode does not warn
+// about it. It reports whether the key was present.
+func (d *Document) DecodeKey(key string, dst any, loc *time.Location, dl *diag.List) bool {
+	v, ok := d.Values[key]
+	if !ok {
+		return false
+	}
+	delete(d.Values, key)
+	dec := decoder{doc: d, loc: loc, dl: dl}
+	dec.value(v, reflect.ValueOf(dst).Elem(), []string{key})
+	return true
 }

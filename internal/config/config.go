@@ -1,0 +1,163 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+	_ "time/tzdata" // time zones work on machines without a zone database
+
+	"bantin/internal/diag"
+	"bantin/internal/meta"
+)
+
+// File is the config file's name at the site root.
+const File = "config.toml"
+
+// Config is the decoded, defaulted and validated config.toml.
+type Config struct {
+	Title        string                 `toml:"title"`
+	BaseURL      string                 `toml:"baseURL"`
+	LanguageCode string                 `toml:"languageCode"`
+	TimeZone     string                 `toml:"timeZone"`
+	Description  string                 `toml:"description"`
+	Copyright    string                 `toml:"copyright"`
+	Pagination   Pagination             `toml:"pagination"`
+	Markup       Markup                 `toml:"markup"`
+	Taxonomies   map[string]string      `toml:"taxonomies"`
+	Types        map[string]string      `toml:"types"`
+	Related      Related                `toml:"related"`
+	Menus        map[string][]MenuEntry `toml:"menus"`
+	Params       map[string]any         `toml:"params"`
+
+	Location *time.Location `toml:"-"` // TimeZone, loaded
+	Base     *url.URL       `toml:"-"` // BaseURL, parsed; Path ends in "/"
+}
+
+// Pagination configures paged lists.
+type Pagination struct {
+	PagerSize int `toml:"pagerSize"`
+}
+
+// Markup configures Markdown rendering.
+type Markup struct {
+	Unsafe         bool   `toml:"unsafe"`
+	Typographer    *bool  `toml:"typographer"`
+	HighlightStyle string `toml:"highlightStyle"`
+	LineNumbers    bool   `toml:"lineNumbers"`
+}
+
+// Related configures related-page lists.
+type Related struct {
+	Count int `toml:"count"`
+}
+
+// MenuEntry is one link of a menu.
+type MenuEntry struct {
+	Name   string `toml:"name"`
+	URL    string `toml:"url"`
+	Weight int    `toml:"weight"`
+}
+
+// Load reads config.toml from the root of fsys; a missing file gives the
+// defaults. baseURL, when not empty, overrides the file's.
+func Load(fsys fs.FS, baseURL string, dl *diag.List) *Config {
+	c := &Config{}
+	src, err := fs.ReadFile(fsys, File)
+	switch {
+	case err == nil:
+		if doc := meta.ParseTOML(File, src, 1, dl); doc != nil {
+			doc.Decode(c, time.UTC, dl)
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		dl.Errorf(diag.Pos{File: File}, "read: %v", err)
+	}
+	if baseURL != "" {
+		c.BaseURL = baseURL
+	}
+	c.setDefaults(dl)
+	return c
+}
+
+func (c *Config) setDefaults(dl *diag.List) {
+	pos := diag.Pos{File: File}
+	if c.Title == "" {
+		c.Title = "Bản tin"
+	}
+	if c.LanguageCode == "" {
+		c.LanguageCode = "vi"
+	}
+	if c.TimeZone == "" {
+		c.TimeZone = "Asia/Ho_Chi_Minh"
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		dl.Errorf(pos, "timeZone %q is not a known time zone", c.TimeZone)
+		loc = time.UTC
+	}
+	c.Location = loc
+	if c.BaseURL == "" {
+		dl.Warnf(pos, "baseURL is not set; using http://localhost:1313/")
+		c.BaseURL = "http://localhost:1313/"
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		dl.Errorf(pos, "baseURL %q must be an absolute http(s) URL such as https://danvan.example.vn/", c.BaseURL)
+		u, _ = url.Parse("http://localhost:1313/")
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	c.Base = u
+	if c.Pagination.PagerSize <= 0 {
+		c.Pagination.PagerSize = 10
+	}
+	if c.Markup.HighlightStyle == "" {
+		c.Markup.HighlightStyle = "github"
+	}
+	if c.Markup.Typographer == nil {
+		on := true
+		c.Markup.Typographer = &on
+	}
+	if c.Related.Count <= 0 {
+		c.Related.Count = 5
+	}
+	if c.Taxonomies == nil {
+		c.Taxonomies = map[string]string{"topics": "Chủ đề", "tags": "Thẻ", "authors": "Tác giả"}
+	}
+	c.Types = withDefaultTypes(c.Types)
+	for name := range c.Menus {
+		sortMenu(c.Menus[name])
+	}
+}
+
+func withDefaultTypes(types map[string]string) map[string]string {
+	out := map[string]string{"bai-viet": "article", "to-gap": "leaflet", "so-tay": "handbook", "ban-tin": "bulletin"}
+	for k, v := range types {
+		out[k] = v
+	}
+	return out
+}
+
+func sortMenu(entries []MenuEntry) {
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Weight < entries[j].Weight })
+}
+
+// RelURL returns the site-relative URL of a root-relative path: with
+// baseURL https://x.vn/ban-tin/, "/a/" becomes "/ban-tin/a/".
+func (c *Config) RelURL(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	return strings.TrimSuffix(c.Base.Path, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// AbsURL returns the absolute URL of a root-relative path.
+func (c *Config) AbsURL(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	return c.Base.Scheme + "://" + c.Base.Host + c.RelURL(p)
+}

@@ -1,0 +1,29 @@
+// Package config reads config.toml into a typed [Config].
+//
+// Keys (all optional):
+//
+//	title         site name shown in the header and feeds
+//	baseURL       absolute URL the site is published at ("https://danvan.example.vn/");
+//	              its path, if any, prefixes every URL. Default http://localhost:1313/
+//	              with a warning. The --baseURL flag overrides it.
+//	languageCode  <html lang> and the UI-string table; default "vi"
+//	timeZone      IANA zone for dates without a zone and for displayed dates;
+//	              default "Asia/Ho_Chi_Minh" (the zone database is built in)
+//	description   site description for meta tags and feeds
+//	copyright     footer line
+//	[pagination]  pagerSize: pages per list page (default 10)
+//	[markup]      unsafe: pass raw HTML in Markdown through (default false: escaped)
+//	              typographer: curly quotes, dashes, ellipses (default true)
+//	              highlightStyle: chroma style for code (default "github")
+//	              lineNumbers: number code lines (default false)
+//	[taxonomies]  plural key = display name; default topics = "Chủ đề",
+//	              tags = "Thẻ", authors = "Tác giả"
+//	[types]       section folder = content type; defaults bai-viet = "article",
+//	              to-gap = "leaflet", so-tay = "handbook", ban-tin = "bulletin"
+//	[related]     count: "Tin khác" links per page (default 5)
+//	[[menus.NAME]] name, url, weight: menu entries, sorted by weight then order
+//	[params]      free-form values for templates (.Site.Params)
+//
+// Unknown keys are warnings at their line; a value of the wrong type is an
+// error at its line.
+package config

@@ -1,0 +1,132 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"bantin/internal/config"
+	"bantin/internal/diag"
+)
+
+func scan(t *testing.T, files map[string]string, opts Options) (*Set, string) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	var dl diag.List
+	cfg := config.Load(fstest.MapFS{"config.toml": {Data: []byte(`baseURL = "https://x.vn/"`)}}, "", &dl)
+	if opts.Now.IsZero() {
+		opts.Now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	set := Scan(fsys, cfg, opts, &dl)
+	var msgs []string
+	for _, d := range dl.Items() {
+		msgs = append(msgs, d.String())
+	}
+	return set, strings.Join(msgs, "\n")
+}
+
+func TestScanModel(t *testing.T) {
+	set, msgs := scan(t, map[string]string{
+		"content/_index.md":                  "+++\ntitle = \"Trang chủ\"\n+++\nXin chào",
+		"content/bai-viet/_index.md":          "+++\ntitle = \"Bài viết\"\n+++\n",
+		"content/bai-viet/a.md":               "+++\ntitle = \"A\"\ndate = 2022-01-21T16:58:00\ntopics = [\"Dân chủ ở cơ sở\", \"  dân vận   khéo \"]\n+++\nThân bài",
+		"content/bai-viet/goi/index.md":       "---\ntitle: Gói\ntags: [x]\n---\nBody\r\nline 2\r\n",
+		"content/bai-viet/goi/anh.png":        "png",
+		"content/bai-viet/goi/tai-lieu/a.pdf": "pdf",
+		"content/anh/logo.svg":                "svg",
+		"content/.hidden.md":                  "ignored",
+		"content/bai-viet/a.md~":              "ignored",
+	}, Options{})
+	if msgs != "" {
+		t.Fatal(msgs)
+	}
+	if len(set.Docs) != 4 {
+		t.Fatalf("docs = %d", len(set.Docs))
+	}
+	byRel := map[string]*Doc{}
+	for _, d := range set.Docs {
+		byRel[d.Rel] = d
+	}
+	if byRel["_index.md"].Kind != KindHome || byRel["bai-viet/_index.md"].Kind != KindSection || byRel["bai-viet/a.md"].Section != "bai-viet" {
+		t.Error("kinds or sections wrong")
+	}
+	a := byRel["bai-viet/a.md"]
+	if got := a.Terms["topics"]; len(got) != 2 || got[1] != "dân vận khéo" {
+		t.Errorf("topics = %q", got)
+	}
+	if a.Front.Date.Location().String() != "Asia/Ho_Chi_Minh" || a.Front.Lastmod != a.Front.Date {
+		t.Errorf("date %v lastmod %v", a.Front.Date, a.Front.Lastmod)
+	}
+	if a.BodyLine != 6 || string(a.Body) != "Thân bài" {
+		t.Errorf("body line %d %q", a.BodyLine, a.Body)
+	}
+	g := byRel["bai-viet/goi/index.md"]
+	if !g.Bundle || strings.Join(g.Resources, ",") != "bai-viet/goi/anh.png,bai-viet/goi/tai-lieu/a.pdf" {
+		t.Errorf("bundle %v resources %v", g.Bundle, g.Resources)
+	}
+	if string(g.Body) != "Body\nline 2\n" || g.Terms["tags"][0] != "x" {
+		t.Errorf("yaml body %q terms %v", g.Body, g.Terms)
+	}
+	if strings.Join(set.Assets, ",") != "anh/logo.svg" {
+		t.Errorf("assets %v", set.Assets)
+	}
+}
+
+func TestScanHidesDraftsFutureExpired(t *testing.T) {
+	files := map[string]string{
+		"content/a.md": "+++\ntitle = \"a\"\ndraft = true\n+++\n",
+		"content/b.md": "+++\ntitle = \"b\"\ndate = 2030-01-01\n+++\n",
+		"content/c.md": "+++\ntitle = \"c\"\nexpiryDate = 2020-01-01\n+++\n",
+		"content/d.md": "+++\ntitle = \"d\"\ndate = 2020-01-01\n+++\n",
+	}
+	set, _ := scan(t, files, Options{})
+	if len(set.Docs) != 1 || len(set.Hidden) != 3 {
+		t.Fatalf("shown %d hidden %d", len(set.Docs), len(set.Hidden))
+	}
+	reasons := []string{}
+	for _, d := range set.Hidden {
+		reasons = append(reasons, d.Hidden)
+	}
+	if strings.Join(reasons, ",") != "draft,future,expired" {
+		t.Errorf("reasons %v", reasons)
+	}
+	set, _ = scan(t, files, Options{Drafts: true, Future: true, Expired: true})
+	if len(set.Docs) != 4 {
+		t.Errorf("with every flag, shown %d", len(set.Docs))
+	}
+}
+
+func TestScanFrontMatterErrors(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"unclosed", "+++\ntitle = \"x\"\n", "content/x.md:1:1: error: front matter is opened here but never closed"},
+		{"syntax", "+++\ntitle = \"x\"\ndate = 2022-13-45\n+++\n", "content/x.md:3:"},
+		{"type", "+++\ntitle = \"x\"\ndraft = \"có\"\n+++\n", "content/x.md:3:1: error: draft must be true or false, not the string \"có\""},
+		{"missing title", "+++\ndate = 2022-01-01\n+++\n", "content/x.md:2:1: error: title is missing"},
+		{"no front matter", "Chỉ có thân bài", "content/x.md:1:1: error: title is missing"},
+		{"unknown key", "+++\ntitle = \"x\"\ntittle = \"y\"\n+++\n", "content/x.md:3:1: warning: unknown key \"tittle\""},
+		{"yaml type", "---\ntitle: x\nweight: [1]\n---\n", "content/x.md:3:1: error: weight must be a whole number, not a list"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, msgs := scan(t, map[string]string{"content/x.md": c.src}, Options{})
+			if !strings.Contains(msgs, c.want) {
+				t.Errorf("got\n%s\nwant %s", msgs, c.want)
+			}
+		})
+	}
+}
+
+func TestSplit(t *testing.T) {
+	format, fm, fmLine, body, bodyLine, unclosed := split([]byte("+++  \na = 1\n+++\nbody\n"))
+	if format != TOML || string(fm) != "a = 1\n" || fmLine != 2 || string(body) != "body\n" || bodyLine != 4 || unclosed {
+		t.Errorf("split: %v %q %d %q %d %v", format, fm, fmLine, body, bodyLine, unclosed)
+	}
+	_, _, _, body, bodyLine, _ = split([]byte("+++\na = 1\n+++"))
+	if len(body) != 0 || bodyLine != 4 {
+		t.Errorf("no body: %q %d", body, bodyLine)
+	}
+}

@@ -1,0 +1,42 @@
+// Package content reads the site's content/ folder into [Doc] values.
+//
+// Every .md file under content/ is a document. Its front matter is TOML
+// between "+++" lines or YAML between "---" lines, at the very top of the
+// file. Keys:
+//
+//	id           short, stable identifier of the page, kept when the file is
+//	             renamed or moved (the QR short link uses it)
+//	title        required for pages; a section's _index.md defaults to the folder name
+//	date         publication date shown on the page; lists sort newest first
+//	lastmod      last change (sitemap, feeds); defaults to date
+//	publishDate  the page appears from this time on; defaults to date
+//	expiryDate   the page disappears after this time
+//	draft        true keeps the page out of the build unless --drafts
+//	slug         last URL segment instead of the file name (slugified)
+//	url          the whole URL path ("/gioi-thieu/"), instead of section + slug
+//	aliases      old URL paths that redirect here
+//	summary      summary text for lists and feeds
+//	description  meta description
+//	type         content type (article, leaflet, handbook, bulletin, …);
+//	             defaults to the section's type from config [types]
+//	layout       template name to use instead of "single"
+//	weight       ordering among pages of equal date (lower first)
+//	image        sharing image, relative to the page or the site
+//	params       free-form table for templates (.Params)
+//	<taxonomy>   one list of terms per configured taxonomy (topics, tags, authors)
+//
+// Dates without a zone are in the site's time zone. Text is NFC-normalised
+// and CRLF line ends become LF when read.
+//
+// Layout of the folder: the first folder under content/ is the page's
+// section; content/_index.md is the home page's own text and
+// content/SECTION/_index.md a section's; a folder holding index.md is a page
+// bundle, whose other files (images, PDFs) belong to the page and are
+// published beside it. Other non-Markdown files are published at their path
+// under content/. Files and folders whose names start with "." or end in
+// "~" are ignored.
+//
+// [Scan] leaves out drafts, pages whose publish date is in the future and
+// expired pages unless [Options] asks for them; the left-out documents are
+// still returned (Set.Hidden), so that a link to one can say why it fails.
+package content

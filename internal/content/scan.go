@@ -1,0 +1,285 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"bantin/internal/config"
+	"bantin/internal/diag"
+	"bantin/internal/meta"
+	"bantin/internal/vi"
+)
+
+// Dir is the content folder at the site root.
+const Dir = "content"
+
+// Kind says what a document is.
+type Kind string
+
+const (
+	KindPage    Kind = "page"
+	KindSection Kind = "section"
+	KindHome    Kind = "home"
+)
+
+// Doc is one Markdown file of content/.
+type Doc struct {
+	Path      string // from the site root: "content/bai-viet/x.md"
+	Rel       string // from content/: "bai-viet/x.md"
+	Kind      Kind
+	Section   string   // first folder of Rel; "" for files at the root of content/
+	Bundle    bool     // a page bundle's index.md
+	Resources []string // Rel paths of the bundle's other files, sorted
+	Front     FrontMatter
+	Terms     map[string][]string // taxonomy plural → terms as written
+	Meta      *meta.Document      // the front matter, for key positions; nil without one
+	Body      []byte
+	BodyLine  int    // line of the file where Body starts
+	Hidden    string // why the build leaves it out: "draft", "future", "expired"; "" if shown
+}
+
+// Pos returns the position of a front-matter key, or of the file's start.
+func (d *Doc) Pos(key ...string) diag.Pos {
+	if d.Meta == nil {
+		return diag.Pos{File: d.Path, Line: 1, Col: 1}
+	}
+	return d.Meta.Pos(key...)
+}
+
+// Options chooses which documents a build shows.
+type Options struct {
+	Drafts, Future, Expired bool
+	Now                     time.Time
+}
+
+// Set is what Scan found.
+type Set struct {
+	Docs   []*Doc   // shown, sorted by Path
+	Hidden []*Doc   // left out by Options, sorted by Path
+	Assets []string // Rel paths of non-Markdown files outside page bundles, sorted
+}
+
+// Scan reads every document under content/ in fsys.
+func Scan(fsys fs.FS, cfg *config.Config, opts Options, dl *diag.List) *Set {
+	files, bundles, err := walk(fsys)
+	if err != nil {
+		dl.Errorf(diag.Pos{File: Dir}, "%v", err)
+		return &Set{}
+	}
+	set := &Set{}
+	var docPaths []string
+	for _, f := range files {
+		switch {
+		case path.Base(f) == "_index.md" && strings.Count(f, "/") > 1:
+			dl.Warnf(diag.Pos{File: path.Join(Dir, f)}, "ignored: sections are the first folder under content/ only")
+		case strings.HasSuffix(f, ".md") && bundleOf(f, bundles) == "":
+			docPaths = append(docPaths, f)
+		case strings.HasSuffix(f, ".md") && path.Base(f) == "index.md" && bundleOf(f, bundles) == path.Dir(f):
+			docPaths = append(docPaths, f)
+		case strings.HasSuffix(f, ".md"):
+			dl.Warnf(diag.Pos{File: path.Join(Dir, f)}, "not a page: it lies inside the page bundle %s/index.md", bundleOf(f, bundles))
+		case bundleOf(f, bundles) == "":
+			set.Assets = append(set.Assets, f)
+		}
+	}
+	docs := readAll(fsys, docPaths, cfg, dl)
+	for _, d := range docs {
+		if d.Bundle {
+			d.Resources = resourcesOf(path.Dir(d.Rel), files)
+		}
+		d.Hidden = hiddenReason(d, opts)
+		if d.Hidden == "" {
+			set.Docs = append(set.Docs, d)
+		} else {
+			set.Hidden = append(set.Hidden, d)
+		}
+	}
+	return set
+}
+
+// walk lists every file under content/ (relative to it, sorted) and the
+// folders that are page bundles.
+func walk(fsys fs.FS) (files []string, bundles map[string]bool, err error) {
+	bundles = map[string]bool{}
+	err = fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, Dir+"/")
+		files = append(files, rel)
+		if name == "index.md" {
+			bundles[path.Dir(rel)] = true
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, bundles, err
+}
+
+// bundleOf returns the page-bundle folder that holds rel, or "".
+func bundleOf(rel string, bundles map[string]bool) string {
+	for dir := path.Dir(rel); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if bundles[dir] {
+			return dir
+		}
+	}
+	return ""
+}
+
+func resourcesOf(dir string, files []string) []string {
+	var out []string
+	for _, f := range files {
+		if strings.HasPrefix(f, dir+"/") && !strings.HasSuffix(f, ".md") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// readAll reads and parses the documents on every core.
+func readAll(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) []*Doc {
+	docs := make([]*Doc, len(rels))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				docs[i] = read(fsys, rels[i], cfg, dl)
+			}
+		}()
+	}
+	for i := range rels {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	out := docs[:0]
+	for _, d := range docs {
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// read parses one document; it returns nil when the file cannot be used.
+func read(fsys fs.FS, rel string, cfg *config.Config, dl *diag.List) *Doc {
+	p := path.Join(Dir, rel)
+	raw, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		dl.Errorf(diag.Pos{File: p}, "read: %v", err)
+		return nil
+	}
+	src := []byte(vi.NFC(string(normalizeNewlines(raw))))
+	d := &Doc{Path: p, Rel: rel, Kind: kindOf(rel), Section: sectionOf(rel), Bundle: path.Base(rel) == "index.md"}
+	format, fm, fmLine, body, bodyLine, unclosed := split(src)
+	if unclosed {
+		dl.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "front matter is opened here but never closed")
+		return nil
+	}
+	d.Body, d.BodyLine = body, bodyLine
+	switch format {
+	case TOML:
+		d.Meta = meta.ParseTOML(p, fm, fmLine, dl)
+	case YAML:
+		d.Meta = meta.ParseYAML(p, fm, fmLine, dl)
+	}
+	if format != None && d.Meta == nil {
+		return nil
+	}
+	d.decodeFront(cfg, dl)
+	return d
+}
+
+func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
+	d.Terms = map[string][]string{}
+	if d.Meta != nil {
+		for plural := range cfg.Taxonomies {
+			var terms []string
+			if d.Meta.DecodeKey(plural, &terms, cfg.Location, dl) {
+				d.Terms[plural] = cleanTerms(terms)
+			}
+		}
+		d.Meta.Decode(&d.Front, cfg.Location, dl)
+	}
+	if d.Front.Title == "" {
+		switch d.Kind {
+		case KindPage:
+			dl.Errorf(d.Pos(), "title is missing: add title = \"…\" to the front matter")
+		case KindSection:
+			d.Front.Title = d.Section
+		}
+	}
+	if d.Front.Lastmod.IsZero() {
+		d.Front.Lastmod = d.Front.Date
+	}
+	if d.Front.PublishDate.IsZero() {
+		d.Front.PublishDate = d.Front.Date
+	}
+}
+
+func cleanTerms(terms []string) []string {
+	out := terms[:0]
+	for _, t := range terms {
+		if t = strings.Join(strings.Fields(t), " "); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func hiddenReason(d *Doc, opts Options) string {
+	switch {
+	case d.Front.Draft && !opts.Drafts:
+		return "draft"
+	case !opts.Future && d.Front.PublishDate.After(opts.Now):
+		return "future"
+	case !opts.Expired && !d.Front.ExpiryDate.IsZero() && d.Front.ExpiryDate.Before(opts.Now):
+		return "expired"
+	}
+	return ""
+}
+
+func kindOf(rel string) Kind {
+	switch {
+	case rel == "_index.md":
+		return KindHome
+	case path.Base(rel) == "_index.md":
+		return KindSection
+	}
+	return KindPage
+}
+
+func sectionOf(rel string) string {
+	if dir, _, ok := strings.Cut(rel, "/"); ok {
+		return dir
+	}
+	return ""
+}
+
+func normalizeNewlines(b []byte) []byte {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !bytes.Contains(b, []byte("\r")) {
+		return b
+	}
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
+}
