@@ -1,0 +1,30 @@
+// Package markdown renders a document's Markdown body to HTML with goldmark.
+//
+// One [Renderer] is made per build and is safe for concurrent use; each
+// document gets its own parser context (its own heading IDs and link
+// resolver).
+//
+// Syntax: CommonMark; GFM tables, strikethrough, autolinks and task lists;
+// footnotes; definition lists; the typographer (curly quotes, dashes,
+// ellipses: on unless config says otherwise); attributes after headings
+// ({#id .class}); fenced code highlighted by chroma with CSS classes.
+//
+// Heading IDs come from the Vietnamese slugger: "## Đường đi" gets id
+// "duong-di", a second one "duong-di-1"; an explicit {#id} is kept.
+//
+// Raw HTML is written escaped, so the reader sees the tags as text, unless
+// the site's config sets markup.unsafe = true. The "<!--more-->" marker is
+// never written; it ends the summary.
+//
+// Links: a relative link destination (no scheme, not starting with / or #)
+// is handed to the document's [Resolver] together with its fragment, and
+// replaced by the URL it returns. A link to a .md file that the resolver
+// cannot resolve is an error at the link's line and column; any other
+// unresolved relative link is a warning. Images go through the same
+// resolver.
+//
+// [Result] also carries what lists and feeds need without parsing twice:
+// the table of contents (h2 and h3), the plain text, the word count and the
+// summary (the text before <!--more-->, else the first 50 words cut at a
+// word boundary).
+package markdown
