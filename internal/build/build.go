@@ -1,0 +1,154 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"time"
+
+	"bantin/internal/config"
+	"bantin/internal/content"
+	"bantin/internal/diag"
+	"bantin/internal/layout"
+	"bantin/internal/markdown"
+	"bantin/internal/output"
+	"bantin/internal/site"
+)
+
+// Options are the choices of one build.
+type Options struct {
+	BaseURL                 string // overrides config.toml's when not empty
+	Drafts, Future, Expired bool
+	Now                     time.Time // for the filter; zero means time.Now()
+}
+
+// Result is what a build produced.
+type Result struct {
+	Files []output.File // sorted by path; empty when Diags has errors
+	Diags *diag.List
+	Site  *site.Site
+	Stats Stats
+}
+
+// Stats summarises a build.
+type Stats struct {
+	PagesByType map[string]int // regular pages by content type
+	Lists       int            // home and section pages
+	Files       int
+	Duration    time.Duration
+}
+
+// Build builds the site whose root is fsys.
+func Build(fsys fs.FS, opts Options) *Result {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = start
+	}
+	dl := &diag.List{}
+	res := &Result{Diags: dl}
+	cfg := config.Load(fsys, opts.BaseURL, dl)
+	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}, dl)
+	ix := site.NewIndex(cfg, set, dl)
+	results := renderMarkdown(cfg, set, ix, dl)
+	tmpls := layout.Load(fsys, cfg, dl)
+	s := site.Assemble(ix, set, results)
+	res.Site = s
+	if tmpls == nil {
+		return res
+	}
+	files := renderPages(s, tmpls, dl)
+	files = append(files, extraFiles(fsys, s, tmpls, dl)...)
+	checkOutputs(files, dl)
+	if dl.HasErrors() {
+		return res
+	}
+	res.Files = files
+	res.Stats = stats(s, len(files), time.Since(start))
+	return res
+}
+
+func renderMarkdown(cfg *config.Config, set *content.Set, ix *site.Index, dl *diag.List) []*markdown.Result {
+	r := markdown.New(markdown.Options{
+		Unsafe: cfg.Markup.Unsafe, Typographer: *cfg.Markup.Typographer,
+		HighlightStyle: cfg.Markup.HighlightStyle, LineNumbers: cfg.Markup.LineNumbers,
+	})
+	results := make([]*markdown.Result, len(set.Docs))
+	forEach(len(set.Docs), func(i int) {
+		d := set.Docs[i]
+		res, err := r.Render(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel)}, dl)
+		if err != nil {
+			dl.Errorf(diag.Pos{File: d.Path}, "%v", err)
+			res = &markdown.Result{}
+		}
+		results[i] = res
+	})
+	return results
+}
+
+// renderPages executes the layout of every page. A template problem that
+// recurs on many pages is reported once.
+func renderPages(s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
+	files := make([]output.File, len(s.All))
+	problems := make([]*diag.Diagnostic, len(s.All))
+	forEach(len(s.All), func(i int) {
+		p := s.All[i]
+		html, problem := tmpls.Execute(p)
+		problems[i] = problem
+		files[i] = output.File{Path: p.OutPath, Data: html, Source: sourceName(p)}
+	})
+	reportOnce(s.All, problems, dl)
+	return files
+}
+
+func reportOnce(pages []*site.Page, problems []*diag.Diagnostic, dl *diag.List) {
+	type seen struct {
+		d     diag.Diagnostic
+		first string
+		count int
+	}
+	var order []string
+	byKey := map[string]*seen{}
+	for i, p := range problems {
+		if p == nil {
+			continue
+		}
+		key := p.String()
+		if byKey[key] == nil {
+			byKey[key] = &seen{d: *p, first: sourceName(pages[i])}
+			order = append(order, key)
+		}
+		byKey[key].count++
+	}
+	for _, key := range order {
+		s := byKey[key]
+		msg := fmt.Sprintf("%s (rendering %s", s.d.Msg, s.first)
+		if s.count > 1 {
+			msg += fmt.Sprintf(" and %d other pages", s.count-1)
+		}
+		dl.Errorf(s.d.Pos, "%s)", msg)
+	}
+}
+
+func sourceName(p *site.Page) string {
+	if p.Source != "" {
+		return p.Source
+	}
+	return "the " + p.Kind + " page " + p.URL
+}
+
+func checkOutputs(files []output.File, dl *diag.List) {
+	collisions, invalid := output.Check(files)
+	for _, c := range collisions {
+		dl.Errorf(diag.Pos{File: c.Second}, "%s would be written twice: by %s and by %s", c.Path, c.First, c.Second)
+	}
+	for _, f := range invalid {
+		dl.Errorf(diag.Pos{File: f.Source}, "output path %q leaves the site", f.Path)
+	}
+}
+
+func stats(s *site.Site, files int, d time.Duration) Stats {
+	st := Stats{PagesByType: map[string]int{}, Lists: 1 + len(s.Sections), Files: files, Duration: d}
+	for _, p := range s.Pages {
+		st.PagesByType[p.Type]++
+	}
+	return st
+}

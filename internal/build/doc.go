@@ -1,0 +1,23 @@
+// Package build runs bantin's pipeline from a site folder to output files.
+//
+//	site root (an fs.FS)
+//	 ├─ config.Load ─────────► *config.Config        config.toml, defaulted, validated
+//	 ├─ content.Scan ────────► *content.Set          front matter decoded, text NFC, drafts left out
+//	 │   site.NewIndex ──────► URLs of every page    known before any Markdown is rendered
+//	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance
+//	 │   site.Assemble ──────► *site.Site            sections, parents, menus
+//	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
+//	 │   layout.Execute × N ─► page HTML             on every core
+//	 │   feed, sitemap, redirect, static, assets ► more output.Files
+//	 └─ output.Check ────────► collisions reported by source
+//
+// [Build] returns the files as data together with every diagnostic of the
+// run, sorted; it writes nothing. The caller writes the files
+// (output.WriteDir for disk, output.MemFS for the dev server) only when the
+// diagnostics hold no error. Nothing in a build depends on the clock except
+// the draft/future/expired filter (Options.Now), and every list is sorted,
+// so two builds of the same input give byte-identical output.
+//
+// A template that fails on many pages is reported once, with the number of
+// pages it failed on.
+package build

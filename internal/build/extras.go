@@ -1,0 +1,132 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"bantin/internal/diag"
+	"bantin/internal/feed"
+	"bantin/internal/highlight"
+	"bantin/internal/layout"
+	"bantin/internal/output"
+	"bantin/internal/redirect"
+	"bantin/internal/site"
+	"bantin/internal/sitemap"
+)
+
+// StaticDir is the site's folder of files published as they are.
+const StaticDir = "static"
+
+// extraFiles returns every output that is not a page: 404, aliases, feeds,
+// sitemap, robots.txt, the code stylesheet, theme and site static files,
+// and content files (bundle resources and assets).
+func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
+	var files []output.File
+	add := func(p, source string, data []byte, err error) {
+		if err != nil {
+			dl.Errorf(diag.Pos{File: source}, "%v", err)
+			return
+		}
+		files = append(files, output.File{Path: p, Data: data, Source: source})
+	}
+	files = append(files, notFoundPage(s, tmpls, dl)...)
+	for _, p := range s.All {
+		for _, a := range p.Aliases {
+			add(strings.TrimPrefix(a, "/")+aliasIndex(a), p.Source, redirect.HTML(p.RelPermalink, s.Config.LanguageCode, tmpls.Strings.Translate("redirecting")), nil)
+		}
+	}
+	for _, p := range append([]*site.Page{s.Home}, s.Sections...) {
+		data, err := feed.RSS(p)
+		add(feed.Path(p), "feed "+p.URL, data, err)
+	}
+	data, err := sitemap.XML(s.All)
+	add(sitemap.Path, "sitemap", data, err)
+	add("robots.txt", "robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+s.Config.AbsURL("/"+sitemap.Path)+"\n"), nil)
+	css, err := highlight.Stylesheet(s.Config.Markup.HighlightStyle)
+	add(highlight.StylesheetPath, "code stylesheet", css, err)
+	files = append(files, copyTree(layout.Static(), ".", "theme static", dl)...)
+	files = overlay(files, copyTree(fsys, StaticDir, StaticDir, dl))
+	files = append(files, contentFiles(fsys, s, dl)...)
+	return files
+}
+
+func aliasIndex(alias string) string {
+	if strings.HasSuffix(alias, "/") {
+		return "index.html"
+	}
+	return ""
+}
+
+func notFoundPage(s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
+	p := &site.Page{Kind: "404", Title: tmpls.Strings.Translate("notFoundTitle"), URL: "/404.html", Site: s, Params: map[string]any{}}
+	html, problem := tmpls.Execute(p)
+	if problem != nil {
+		dl.Errorf(problem.Pos, "%s (rendering the 404 page)", problem.Msg)
+		return nil
+	}
+	return []output.File{{Path: "404.html", Data: html, Source: "the 404 page"}}
+}
+
+// overlay returns base with every file of top added, top winning on equal
+// paths (the site's static/ over the theme's).
+func overlay(base, top []output.File) []output.File {
+	taken := map[string]bool{}
+	for _, f := range top {
+		taken[f.Path] = true
+	}
+	out := top
+	for _, f := range base {
+		if !taken[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// copyTree reads every file under root of fsys as an output at its path
+// below root.
+func copyTree(fsys fs.FS, root, source string, dl *diag.List) []output.File {
+	var files []output.File
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+		files = append(files, output.File{Path: rel, Data: data, Source: path.Join(source, rel)})
+		return nil
+	})
+	if err != nil && !(root == StaticDir && errors.Is(err, fs.ErrNotExist)) {
+		dl.Errorf(diag.Pos{File: source}, "read: %v", err)
+	}
+	return files
+}
+
+func contentFiles(fsys fs.FS, s *site.Site, dl *diag.List) []output.File {
+	var files []output.File
+	read := func(r site.Resource) {
+		data, err := fs.ReadFile(fsys, r.Source)
+		if err != nil {
+			dl.Errorf(diag.Pos{File: r.Source}, "read: %v", err)
+			return
+		}
+		files = append(files, output.File{Path: r.OutPath, Data: data, Source: r.Source})
+	}
+	for _, p := range s.Pages {
+		for _, r := range p.Resources {
+			read(r)
+		}
+	}
+	for _, r := range s.Assets {
+		read(r)
+	}
+	return files
+}

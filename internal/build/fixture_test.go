@@ -1,0 +1,88 @@
+package build
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"bantin/internal/output"
+)
+
+// siteFS reads a txtar-style fixture: "-- path --" lines start files.
+func siteFS(t testing.TB, txt string) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	name := ""
+	var body strings.Builder
+	flush := func() {
+		if name != "" {
+			fsys[name] = &fstest.MapFile{Data: []byte(body.String())}
+		}
+		body.Reset()
+	}
+	for _, line := range strings.SplitAfter(txt, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") {
+			flush()
+			name = strings.TrimSuffix(strings.TrimPrefix(trimmed, "-- "), " --")
+			continue
+		}
+		body.WriteString(line)
+	}
+	flush()
+	return fsys
+}
+
+var fixedNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// build runs a build of the fixture and returns its files by path and its
+// diagnostics, one per line.
+func build(t testing.TB, txt string, opts Options) (map[string]string, string) {
+	t.Helper()
+	if opts.Now.IsZero() {
+		opts.Now = fixedNow
+	}
+	res := Build(siteFS(t, txt), opts)
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	var msgs []string
+	for _, d := range res.Diags.Items() {
+		msgs = append(msgs, d.String())
+	}
+	return files, strings.Join(msgs, "\n")
+}
+
+// buildOK builds a fixture that must have no diagnostics at all.
+func buildOK(t testing.TB, txt string) map[string]string {
+	t.Helper()
+	files, msgs := build(t, txt, Options{})
+	if msgs != "" {
+		t.Fatalf("unexpected diagnostics:\n%s", msgs)
+	}
+	return files
+}
+
+func contains(t testing.TB, files map[string]string, path string, wants ...string) {
+	t.Helper()
+	got, ok := files[path]
+	if !ok {
+		t.Errorf("%s was not written", path)
+		return
+	}
+	for _, w := range wants {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s lacks %q", path, w)
+		}
+	}
+}
+
+func fileList(files []output.File) []string {
+	var out []string
+	for _, f := range files {
+		out = append(out, f.Path)
+	}
+	return out
+}

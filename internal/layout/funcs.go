@@ -1,0 +1,103 @@
+package layout
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"reflect"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"bantin/internal/config"
+	"bantin/internal/vi"
+)
+
+// funcMap returns the template functions documented in the package comment.
+// partial is bound per composed template set (see compose).
+func funcMap(cfg *config.Config, strs *Strings) template.FuncMap {
+	loc := cfg.Location
+	return template.FuncMap{
+		"T":         strs.Translate,
+		"relURL":    cfg.RelURL,
+		"absURL":    cfg.AbsURL,
+		"dateVI":    func(t time.Time) string { return vi.FormatDateTime(t, loc) },
+		"dateShort": func(t time.Time) string { return vi.FormatDate(t, loc) },
+		"isoDate":   func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"monthName": func(t time.Time) string { t = t.In(loc); return vi.MonthName(t.Year(), t.Month()) },
+		"slugify":   vi.Slug,
+		"first":     first,
+		"truncate":  truncate,
+		"dict":      dict,
+		"slice":     func(v ...any) []any { return v },
+		"default":   defaultValue,
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b int) int { return a - b },
+		"jsonify":   jsonify,
+		"safeHTML":  func(s string) template.HTML { return template.HTML(s) },
+		"safeURL":   func(s string) template.URL { return template.URL(s) },
+		"hasPrefix": strings.HasPrefix,
+		"partial":   func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
+	}
+}
+
+func first(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return nil, fmt.Errorf("first: %T is not a list", list)
+	}
+	if n < 0 {
+		n = 0
+	}
+	if n > v.Len() {
+		n = v.Len()
+	}
+	return v.Slice(0, n).Interface(), nil
+}
+
+func truncate(n int, s string) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := string([]rune(s)[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.;:") + "…"
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: %d arguments; want key, value pairs", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+func defaultValue(def, v any) any {
+	if v == nil {
+		return def
+	}
+	rv := reflect.ValueOf(v)
+	if rv.IsZero() || ((rv.Kind() == reflect.Slice || rv.Kind() == reflect.Map || rv.Kind() == reflect.String) && rv.Len() == 0) {
+		return def
+	}
+	return v
+}
+
+// jsonify returns v as JSON for a script element. encoding/json escapes <,
+// > and &, so the text cannot close the element.
+func jsonify(v any) (template.JS, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("jsonify: %w", err)
+	}
+	return template.JS(b), nil
+}

@@ -1,0 +1,199 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"bantin/internal/config"
+	"bantin/internal/diag"
+	"bantin/internal/site"
+)
+
+// Templates is a loaded layout set. It is safe for concurrent use.
+type Templates struct {
+	Strings  *Strings
+	files    *fileSet
+	funcs    template.FuncMap
+	parsed   map[string]*parsedFile
+	composed map[string]*composedTemplate
+}
+
+type parsedFile struct {
+	name  string
+	src   source
+	trees map[string]*parse.Tree
+}
+
+func (p *parsedFile) definesMain() bool { _, ok := p.trees["main"]; return ok }
+
+type composedTemplate struct {
+	set  *template.Template
+	exec string // the template to execute
+}
+
+// Load reads the theme and the site's layouts/ from fsys and parses every
+// template. Problems go to dl.
+func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Templates {
+	files, err := loadFiles(fsys)
+	if err != nil {
+		dl.Errorf(diag.Pos{File: SiteDir}, "read layouts: %v", err)
+		return nil
+	}
+	strs := loadStrings(files, cfg.LanguageCode, dl)
+	t := &Templates{Strings: strs, files: files, funcs: funcMap(cfg, strs), parsed: map[string]*parsedFile{}, composed: map[string]*composedTemplate{}}
+	for _, name := range files.templateNames() {
+		t.parse(name, dl)
+	}
+	for name, pf := range t.parsed {
+		if !strings.HasPrefix(name, "partials/") && path.Base(name) != "baseof.html" {
+			t.compose(name, pf, dl)
+		}
+	}
+	return t
+}
+
+func (t *Templates) parse(name string, dl *diag.List) {
+	src, _ := t.files.winner(name)
+	text, err := fs.ReadFile(src.fsys, src.path)
+	if err != nil {
+		dl.Errorf(diag.Pos{File: src.display}, "read: %v", err)
+		return
+	}
+	tmpl, err := template.New(name).Funcs(t.funcs).Parse(string(text))
+	if err != nil {
+		dl.Add(templateDiagnostic(err, t.displayName))
+		return
+	}
+	pf := &parsedFile{name: name, src: src, trees: map[string]*parse.Tree{}}
+	for _, sub := range tmpl.Templates() {
+		if sub.Tree != nil {
+			pf.trees[sub.Name()] = sub.Tree
+		}
+	}
+	t.parsed[name] = pf
+}
+
+// compose builds the template set that renders the entry file name.
+func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
+	var set *template.Template
+	funcs := template.FuncMap{"partial": func(partial string, data any) (template.HTML, error) {
+		var b bytes.Buffer
+		err := set.ExecuteTemplate(&b, "partials/"+partial, data)
+		return template.HTML(b.String()), err
+	}}
+	set = template.New(name).Funcs(t.funcs).Funcs(funcs)
+	for pname, p := range t.parsed {
+		if strings.HasPrefix(pname, "partials/") {
+			addTrees(set, p)
+		}
+	}
+	exec := name
+	if pf.definesMain() {
+		base := t.baseFor(name)
+		if base == nil {
+			dl.Errorf(diag.Pos{File: pf.src.display}, "defines \"main\" but there is no %s or _default/baseof.html to put it in", path.Join(path.Dir(name), "baseof.html"))
+			return
+		}
+		addTrees(set, base)
+		exec = base.name
+	}
+	addTrees(set, pf)
+	t.composed[name] = &composedTemplate{set: set, exec: exec}
+}
+
+func addTrees(set *template.Template, pf *parsedFile) {
+	for name, tree := range pf.trees {
+		// Each set escapes its own copy: html/template rewrites trees.
+		set.AddParseTree(name, tree.Copy())
+	}
+}
+
+func (t *Templates) baseFor(name string) *parsedFile {
+	for _, candidate := range []string{path.Join(path.Dir(name), "baseof.html"), "_default/baseof.html"} {
+		if pf, ok := t.parsed[candidate]; ok {
+			return pf
+		}
+	}
+	return nil
+}
+
+// Lookup returns the name of the template file that renders p, following
+// the documented lookup order, or "" when none exists.
+func (t *Templates) Lookup(p *site.Page) string {
+	for _, name := range candidates(p) {
+		if _, ok := t.composed[name]; ok {
+			return name
+		}
+	}
+	return ""
+}
+
+func candidates(p *site.Page) []string {
+	var out []string
+	add := func(dirs []string, file string) {
+		for _, d := range dirs {
+			if d != "" {
+				out = append(out, d+"/"+file)
+			}
+		}
+	}
+	switch p.Kind {
+	case site.KindHome:
+		return []string{"index.html", "_default/home.html", "_default/list.html"}
+	case site.KindSection:
+		add([]string{p.Type, p.Section}, "list.html")
+		return append(out, "_default/section.html", "_default/list.html")
+	case site.KindPage:
+		if p.Layout != "" {
+			add([]string{p.Type, p.Section, "_default"}, p.Layout+".html")
+		}
+		add([]string{p.Type, p.Section, "_default"}, "single.html")
+		return out
+	}
+	return []string{p.Kind + ".html"}
+}
+
+// Execute renders p. A failure comes back as one positioned diagnostic.
+func (t *Templates) Execute(p *site.Page) ([]byte, *diag.Diagnostic) {
+	name := t.Lookup(p)
+	if name == "" {
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: p.Source}, Msg: fmt.Sprintf("no layout for this %s page: looked for %s", p.Kind, strings.Join(candidates(p), ", "))}
+	}
+	c := t.composed[name]
+	var b bytes.Buffer
+	if err := c.set.ExecuteTemplate(&b, c.exec, p); err != nil {
+		d := templateDiagnostic(err, t.displayName)
+		return nil, &d
+	}
+	return b.Bytes(), nil
+}
+
+func (t *Templates) displayName(name string) string {
+	if src, ok := t.files.winner(name); ok {
+		return src.display
+	}
+	return name
+}
+
+// templatePos matches the position that text/template and html/template
+// put at the start of their messages. The template packages return errors
+// as text only, so this is where bantin reads a position out of a message.
+var templatePos = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+func templateDiagnostic(err error, display func(string) string) diag.Diagnostic {
+	msg := err.Error()
+	m := templatePos.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Diagnostic{Pos: diag.Pos{File: SiteDir}, Msg: msg}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return diag.Diagnostic{Pos: diag.Pos{File: display(m[1]), Line: line, Col: col}, Msg: strings.TrimSpace(m[4])}
+}

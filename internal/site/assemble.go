@@ -1,0 +1,139 @@
+package site
+
+import (
+	"html/template"
+	"sort"
+
+	"bantin/internal/content"
+	"bantin/internal/markdown"
+)
+
+// Assemble builds the site from the shown documents and their rendered
+// Markdown (results[i] belongs to set.Docs[i]).
+func Assemble(ix *Index, set *content.Set, results []*markdown.Result) *Site {
+	cfg := ix.cfg
+	s := &Site{Config: cfg, Title: cfg.Title, Menus: menus(ix)}
+	sections := map[string]*Page{}
+	var pages []*Page
+	for i, d := range set.Docs {
+		p := ix.newPage(d, results[i])
+		p.Site = s
+		switch d.Kind {
+		case content.KindHome:
+			s.Home = p
+		case content.KindSection:
+			sections[d.Section] = p
+		default:
+			pages = append(pages, p)
+		}
+	}
+	if s.Home == nil {
+		s.Home = ix.madeUpPage(KindHome, "", cfg.Title, "/")
+		s.Home.Site = s
+	}
+	for _, p := range pages {
+		if p.Section == "" {
+			p.Parent = s.Home
+			continue
+		}
+		sec, ok := sections[p.Section]
+		if !ok {
+			sec = ix.madeUpPage(KindSection, p.Section, p.Section, "/"+slugPath(p.Section)+"/")
+			sec.Site = s
+			sections[p.Section] = sec
+		}
+		p.Parent = sec
+		sec.Pages = append(sec.Pages, p)
+	}
+	sortNewestFirst(pages)
+	s.Pages = pages
+	s.Home.Pages = pages
+	for _, sec := range sections {
+		sec.Parent = s.Home
+		sortNewestFirst(sec.Pages)
+		s.Sections = append(s.Sections, sec)
+	}
+	sort.Slice(s.Sections, func(i, j int) bool {
+		a, b := s.Sections[i], s.Sections[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Section < b.Section
+	})
+	s.All = append(append([]*Page{s.Home}, s.Sections...), pages...)
+	s.Assets = ix.assets
+	return s
+}
+
+func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
+	e := ix.pages[d.Rel]
+	typ := d.Front.Type
+	if typ == "" {
+		typ = ix.cfg.Types[d.Section]
+	}
+	if typ == "" {
+		typ = d.Section
+	}
+	p := &Page{
+		Kind: string(d.Kind), Type: typ, Section: d.Section, Layout: d.Front.Layout, ID: d.Front.ID,
+		Title: d.Front.Title, Description: d.Front.Description, Summary: d.Front.Summary,
+		Content: template.HTML(r.HTML), TOC: r.TOC, Plain: r.Plain, WordCount: r.WordCount,
+		Date: d.Front.Date, Lastmod: d.Front.Lastmod, Weight: d.Front.Weight, Image: d.Front.Image,
+		Params: d.Front.Params, Terms: d.Terms, Source: d.Path, Aliases: e.aliases,
+	}
+	if p.Summary == "" {
+		p.Summary = r.Summary
+	}
+	if p.Description == "" {
+		p.Description = p.Summary
+	}
+	if p.Params == nil {
+		p.Params = map[string]any{}
+	}
+	for _, res := range d.Resources {
+		p.Resources = append(p.Resources, *ix.files[res])
+	}
+	ix.setURL(p, e.url)
+	return p
+}
+
+func (ix *Index) madeUpPage(kind, section, title, url string) *Page {
+	p := &Page{Kind: kind, Type: ix.cfg.Types[section], Section: section, Title: title, Params: map[string]any{}, Terms: map[string][]string{}}
+	if p.Type == "" {
+		p.Type = section
+	}
+	ix.setURL(p, url)
+	return p
+}
+
+func (ix *Index) setURL(p *Page, url string) {
+	p.URL = url
+	p.RelPermalink = ix.cfg.RelURL(url)
+	p.Permalink = ix.cfg.AbsURL(url)
+	p.OutPath = outPath(url)
+}
+
+// sortNewestFirst orders pages by date (newest first), then weight, then
+// source path, so that every build orders them the same way.
+func sortNewestFirst(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Source < b.Source
+	})
+}
+
+func menus(ix *Index) map[string][]MenuEntry {
+	out := map[string][]MenuEntry{}
+	for name, entries := range ix.cfg.Menus {
+		for _, e := range entries {
+			out[name] = append(out[name], MenuEntry{Name: e.Name, URL: ix.cfg.RelURL(e.URL), Weight: e.Weight})
+		}
+	}
+	return out
+}

@@ -1,0 +1,68 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"bantin/internal/vi"
+)
+
+// checkSlug returns the slug of a slug front-matter value.
+func checkSlug(raw string) (string, error) {
+	if strings.ContainsAny(raw, `/\`) || raw == "." || raw == ".." {
+		return "", fmt.Errorf("slug %q must be one URL segment: no / and no ..", raw)
+	}
+	s := vi.Slug(raw)
+	if s == "" {
+		return "", fmt.Errorf("slug %q has no letters or digits to make a URL from", raw)
+	}
+	return s, nil
+}
+
+// checkURLPath validates a url or alias value and returns it root-relative
+// with a trailing slash unless it names a file ("/404.html").
+func checkURLPath(raw, key string) (string, error) {
+	if strings.Contains(raw, "://") || strings.HasPrefix(raw, "//") {
+		return "", fmt.Errorf("%s %q must be a path on this site, not a full URL", key, raw)
+	}
+	if strings.ContainsAny(raw, "\\?#\x00") {
+		return "", fmt.Errorf("%s %q may not hold \\, ?, # or NUL", key, raw)
+	}
+	for _, seg := range strings.Split(raw, "/") {
+		if seg == ".." || seg == "." {
+			return "", fmt.Errorf("%s %q has a %q segment; it would leave the site", key, raw, seg)
+		}
+	}
+	p := path.Clean("/" + raw)
+	if p == "/" {
+		return "", fmt.Errorf("%s %q is the home page's URL", key, raw)
+	}
+	if path.Ext(p) == "" {
+		p += "/"
+	}
+	return p, nil
+}
+
+// outPath returns the file a root-relative URL is written to.
+func outPath(url string) string {
+	rel := strings.TrimPrefix(url, "/")
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		return rel + "index.html"
+	}
+	return rel
+}
+
+// slugPath slugifies every segment of a content-relative folder path.
+func slugPath(dir string) string {
+	if dir == "." || dir == "" {
+		return ""
+	}
+	parts := strings.Split(dir, "/")
+	for i, p := range parts {
+		if s := vi.Slug(p); s != "" {
+			parts[i] = s
+		}
+	}
+	return strings.Join(parts, "/")
+}
