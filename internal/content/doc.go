@@ -22,6 +22,7 @@
 //	layout       template name to use instead of "single"
 //	weight       ordering among pages of equal date (lower first)
 //	image        sharing image, relative to the page or the site
+//	articles     a bulletin issue's articles, as paths under content/, in order
 //	params       free-form table for templates (.Params)
 //	<taxonomy>   one list of terms per configured taxonomy (topics, tags, authors)
 //

@@ -23,6 +23,7 @@ type FrontMatter struct {
 	Layout      string         `toml:"layout"`
 	Weight      int            `toml:"weight"`
 	Image       string         `toml:"image"`
+	Articles    []string       `toml:"articles"`
 	Params      map[string]any `toml:"params"`
 }
 

@@ -7,13 +7,18 @@ import (
 	"path/filepath"
 )
 
-// WriteDir replaces the folder dest with exactly files. The files are
+// Marker is the file WriteDir leaves in every folder it writes. WriteDir
+// only replaces a folder that is empty or holds this file, so a mistyped
+// destination can never wipe a folder bantin did not make.
+const Marker = ".bantin-output"
+
+// WriteDir replaces the folder dest with exactly files (plus Marker). The files are
 // written to a temporary folder beside dest first; dest is swapped only when
 // all of them are written. On error dest is left as it was.
 func WriteDir(dest string, files []File) error {
 	dest = filepath.Clean(dest)
-	if info, err := os.Stat(dest); err == nil && !info.IsDir() {
-		return fmt.Errorf("destination %s is not a folder", dest)
+	if err := checkReplaceable(dest); err != nil {
+		return err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -23,7 +28,8 @@ func WriteDir(dest string, files []File) error {
 	if err != nil {
 		return fmt.Errorf("create temporary folder: %w", err)
 	}
-	if err := writeAll(tmp, files); err != nil {
+	marker := File{Path: Marker, Data: []byte("Written by bantin. This folder is replaced on every build.\n")}
+	if err := writeAll(tmp, append(files, marker)); err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
@@ -79,6 +85,31 @@ func swap(fresh, dest string) error {
 		if err := os.RemoveAll(old); err != nil {
 			return fmt.Errorf("remove old site %s: %w", old, err)
 		}
+	}
+	return nil
+}
+
+// checkReplaceable returns an error unless dest is missing, an empty
+// folder, or a folder bantin wrote before.
+func checkReplaceable(dest string) error {
+	info, err := os.Stat(dest)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return fmt.Errorf("destination %s is not a folder", dest)
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
+		return fmt.Errorf("refusing to replace %s: it is not empty and bantin did not write it (no %s file); remove it or choose another destination", dest, Marker)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -59,6 +60,9 @@ func TestWriteDirSwapsAtomically(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "escape.html")); !os.IsNotExist(err) {
 		t.Error("a file was written outside the destination")
 	}
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
+		t.Error("marker missing")
+	}
 	entries, _ := os.ReadDir(root)
 	if len(entries) != 1 {
 		t.Errorf("leftovers beside the destination: %v", entries)
@@ -69,5 +73,17 @@ func TestMemFS(t *testing.T) {
 	m := NewMemFS([]File{{Path: "index.html", Data: []byte("home")}, {Path: "a/b/index.html", Data: []byte("b")}})
 	if err := fstest.TestFS(m, "index.html", "a/b/index.html"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestWriteDirRefusesForeignFolder(t *testing.T) {
+	dest := t.TempDir()
+	os.WriteFile(filepath.Join(dest, "thesis.doc"), []byte("precious"), 0o644)
+	err := WriteDir(dest, []File{{Path: "index.html", Data: []byte("x")}})
+	if err == nil || !strings.Contains(err.Error(), "refusing to replace") {
+		t.Fatalf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "thesis.doc")); string(b) != "precious" {
+		t.Error("foreign file touched")
 	}
 }

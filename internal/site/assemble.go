@@ -74,6 +74,9 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 	if typ == "" {
 		typ = d.Section
 	}
+	if typ == "" {
+		typ = "page"
+	}
 	p := &Page{
 		Kind: string(d.Kind), Type: typ, Section: d.Section, Layout: d.Front.Layout, ID: d.Front.ID,
 		Title: d.Front.Title, Description: d.Front.Description, Summary: d.Front.Summary,

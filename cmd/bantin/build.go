@@ -1,0 +1,107 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"bantin/internal/build"
+	"bantin/internal/diag"
+	"bantin/internal/output"
+)
+
+type buildFlags struct {
+	source, destination, baseURL string
+	drafts, future, expired      bool
+}
+
+func (f *buildFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "source", ".", "the site folder (holding content/, and optionally config.toml, layouts/, static/)")
+	fs.StringVar(&f.baseURL, "baseURL", "", "publish at this URL instead of config.toml's baseURL")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft = true")
+	fs.BoolVar(&f.future, "future", false, "include pages whose date is in the future")
+	fs.BoolVar(&f.expired, "expired", false, "include pages past their expiryDate")
+}
+
+func (f *buildFlags) options() build.Options {
+	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired}
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	var f buildFlags
+	fs := flag.NewFlagSet("bantin build", flag.ContinueOnError)
+	f.register(fs)
+	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: bantin build [flags]\n\nBuilds the site into --destination. The folder is replaced only when the whole build succeeds.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if status, done := parseFlags(fs, args, stderr); done {
+		return status
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "bantin build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	dest, err := destinationPath(f.source, f.destination)
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v\n", err)
+		return exitUsage
+	}
+	res := build.Build(os.DirFS(f.source), f.options())
+	printDiagnostics(stderr, res.Diags)
+	if res.Diags.HasErrors() {
+		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", dest)
+		return exitContent
+	}
+	if err := output.WriteDir(dest, res.Files); err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintln(stdout, summary(res.Stats, dest))
+	return exitOK
+}
+
+// destinationPath resolves dest against source and refuses a destination
+// that would replace the source itself.
+func destinationPath(source, dest string) (string, error) {
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(source, dest)
+	}
+	absDest, err := filepath.Abs(dest)
+	if err != nil {
+		return "", err
+	}
+	absSource, err := filepath.Abs(source)
+	if err != nil {
+		return "", err
+	}
+	if rel, err := filepath.Rel(absDest, absSource); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return "", fmt.Errorf("destination %s would replace the site folder %s", dest, source)
+	}
+	return dest, nil
+}
+
+func printDiagnostics(w io.Writer, dl *diag.List) {
+	for _, d := range dl.Items() {
+		fmt.Fprintln(w, d)
+	}
+}
+
+// summary is the one line a successful build prints.
+func summary(st build.Stats, dest string) string {
+	types := make([]string, 0, len(st.PagesByType))
+	total := 0
+	for t, n := range st.PagesByType {
+		types = append(types, fmt.Sprintf("%d %s", n, t))
+		total += n
+	}
+	sort.Strings(types)
+	return fmt.Sprintf("built %d pages (%s) and %d lists: %d files in %s → %s",
+		total, strings.Join(types, ", "), st.Lists, st.Files, st.Duration.Round(time.Millisecond), dest)
+}

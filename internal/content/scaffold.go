@@ -1,0 +1,54 @@
+package content
+
+import (
+	"crypto/rand"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// idAlphabet has no letters that read alike (0/o, 1/l/i) so that an id
+// copied by hand from a printed sheet is right.
+const idAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
+
+// IDLength is the length of ids NewID makes: 31^6 ≈ 887 million ids.
+const IDLength = 6
+
+// NewID returns a random page id for the id front-matter key.
+func NewID() (string, error) {
+	buf := make([]byte, IDLength)
+	if _, err := rand.Read(buf); err != nil {
+		return "", fmt.Errorf("make id: %w", err)
+	}
+	var b strings.Builder
+	for _, c := range buf {
+		b.WriteByte(idAlphabet[int(c)%len(idAlphabet)])
+	}
+	return b.String(), nil
+}
+
+// scaffoldTitles are the placeholder titles of `bantin new`.
+var scaffoldTitles = map[string]string{
+	"article":  "Tiêu đề bài viết",
+	"leaflet":  "Tên tờ gấp",
+	"handbook": "Sổ tay hỏi – đáp về …",
+	"bulletin": "Bản tin Dân vận số …",
+}
+
+// Scaffold returns the starting text of a new page of kind.
+func Scaffold(kind, id string, now time.Time) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\nid = %q\ntitle = %q\ndate = %s\ndraft = true\n", id, scaffoldTitles[kind], now.Format(time.RFC3339))
+	b.WriteString("description = \"\"\ntopics = []\ntags = []\nauthors = []\n+++\n\n")
+	switch kind {
+	case "handbook":
+		b.WriteString("## Câu 1. Câu hỏi thứ nhất?\n\nTrả lời.\n")
+	case "leaflet":
+		b.WriteString("Nội dung tờ gấp.\n")
+	case "bulletin":
+		b.WriteString("Lời giới thiệu số bản tin.\n")
+	default:
+		b.WriteString("Đoạn mở đầu.\n\n<!--more-->\n\nNội dung bài viết.\n")
+	}
+	return b.String()
+}
