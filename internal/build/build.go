@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"bantin/internal/config"
@@ -138,6 +139,9 @@ func sourceName(p *site.Page) string {
 func checkOutputs(files []output.File, dl *diag.List) {
 	collisions, invalid := output.Check(files)
 	for _, c := range collisions {
+		if strings.HasSuffix(c.First, ".md") && strings.HasSuffix(c.Second, ".md") {
+			continue // two pages: site.NewIndex reported it at its front-matter line
+		}
 		dl.Errorf(diag.Pos{File: c.Second}, "%s would be written twice: by %s and by %s", c.Path, c.First, c.Second)
 	}
 	for _, f := range invalid {

@@ -31,7 +31,7 @@ func scan(t *testing.T, files map[string]string, opts Options) (*Set, string) {
 
 func TestScanModel(t *testing.T) {
 	set, msgs := scan(t, map[string]string{
-		"content/_index.md":                  "+++\ntitle = \"Trang chủ\"\n+++\nXin chào",
+		"content/_index.md":                   "+++\ntitle = \"Trang chủ\"\n+++\nXin chào",
 		"content/bai-viet/_index.md":          "+++\ntitle = \"Bài viết\"\n+++\n",
 		"content/bai-viet/a.md":               "+++\ntitle = \"A\"\ndate = 2022-01-21T16:58:00\ntopics = [\"Dân chủ ở cơ sở\", \"  dân vận   khéo \"]\n+++\nThân bài",
 		"content/bai-viet/goi/index.md":       "---\ntitle: Gói\ntags: [x]\n---\nBody\r\nline 2\r\n",
@@ -105,7 +105,7 @@ func TestScanFrontMatterErrors(t *testing.T) {
 		{"unclosed", "+++\ntitle = \"x\"\n", "content/x.md:1:1: error: front matter is opened here but never closed"},
 		{"syntax", "+++\ntitle = \"x\"\ndate = 2022-13-45\n+++\n", "content/x.md:3:"},
 		{"type", "+++\ntitle = \"x\"\ndraft = \"có\"\n+++\n", "content/x.md:3:1: error: draft must be true or false, not the string \"có\""},
-		{"missing title", "+++\ndate = 2022-01-01\n+++\n", "content/x.md:2:1: error: title is missing"},
+		{"missing title", "+++\ndate = 2022-01-01\n+++\n", "content/x.md:1:1: error: title is missing"},
 		{"no front matter", "Chỉ có thân bài", "content/x.md:1:1: error: title is missing"},
 		{"unknown key", "+++\ntitle = \"x\"\ntittle = \"y\"\n+++\n", "content/x.md:3:1: warning: unknown key \"tittle\""},
 		{"yaml type", "---\ntitle: x\nweight: [1]\n---\n", "content/x.md:3:1: error: weight must be a whole number, not a list"},

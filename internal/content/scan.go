@@ -44,9 +44,10 @@ type Doc struct {
 	Hidden    string // why the build leaves it out: "draft", "future", "expired"; "" if shown
 }
 
-// Pos returns the position of a front-matter key, or of the file's start.
+// Pos returns the position of a front-matter key, or of the file's start
+// when no key is given or the document has no front matter.
 func (d *Doc) Pos(key ...string) diag.Pos {
-	if d.Meta == nil {
+	if d.Meta == nil || len(key) == 0 || key[0] == "" {
 		return diag.Pos{File: d.Path, Line: 1, Col: 1}
 	}
 	return d.Meta.Pos(key...)
@@ -220,7 +221,7 @@ func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
 		}
 		d.Meta.Decode(&d.Front, cfg.Location, dl)
 	}
-	if d.Front.Title == "" {
+	if d.Front.Title == "" && !d.hasKey("title") {
 		switch d.Kind {
 		case KindPage:
 			dl.Errorf(d.Pos(), "title is missing: add title = \"…\" to the front matter")
@@ -234,6 +235,14 @@ func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
 	if d.Front.PublishDate.IsZero() {
 		d.Front.PublishDate = d.Front.Date
 	}
+}
+
+func (d *Doc) hasKey(key string) bool {
+	if d.Meta == nil {
+		return false
+	}
+	_, ok := d.Meta.Values[key]
+	return ok
 }
 
 func cleanTerms(terms []string) []string {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"bantin/internal/config"
 	"bantin/internal/diag"
@@ -27,6 +28,7 @@ type Templates struct {
 
 type parsedFile struct {
 	name  string
+	text  string
 	src   source
 	trees map[string]*parse.Tree
 }
@@ -68,10 +70,10 @@ func (t *Templates) parse(name string, dl *diag.List) {
 	}
 	tmpl, err := template.New(name).Funcs(t.funcs).Parse(string(text))
 	if err != nil {
-		dl.Add(templateDiagnostic(err, t.displayName))
+		dl.Add(templateDiagnostic(err, t.displayName, func(string) string { return string(text) }))
 		return
 	}
-	pf := &parsedFile{name: name, src: src, trees: map[string]*parse.Tree{}}
+	pf := &parsedFile{name: name, text: string(text), src: src, trees: map[string]*parse.Tree{}}
 	for _, sub := range tmpl.Templates() {
 		if sub.Tree != nil {
 			pf.trees[sub.Name()] = sub.Tree
@@ -169,10 +171,17 @@ func (t *Templates) Execute(p *site.Page) ([]byte, *diag.Diagnostic) {
 	c := t.composed[name]
 	var b bytes.Buffer
 	if err := c.set.ExecuteTemplate(&b, c.exec, p); err != nil {
-		d := templateDiagnostic(err, t.displayName)
+		d := templateDiagnostic(err, t.displayName, t.sourceText)
 		return nil, &d
 	}
 	return b.Bytes(), nil
+}
+
+func (t *Templates) sourceText(name string) string {
+	if pf, ok := t.parsed[name]; ok {
+		return pf.text
+	}
+	return ""
 }
 
 func (t *Templates) displayName(name string) string {
@@ -187,13 +196,27 @@ func (t *Templates) displayName(name string) string {
 // as text only, so this is where bantin reads a position out of a message.
 var templatePos = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
-func templateDiagnostic(err error, display func(string) string) diag.Diagnostic {
+func templateDiagnostic(err error, display, text func(string) string) diag.Diagnostic {
 	msg := err.Error()
 	m := templatePos.FindStringSubmatch(msg)
 	if m == nil {
 		return diag.Diagnostic{Pos: diag.Pos{File: SiteDir}, Msg: msg}
 	}
 	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
+	col := 0
+	if m[3] != "" {
+		byteCol, _ := strconv.Atoi(m[3])
+		col = runeColumn(text(m[1]), line, byteCol)
+	}
 	return diag.Diagnostic{Pos: diag.Pos{File: display(m[1]), Line: line, Col: col}, Msg: strings.TrimSpace(m[4])}
+}
+
+// runeColumn turns text/template's 0-based byte column on line into a
+// 1-based rune column.
+func runeColumn(text string, line, byteCol int) int {
+	lines := strings.SplitN(text, "\n", line+1)
+	if line < 1 || line > len(lines) || byteCol > len(lines[line-1]) {
+		return byteCol + 1
+	}
+	return utf8.RuneCountInString(lines[line-1][:byteCol]) + 1
 }

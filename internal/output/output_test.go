@@ -2,8 +2,8 @@ package output
 
 import (
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 )

@@ -1,0 +1,107 @@
+package corpus
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing/fstest"
+	"time"
+)
+
+// words is a pool of common Vietnamese words and syllables, marks and all.
+var words = strings.Fields(`và của là có được những trong cho người các với một không này đã
+dân vận khéo cơ sở chính quyền nhân dân công khai minh bạch ngân sách phường xã khu phố tổ dân phố
+lao động hợp đồng tiền lương bảo hiểm xã hội công đoàn doanh nghiệp đối thoại thương lượng
+tín ngưỡng tôn giáo lễ hội chức sắc tín đồ đoàn kết đời sống văn hóa đất đai hòa giải tranh chấp
+quyền nghĩa vụ pháp luật quy định thực hiện giám sát kiểm tra kiến nghị ý kiến họp bàn quyết định
+thành phố quận huyện Mặt trận Tổ quốc Ban Dân vận cán bộ đảng viên hội viên phụ nữ thanh niên
+an toàn tiết kiệm môi trường giao thông trường học bệnh viện nhà văn hóa đường hẻm thoát nước
+năm tháng ngày tuần sáng chiều mới cũ lớn nhỏ nhiều ít tốt đẹp thiết thực hiệu quả bền vững`)
+
+var topics = []string{"Dân chủ ở cơ sở", "Pháp luật lao động", "Tín ngưỡng, tôn giáo"}
+
+var sections = []string{"bai-viet", "bai-viet", "bai-viet", "bai-viet", "bai-viet", "bai-viet", "to-gap", "so-tay", "ban-tin"}
+
+// Options shapes a corpus.
+type Options struct {
+	Pages int
+	Tags  int // distinct tags; default 300
+	Seed  uint64
+}
+
+// Generate returns the files of a site with opts.Pages pages.
+func Generate(opts Options) fstest.MapFS {
+	if opts.Tags <= 0 {
+		opts.Tags = 300
+	}
+	r := rand.New(rand.NewPCG(opts.Seed, 42))
+	fsys := fstest.MapFS{
+		"config.toml": {Data: []byte("title = \"Bản tin Dân vận\"\nbaseURL = \"https://danvan.example.vn/\"\n")},
+	}
+	tags := make([]string, opts.Tags)
+	for i := range tags {
+		tags[i] = sentence(r, 2) + fmt.Sprintf(" %d", i)
+	}
+	paths := make([]string, opts.Pages)
+	for i := range paths {
+		paths[i] = fmt.Sprintf("%s/trang-%05d.md", sections[i%len(sections)], i)
+	}
+	start := time.Date(2020, 1, 1, 8, 0, 0, 0, time.UTC)
+	for i, p := range paths {
+		fsys["content/"+p] = &fstest.MapFile{Data: []byte(page(r, i, p, paths, tags, start))}
+	}
+	return fsys
+}
+
+func sentence(r *rand.Rand, n int) string {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = words[r.IntN(len(words))]
+	}
+	return strings.Join(ws, " ")
+}
+
+func paragraph(r *rand.Rand) string {
+	var b strings.Builder
+	for s := 0; s < 3+r.IntN(4); s++ {
+		text := sentence(r, 8+r.IntN(12))
+		b.WriteString(strings.ToUpper(text[:1]) + text[1:] + ". ")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func page(r *rand.Rand, i int, self string, paths, tags []string, start time.Time) string {
+	var b strings.Builder
+	date := start.Add(time.Duration(i) * 3 * time.Hour)
+	fmt.Fprintf(&b, "+++\nid = \"c%05d\"\ntitle = %q\ndate = %s\n", i, sentence(r, 6+r.IntN(5)), date.Format("2006-01-02T15:04:05"))
+	fmt.Fprintf(&b, "topics = [%q]\ntags = [%q, %q, %q]\nauthors = [%q]\n+++\n", topics[i%3],
+		tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], "Tác giả "+fmt.Sprint(i%40))
+	b.WriteString(paragraph(r) + "\n\n<!--more-->\n\n")
+	for s := 0; s < 3; s++ {
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", sentence(r, 4), paragraph(r))
+		if r.IntN(3) == 0 {
+			fmt.Fprintf(&b, "- %s\n- %s\n- %s\n\n", sentence(r, 5), sentence(r, 6), sentence(r, 4))
+		}
+	}
+	if i > 0 {
+		fmt.Fprintf(&b, "Xem thêm [%s](%s).\n\n", sentence(r, 3), relLink(self, paths[r.IntN(i)]))
+	}
+	if i%10 == 0 {
+		b.WriteString("| Nội dung | Số lượng |\n|---|---:|\n| " + sentence(r, 3) + " | 12 |\n| " + sentence(r, 2) + " | 7 |\n\n")
+	}
+	if i%25 == 0 {
+		b.WriteString("```go\nfunc main() {\n\tfmt.Println(\"xin chào\")\n}\n```\n")
+	}
+	return b.String()
+}
+
+// relLink returns the relative link from content file from to content
+// file to (both "section/name.md").
+func relLink(from, to string) string {
+	fromDir := strings.Split(from, "/")[0]
+	toDir, toName, _ := strings.Cut(to, "/")
+	if fromDir == toDir {
+		return toName
+	}
+	return "../" + toDir + "/" + toName
+}

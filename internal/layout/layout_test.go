@@ -1,0 +1,117 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"bantin/internal/config"
+	"bantin/internal/diag"
+	"bantin/internal/site"
+)
+
+func load(t *testing.T, files map[string]string, lang string) (*Templates, *site.Site) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	var dl diag.List
+	cfg := config.Load(fstest.MapFS{"config.toml": {Data: []byte("baseURL = \"https://x.vn/\"\nlanguageCode = \"" + lang + "\"")}}, "", &dl)
+	tm := Load(fsys, cfg, &dl)
+	if err := dl.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return tm, &site.Site{Config: cfg, Title: "T"}
+}
+
+func TestLookupOrder(t *testing.T) {
+	tm, _ := load(t, map[string]string{
+		"layouts/article/single.html":  "article",
+		"layouts/bai-viet/single.html": "section",
+		"layouts/article/special.html": "layout",
+		"layouts/to-gap/list.html":     "leaflet list",
+	}, "vi")
+	cases := []struct {
+		page *site.Page
+		want string
+	}{
+		{&site.Page{Kind: site.KindPage, Type: "article", Section: "bai-viet"}, "article/single.html"},
+		{&site.Page{Kind: site.KindPage, Type: "x", Section: "bai-viet"}, "bai-viet/single.html"},
+		{&site.Page{Kind: site.KindPage, Type: "x", Section: "y"}, "_default/single.html"},
+		{&site.Page{Kind: site.KindPage, Type: "article", Layout: "special"}, "article/special.html"},
+		{&site.Page{Kind: site.KindPage, Type: "x", Layout: "missing"}, "_default/single.html"},
+		{&site.Page{Kind: site.KindSection, Type: "leaflet", Section: "to-gap"}, "to-gap/list.html"},
+		{&site.Page{Kind: site.KindSection, Type: "x", Section: "z"}, "_default/list.html"},
+		{&site.Page{Kind: site.KindHome}, "index.html"},
+		{&site.Page{Kind: "404"}, "404.html"},
+	}
+	for _, c := range cases {
+		if got := tm.Lookup(c.page); got != c.want {
+			t.Errorf("Lookup(%s %s/%s layout %q) = %q, want %q", c.page.Kind, c.page.Type, c.page.Section, c.page.Layout, got, c.want)
+		}
+	}
+}
+
+func TestSiteOverridesThemeFileByFile(t *testing.T) {
+	tm, s := load(t, map[string]string{
+		"layouts/partials/footer.html": `<footer>chân trang riêng</footer>`,
+		"layouts/i18n/vi.toml":         `otherNews = "Đọc thêm"`,
+	}, "vi")
+	p := &site.Page{Kind: site.KindPage, Title: "Bài", Site: s, Params: map[string]any{}}
+	s.All = []*site.Page{p}
+	html, problem := tm.Execute(p)
+	if problem != nil {
+		t.Fatal(problem)
+	}
+	out := string(html)
+	if !strings.Contains(out, "chân trang riêng") || !strings.Contains(out, `class="site-header"`) {
+		t.Errorf("override or theme header missing:\n%s", out)
+	}
+	if tm.Strings.Translate("otherNews") != "Đọc thêm" || tm.Strings.Translate("home") != "Trang chủ" {
+		t.Error("UI strings not merged key by key")
+	}
+}
+
+func TestStandaloneTemplateAndPartialFunc(t *testing.T) {
+	tm, s := load(t, map[string]string{
+		"layouts/_default/single.html": `{{ partial "x.html" . }}|{{ template "partials/x.html" . }}`,
+		"layouts/partials/x.html":      `<b>{{ .Title }}</b>`,
+	}, "vi")
+	html, problem := tm.Execute(&site.Page{Kind: site.KindPage, Title: "<Đ>", Site: s})
+	if problem != nil {
+		t.Fatal(problem)
+	}
+	if string(html) != "<b>&lt;Đ&gt;</b>|<b>&lt;Đ&gt;</b>" {
+		t.Errorf("got %s", html)
+	}
+}
+
+func TestTranslationTablesAgree(t *testing.T) {
+	vi, _ := load(t, nil, "vi")
+	en, _ := load(t, nil, "en")
+	if strings.Join(vi.Strings.Keys(), ",") != strings.Join(en.Strings.Keys(), ",") {
+		t.Errorf("vi and en tables differ:\nvi %v\nen %v", vi.Strings.Keys(), en.Strings.Keys())
+	}
+	if got := en.Strings.Translate("readingTime", 5); got != "5 min read" {
+		t.Errorf("en readingTime = %q", got)
+	}
+	if got := vi.Strings.Translate("readingTime", 5); got != "5 phút đọc" {
+		t.Errorf("vi readingTime = %q", got)
+	}
+}
+
+func TestFuncs(t *testing.T) {
+	if got := truncate(20, "Dân vận khéo từ phong trào thành nếp"); got != "Dân vận khéo từ…" {
+		t.Errorf("truncate = %q", got)
+	}
+	if got, _ := first(2, []int{1, 2, 3}); len(got.([]int)) != 2 {
+		t.Errorf("first = %v", got)
+	}
+	if got, _ := jsonify(map[string]string{"a": "</script>"}); strings.Contains(string(got), "</script>") {
+		t.Errorf("jsonify did not escape: %s", got)
+	}
+	if defaultValue("x", "") != "x" || defaultValue("x", "y") != "y" {
+		t.Error("default")
+	}
+}
