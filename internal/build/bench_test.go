@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"bantin/internal/corpus"
+	"bantin/internal/qr"
+	"bantin/internal/shortlink"
 )
 
 // BenchmarkBuild1000 builds a generated corpus of 1,000 Vietnamese pages in
@@ -34,4 +36,26 @@ func TestCorpusBuildsClean(t *testing.T) {
 	if res.Stats.PagesByType["article"] == 0 || res.Stats.PagesByType["handbook"] == 0 {
 		t.Errorf("stats %+v", res.Stats)
 	}
+}
+
+// BenchmarkQR10000 measures the QR stage alone (short-link redirects plus an
+// SVG and a 300 dpi PNG per page) on a 10,000-page corpus, with a fresh
+// cache each time. Divide ns/op by pages/op for the cost per page.
+func BenchmarkQR10000(b *testing.B) {
+	res := Build(corpus.Generate(corpus.Options{Pages: 10000}), Options{Now: fixedNow})
+	if err := res.Diags.Err(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := shortlink.Files(res.Site, qr.NewCache(), "→"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(res.Site.All)), "pages/op")
+}
+
+// BenchmarkBuild10000 builds the 10,000-page corpus in memory: every stage.
+func BenchmarkBuild10000(b *testing.B) {
+	benchmarkBuild(b, 10000)
 }

@@ -12,6 +12,9 @@ import (
 	"bantin/internal/layout"
 	"bantin/internal/markdown"
 	"bantin/internal/output"
+	"bantin/internal/parallel"
+	"bantin/internal/qr"
+	"bantin/internal/shortlink"
 	"bantin/internal/site"
 )
 
@@ -50,14 +53,17 @@ func Build(fsys fs.FS, opts Options) *Result {
 	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}, dl)
 	ix := site.NewIndex(cfg, set, dl)
 	results := renderMarkdown(cfg, set, ix, dl)
-	tmpls := layout.Load(fsys, cfg, dl)
+	codes := qr.NewCache()
+	tmpls := layout.Load(fsys, cfg, codes, dl)
 	s := site.Assemble(ix, set, results)
+	shortlink.Assign(s, dl)
 	res.Site = s
 	if tmpls == nil {
 		return res
 	}
 	files := renderPages(s, tmpls, dl)
 	files = append(files, extraFiles(fsys, s, tmpls, dl)...)
+	files = append(files, qrFiles(s, tmpls, codes, dl)...)
 	checkOutputs(files, dl)
 	if dl.HasErrors() {
 		return res
@@ -73,7 +79,7 @@ func renderMarkdown(cfg *config.Config, set *content.Set, ix *site.Index, dl *di
 		HighlightStyle: cfg.Markup.HighlightStyle, LineNumbers: cfg.Markup.LineNumbers,
 	})
 	results := make([]*markdown.Result, len(set.Docs))
-	forEach(len(set.Docs), func(i int) {
+	parallel.For(len(set.Docs), func(i int) {
 		d := set.Docs[i]
 		res, err := r.Render(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel)}, dl)
 		if err != nil {
@@ -90,7 +96,7 @@ func renderMarkdown(cfg *config.Config, set *content.Set, ix *site.Index, dl *di
 func renderPages(s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
 	files := make([]output.File, len(s.All))
 	problems := make([]*diag.Diagnostic, len(s.All))
-	forEach(len(s.All), func(i int) {
+	parallel.For(len(s.All), func(i int) {
 		p := s.All[i]
 		html, problem := tmpls.Execute(p)
 		problems[i] = problem

@@ -29,6 +29,7 @@ type Config struct {
 	Taxonomies   map[string]string      `toml:"taxonomies"`
 	Types        map[string]string      `toml:"types"`
 	Related      Related                `toml:"related"`
+	QR           QR                     `toml:"qr"`
 	Menus        map[string][]MenuEntry `toml:"menus"`
 	Params       map[string]any         `toml:"params"`
 
@@ -52,6 +53,15 @@ type Markup struct {
 // Related configures related-page lists.
 type Related struct {
 	Count int `toml:"count"`
+}
+
+// QR configures the QR codes of pages.
+type QR struct {
+	Level       string  `toml:"level"`
+	SizeMM      float64 `toml:"sizeMM"`
+	DPI         int     `toml:"dpi"`
+	Social      string  `toml:"social"`
+	SocialLabel string  `toml:"socialLabel"`
 }
 
 // MenuEntry is one link of a menu.
@@ -128,6 +138,7 @@ func (c *Config) setDefaults(dl *diag.List) {
 		c.Taxonomies = map[string]string{"topics": "Chủ đề", "tags": "Thẻ", "authors": "Tác giả"}
 	}
 	c.Types = withDefaultTypes(c.Types)
+	c.QR.setDefaults(dl)
 	for name := range c.Menus {
 		sortMenu(c.Menus[name])
 	}
@@ -160,4 +171,27 @@ func (c *Config) AbsURL(p string) string {
 		return p
 	}
 	return c.Base.Scheme + "://" + c.Base.Host + c.RelURL(p)
+}
+
+func (q *QR) setDefaults(dl *diag.List) {
+	pos := diag.Pos{File: File}
+	switch strings.ToUpper(q.Level) {
+	case "":
+		q.Level = "M"
+	case "L", "M", "Q", "H":
+		q.Level = strings.ToUpper(q.Level)
+	default:
+		dl.Errorf(pos, "qr.level %q must be L, M, Q or H", q.Level)
+		q.Level = "M"
+	}
+	if q.SizeMM <= 0 {
+		q.SizeMM = 25
+	}
+	if q.DPI <= 0 {
+		q.DPI = 300
+	}
+	if q.Social != "" && !strings.HasPrefix(q.Social, "https://") && !strings.HasPrefix(q.Social, "http://") {
+		dl.Errorf(pos, "qr.social %q must be an http(s) URL", q.Social)
+		q.Social = ""
+	}
 }

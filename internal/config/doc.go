@@ -21,6 +21,10 @@
 //	[types]       section folder = content type; defaults bai-viet = "article",
 //	              to-gap = "leaflet", so-tay = "handbook", ban-tin = "bulletin"
 //	[related]     count: "Tin khác" links per page (default 5)
+//	[qr]          level: error correction L, M, Q or H (default M);
+//	              sizeMM: printed size (default 25); dpi: PNG resolution (default 300);
+//	              social, socialLabel: the board's fanpage or Zalo URL, shown as a
+//	              site-wide code in the footer
 //	[[menus.NAME]] name, url, weight: menu entries, sorted by weight then order
 //	[params]      free-form values for templates (.Site.Params)
 //

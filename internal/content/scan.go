@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"bantin/internal/config"
 	"bantin/internal/diag"
 	"bantin/internal/meta"
+	"bantin/internal/parallel"
 	"bantin/internal/vi"
 )
 
@@ -156,22 +155,7 @@ func resourcesOf(dir string, files []string) []string {
 // readAll reads and parses the documents on every core.
 func readAll(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) []*Doc {
 	docs := make([]*Doc, len(rels))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				docs[i] = read(fsys, rels[i], cfg, dl)
-			}
-		}()
-	}
-	for i := range rels {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.For(len(rels), func(i int) { docs[i] = read(fsys, rels[i], cfg, dl) })
 	out := docs[:0]
 	for _, d := range docs {
 		if d != nil {

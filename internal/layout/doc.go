@@ -39,7 +39,8 @@
 // A template receives the *site.Page being rendered: .Title, .Content,
 // .Summary, .Date, .Lastmod, .RelPermalink, .Permalink, .Pages (a list's
 // pages, newest first), .Parent, .Ancestors, .Recent N, .TOC, .ReadingTime,
-// .Terms, .Params, .Resources, .Kind, .Type, .Section, .IsPage, .IsSection,
+// .Terms, .Params, .Resources, .ShortURL (the short link the page's QR
+// code holds), .QR.SVG and .QR.PNG (its code files), .Kind, .Type, .Section, .IsPage, .IsSection,
 // .IsHome, and .Site (.Site.Title, .Site.Config, .Site.Menus, .Site.Sections,
 // .Site.Pages, .Site.Params, .Site.Section NAME).
 //
@@ -65,6 +66,10 @@
 //	safeURL TEXT       a trusted URL
 //	partial NAME DATA  the output of partials/NAME with DATA
 //	hasPrefix S P      strings.HasPrefix
+//	qrSVG TEXT [MM]    an inline SVG QR code of TEXT, MM millimetres wide
+//	                   (default: config qr.sizeMM); made once per text
+//	qrFile TEXT        the URL of an SVG QR code of TEXT, published under /qr/
+//	                   with a PNG beside it (same name, .png)
 //
 // Templates escape by context (html/template); only safeHTML, safeURL and
 // .Content (bantin's own Markdown output) are written unescaped.

@@ -10,14 +10,34 @@ import (
 	"unicode/utf8"
 
 	"bantin/internal/config"
+	"bantin/internal/qr"
 	"bantin/internal/vi"
 )
 
+// QRDir is where codes made with qrFile are published.
+const QRDir = "qr"
+
 // funcMap returns the template functions documented in the package comment.
 // partial is bound per composed template set (see compose).
-func funcMap(cfg *config.Config, strs *Strings) template.FuncMap {
+func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMap {
 	loc := cfg.Location
+	level, _ := qr.ParseLevel(cfg.QR.Level) // config validated it
 	return template.FuncMap{
+		"qrSVG": func(text string, sizeMM ...float64) (template.HTML, error) {
+			code, err := codes.Get(text, level)
+			if err != nil {
+				return "", err
+			}
+			size := cfg.QR.SizeMM
+			if len(sizeMM) > 0 {
+				size = sizeMM[0]
+			}
+			return template.HTML(code.SVG(size)), nil
+		},
+		"qrFile": func(text string) (string, error) {
+			name, err := codes.Want(text, level)
+			return cfg.RelURL("/" + QRDir + "/" + name + ".svg"), err
+		},
 		"T":         strs.Translate,
 		"relURL":    cfg.RelURL,
 		"absURL":    cfg.AbsURL,

@@ -7,6 +7,7 @@ import (
 
 	"bantin/internal/config"
 	"bantin/internal/diag"
+	"bantin/internal/qr"
 	"bantin/internal/site"
 )
 
@@ -18,7 +19,7 @@ func load(t *testing.T, files map[string]string, lang string) (*Templates, *site
 	}
 	var dl diag.List
 	cfg := config.Load(fstest.MapFS{"config.toml": {Data: []byte("baseURL = \"https://x.vn/\"\nlanguageCode = \"" + lang + "\"")}}, "", &dl)
-	tm := Load(fsys, cfg, &dl)
+	tm := Load(fsys, cfg, qr.NewCache(), &dl)
 	if err := dl.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"bantin/internal/config"
 	"bantin/internal/diag"
+	"bantin/internal/qr"
 	"bantin/internal/site"
 )
 
@@ -42,14 +43,14 @@ type composedTemplate struct {
 
 // Load reads the theme and the site's layouts/ from fsys and parses every
 // template. Problems go to dl.
-func Load(fsys fs.FS, cfg *config.Config, dl *diag.List) *Templates {
+func Load(fsys fs.FS, cfg *config.Config, codes *qr.Cache, dl *diag.List) *Templates {
 	files, err := loadFiles(fsys)
 	if err != nil {
 		dl.Errorf(diag.Pos{File: SiteDir}, "read layouts: %v", err)
 		return nil
 	}
 	strs := loadStrings(files, cfg.LanguageCode, dl)
-	t := &Templates{Strings: strs, files: files, funcs: funcMap(cfg, strs), parsed: map[string]*parsedFile{}, composed: map[string]*composedTemplate{}}
+	t := &Templates{Strings: strs, files: files, funcs: funcMap(cfg, strs, codes), parsed: map[string]*parsedFile{}, composed: map[string]*composedTemplate{}}
 	for _, name := range files.templateNames() {
 		t.parse(name, dl)
 	}

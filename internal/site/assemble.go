@@ -82,7 +82,7 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 		Title: d.Front.Title, Description: d.Front.Description, Summary: d.Front.Summary,
 		Content: template.HTML(r.HTML), TOC: r.TOC, Plain: r.Plain, WordCount: r.WordCount,
 		Date: d.Front.Date, Lastmod: d.Front.Lastmod, Weight: d.Front.Weight, Image: d.Front.Image,
-		Params: d.Front.Params, Terms: d.Terms, Source: d.Path, Aliases: e.aliases,
+		Params: d.Front.Params, Terms: d.Terms, Source: d.Path, Aliases: e.aliases, Doc: d,
 	}
 	if p.Summary == "" {
 		p.Summary = r.Summary

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"bantin/internal/config"
+	"bantin/internal/content"
 	"bantin/internal/markdown"
 )
 
@@ -44,9 +45,19 @@ type Page struct {
 	Aliases      []string
 	Resources    []Resource
 
+	ShortID  string // the page's short code ("dvk001")
+	ShortURL string // absolute short link that redirects here; what the QR code holds
+	QR       QRFiles
+
 	Pages  []*Page // a list page's pages, newest first
 	Parent *Page
 	Site   *Site
+	Doc    *content.Doc // the source document; nil for made-up pages
+}
+
+// QRFiles are the site-relative URLs of a page's QR code files.
+type QRFiles struct {
+	SVG, PNG string
 }
 
 // Resource is a file published with a page or on its own.

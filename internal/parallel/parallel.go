@@ -1,12 +1,13 @@
-package build
+package parallel
 
 import (
 	"runtime"
 	"sync"
 )
 
-// forEach calls fn(i) for i in [0, n) on every core and waits.
-func forEach(n int, fn func(i int)) {
+// For calls fn(i) for every i in [0, n) on GOMAXPROCS goroutines and waits
+// for all of them.
+func For(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	next := make(chan int)
 	var wg sync.WaitGroup

@@ -1,0 +1,35 @@
+package build
+
+import (
+	"path"
+
+	"bantin/internal/diag"
+	"bantin/internal/layout"
+	"bantin/internal/output"
+	"bantin/internal/qr"
+	"bantin/internal/shortlink"
+	"bantin/internal/site"
+)
+
+// qrFiles returns the short-link redirects, every page's QR files, and the
+// files of codes that templates asked for with qrFile.
+func qrFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, dl *diag.List) []output.File {
+	files, err := shortlink.Files(s, codes, tmpls.Strings.Translate("redirecting"))
+	if err != nil {
+		dl.Errorf(diag.Pos{File: "config.toml"}, "%v", err)
+		return nil
+	}
+	cfg := s.Config.QR
+	for _, code := range codes.Wanted() {
+		name := path.Join(layout.QRDir, qr.FileName(code.Text, code.Level))
+		pngData, err := code.PNG(cfg.SizeMM, cfg.DPI)
+		if err != nil {
+			dl.Errorf(diag.Pos{File: "layouts"}, "%v", err)
+			continue
+		}
+		files = append(files,
+			output.File{Path: name + ".svg", Data: code.SVG(cfg.SizeMM), Source: "qrFile " + code.Text},
+			output.File{Path: name + ".png", Data: pngData, Source: "qrFile " + code.Text})
+	}
+	return files
+}

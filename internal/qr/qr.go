@@ -1,0 +1,152 @@
+package qr
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"rsc.io/qr/coding"
+)
+
+// QuietZone is the light border around the code, in modules.
+const QuietZone = 4
+
+// Level is an error-correction level.
+type Level string
+
+const (
+	L Level = "L"
+	M Level = "M"
+	Q Level = "Q"
+	H Level = "H"
+)
+
+// ParseLevel reads "L", "M", "Q" or "H" (any case).
+func ParseLevel(s string) (Level, error) {
+	switch l := Level(strings.ToUpper(s)); l {
+	case L, M, Q, H:
+		return l, nil
+	}
+	return "", fmt.Errorf("QR error correction %q must be L, M, Q or H", s)
+}
+
+func (l Level) coding() coding.Level {
+	switch l {
+	case L:
+		return coding.L
+	case Q:
+		return coding.Q
+	case H:
+		return coding.H
+	}
+	return coding.M
+}
+
+// Code is an encoded QR code: its text and its module matrix, quiet zone
+// included.
+type Code struct {
+	Text    string
+	Level   Level
+	Version int
+	Mask    int
+	modules [][]bool // [y][x], true = dark
+}
+
+// New encodes text in the smallest version that holds it, with the mask
+// of lowest penalty.
+func New(text string, level Level) (*Code, error) {
+	enc := encodingOf(text)
+	l := level.coding()
+	v := coding.Version(coding.MinVersion)
+	for ; enc.Bits(v) > v.DataBytes(l)*8; v++ {
+		if v == coding.MaxVersion {
+			return nil, fmt.Errorf("QR code for %q: %w", text, errors.New("text too long"))
+		}
+	}
+	size := 17 + 4*int(v) // modules per side of version v
+	cur, tr, best := make([]bool, size*size), make([]bool, size*size), make([]bool, size*size)
+	bestMask, bestPenalty := 0, -1
+	for mask := 0; mask < 8; mask++ {
+		plan, err := planFor(v, l, coding.Mask(mask))
+		if err != nil {
+			return nil, fmt.Errorf("QR code for %q: %w", text, err)
+		}
+		cc, err := plan.Encode(enc)
+		if err != nil {
+			return nil, fmt.Errorf("QR code for %q: %w", text, err)
+		}
+		unpack(cc, cur, tr)
+		if p := penalty(cur, tr, size); bestPenalty < 0 || p < bestPenalty {
+			bestMask, bestPenalty = mask, p
+			copy(best, cur)
+		}
+	}
+	return &Code{Text: text, Level: level, Version: int(v), Mask: bestMask, modules: withQuietZone(best, size)}, nil
+}
+
+// encodingOf picks the smallest single data mode for text.
+func encodingOf(text string) coding.Encoding {
+	switch {
+	case coding.Num(text).Check() == nil:
+		return coding.Num(text)
+	case coding.Alpha(text).Check() == nil:
+		return coding.Alpha(text)
+	}
+	return coding.String(text)
+}
+
+type planKey struct {
+	v    coding.Version
+	l    coding.Level
+	mask coding.Mask
+}
+
+// plans caches coding plans: a plan costs as much to make as an encoding,
+// and a site's codes share a handful of versions.
+var plans sync.Map // planKey → *coding.Plan
+
+func planFor(v coding.Version, l coding.Level, mask coding.Mask) (*coding.Plan, error) {
+	key := planKey{v, l, mask}
+	if p, ok := plans.Load(key); ok {
+		return p.(*coding.Plan), nil
+	}
+	p, err := coding.NewPlan(v, l, mask)
+	if err != nil {
+		return nil, err
+	}
+	plans.Store(key, p)
+	return p, nil
+}
+
+// unpack reads a coded symbol into cells (row by row) and its transpose.
+func unpack(cc *coding.Code, cells, transposed []bool) {
+	n := cc.Size
+	for y := 0; y < n; y++ {
+		row := cc.Bitmap[y*cc.Stride:]
+		for x := 0; x < n; x++ {
+			dark := row[x>>3]&(0x80>>(x&7)) != 0
+			cells[y*n+x] = dark
+			transposed[x*n+y] = dark
+		}
+	}
+}
+
+func withQuietZone(cells []bool, n int) [][]bool {
+	size := n + 2*QuietZone
+	flat := make([]bool, size*size)
+	modules := make([][]bool, size)
+	for y := range modules {
+		modules[y] = flat[y*size : (y+1)*size]
+	}
+	for y := 0; y < n; y++ {
+		copy(modules[y+QuietZone][QuietZone:], cells[y*n:(y+1)*n])
+	}
+	return modules
+}
+
+// Size is the width of the code in modules, quiet zone included.
+func (c *Code) Size() int { return len(c.modules) }
+
+// Dark reports whether the module at (x, y) is dark.
+func (c *Code) Dark(x, y int) bool { return c.modules[y][x] }

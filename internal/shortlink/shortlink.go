@@ -1,0 +1,137 @@
+package shortlink
+
+import (
+	"fmt"
+	"hash/fnv"
+	"path"
+	"regexp"
+	"strings"
+
+	"bantin/internal/diag"
+	"bantin/internal/output"
+	"bantin/internal/parallel"
+	"bantin/internal/qr"
+	"bantin/internal/redirect"
+	"bantin/internal/site"
+	"bantin/internal/vi"
+)
+
+// Dir is the folder of short links under the site root.
+const Dir = "l"
+
+var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,31}$`)
+
+// Assign sets ShortID, ShortURL and QR on every page of s.
+func Assign(s *site.Site, dl *diag.List) {
+	owner := map[string]*site.Page{}
+	for _, p := range s.All {
+		id := idOf(p, dl)
+		if id == "" {
+			p.ShortURL = s.Config.AbsURL("/")
+		} else {
+			if other, taken := owner[id]; taken {
+				dl.Errorf(posOf(p), "id %q is also the id of %s; each page needs its own", id, other.Source)
+				continue
+			}
+			owner[id] = p
+			p.ShortID = id
+			p.ShortURL = s.Config.AbsURL("/" + Dir + "/" + id + "/")
+		}
+		if hasFolder(p) {
+			p.QR = site.QRFiles{SVG: p.RelPermalink + "qr.svg", PNG: p.RelPermalink + "qr.png"}
+		}
+	}
+}
+
+func idOf(p *site.Page, dl *diag.List) string {
+	switch {
+	case p.IsHome():
+		return ""
+	case p.IsSection():
+		return vi.Slug(p.Section)
+	case p.ID != "":
+		if !validID.MatchString(p.ID) {
+			dl.Errorf(posOf(p), "id %q must be 2 to 32 lowercase ASCII letters, digits or hyphens", p.ID)
+			return derivedID(p.Source)
+		}
+		return p.ID
+	}
+	id := derivedID(p.Source)
+	dl.Warnf(posOf(p), "no id: the QR code and short link change if this file is renamed; add id = %q to the front matter", id)
+	return id
+}
+
+func posOf(p *site.Page) diag.Pos {
+	if p.Doc == nil {
+		return diag.Pos{File: p.Source}
+	}
+	if p.ID == "" {
+		return p.Doc.Pos()
+	}
+	return p.Doc.Pos("id")
+}
+
+// derivedID makes an id from a content path: stable while the file stays.
+func derivedID(source string) string {
+	h := fnv.New64a()
+	h.Write([]byte(source))
+	return fmt.Sprintf("p%08x", h.Sum64()&0xffffffff)
+}
+
+func hasFolder(p *site.Page) bool {
+	return strings.HasSuffix(p.OutPath, "/index.html") || p.OutPath == "index.html"
+}
+
+// Files returns the redirect page of every short link and the QR files of
+// every page. redirectText is shown on redirect pages.
+func Files(s *site.Site, cache *qr.Cache, redirectText string) ([]output.File, error) {
+	cfg := s.Config.QR
+	level, err := qr.ParseLevel(cfg.Level)
+	if err != nil {
+		return nil, err
+	}
+	var files []output.File
+	for _, p := range s.All {
+		if p.ShortID != "" {
+			files = append(files, output.File{
+				Path:   path.Join(Dir, p.ShortID, "index.html"),
+				Data:   redirect.HTML(p.RelPermalink, s.Config.LanguageCode, redirectText),
+				Source: p.Source + " (short link)",
+			})
+		}
+	}
+	codes := make([][]output.File, len(s.All))
+	errs := make([]error, len(s.All))
+	parallel.For(len(s.All), func(i int) {
+		codes[i], errs[i] = pageCode(s.All[i], cache, level, cfg.SizeMM, cfg.DPI)
+	})
+	for i := range s.All {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		files = append(files, codes[i]...)
+	}
+	return files, nil
+}
+
+func pageCode(p *site.Page, cache *qr.Cache, level qr.Level, sizeMM float64, dpi int) ([]output.File, error) {
+	if p.QR.SVG == "" {
+		return nil, nil
+	}
+	code, err := cache.Get(p.ShortURL, level)
+	if err != nil {
+		return nil, err
+	}
+	pngData, err := code.PNG(sizeMM, dpi)
+	if err != nil {
+		return nil, err
+	}
+	dir := path.Dir(p.OutPath)
+	if dir == "." {
+		dir = ""
+	}
+	return []output.File{
+		{Path: path.Join(dir, "qr.svg"), Data: code.SVG(sizeMM), Source: p.Source + " (QR code)"},
+		{Path: path.Join(dir, "qr.png"), Data: pngData, Source: p.Source + " (QR code)"},
+	}, nil
+}
