@@ -1,6 +1,7 @@
 package build
 
 import (
+	"strings"
 	"testing"
 
 	"bantin/internal/corpus"
@@ -58,4 +59,29 @@ func BenchmarkQR10000(b *testing.B) {
 // BenchmarkBuild10000 builds the 10,000-page corpus in memory: every stage.
 func BenchmarkBuild10000(b *testing.B) {
 	benchmarkBuild(b, 10000)
+}
+
+// BenchmarkBrowse10000 builds a 10,000-page corpus with 300 tags with and
+// without the browsing features (taxonomies, term pages, related pages,
+// archive, pagination). Compare the two ns/op: the budget is that
+// the features add less than 20%.
+func BenchmarkBrowse10000(b *testing.B) {
+	fsys := corpus.Generate(corpus.Options{Pages: 10000, Tags: 300})
+	for _, mode := range []struct {
+		name     string
+		noBrowse bool
+	}{{"without", true}, {"with", false}} {
+		b.Run(mode.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				res := Build(fsys, Options{Now: fixedNow, NoBrowse: mode.noBrowse})
+				if err := res.Diags.Err(); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(res.Files)), "files/op")
+				for _, st := range res.Stats.Stages {
+					b.ReportMetric(st.Duration.Seconds(), strings.ReplaceAll(st.Name, " ", "")+"-s")
+				}
+			}
+		})
+	}
 }

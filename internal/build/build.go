@@ -23,6 +23,10 @@ type Options struct {
 	BaseURL                 string // overrides config.toml's when not empty
 	Drafts, Future, Expired bool
 	Now                     time.Time // for the filter; zero means time.Now()
+	// NoBrowse builds without taxonomies, related pages, the archive and
+	// pagination (lists show their first page only). It exists to measure
+	// what those features cost (BenchmarkBrowse10000).
+	NoBrowse bool
 }
 
 // Result is what a build produced.
@@ -36,9 +40,28 @@ type Result struct {
 // Stats summarises a build.
 type Stats struct {
 	PagesByType map[string]int // regular pages by content type
-	Lists       int            // home and section pages
+	Lists       int            // list pages: home, sections, taxonomies, terms, archive, and their pagers
 	Files       int
 	Duration    time.Duration
+	Stages      []Stage // wall time of each stage, in order
+}
+
+// Stage is the wall time one stage of the pipeline took.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// stopwatch records stage times.
+type stopwatch struct {
+	last   time.Time
+	stages []Stage
+}
+
+func (w *stopwatch) lap(name string) {
+	now := time.Now()
+	w.stages = append(w.stages, Stage{name, now.Sub(w.last)})
+	w.last = now
 }
 
 // Build builds the site whose root is fsys.
@@ -49,28 +72,46 @@ func Build(fsys fs.FS, opts Options) *Result {
 	}
 	dl := &diag.List{}
 	res := &Result{Diags: dl}
+	w := &stopwatch{last: start}
 	cfg := config.Load(fsys, opts.BaseURL, dl)
 	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}, dl)
 	ix := site.NewIndex(cfg, set, dl)
+	w.lap("read")
 	results := renderMarkdown(cfg, set, ix, dl)
+	w.lap("markdown")
 	codes := qr.NewCache()
 	tmpls := layout.Load(fsys, cfg, codes, dl)
-	s := site.Assemble(ix, set, results)
-	shortlink.Assign(s, dl)
-	res.Site = s
 	if tmpls == nil {
 		return res
 	}
+	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
+	shortlink.Assign(s, dl)
+	ix.Paginate(s)
+	res.Site = s
+	w.lap("assemble")
 	files := renderPages(s, tmpls, dl)
+	w.lap("templates")
 	files = append(files, extraFiles(fsys, s, tmpls, dl)...)
+	w.lap("feeds, sitemap, static")
 	files = append(files, qrFiles(s, tmpls, codes, dl)...)
+	w.lap("qr")
 	checkOutputs(files, dl)
 	if dl.HasErrors() {
 		return res
 	}
 	res.Files = files
 	res.Stats = stats(s, len(files), time.Since(start))
+	res.Stats.Stages = w.stages
 	return res
+}
+
+// labels are the titles of made-up pages, from the UI strings.
+func labels(strs *layout.Strings) site.Labels {
+	return site.Labels{
+		Archive: strs.Translate("archive"),
+		Year:    func(y int) string { return strs.Translate("yearTitle", y) },
+		Month:   func(y int, m time.Month) string { return strs.Translate("monthTitle", y, int(m)) },
+	}
 }
 
 func renderMarkdown(cfg *config.Config, set *content.Set, ix *site.Index, dl *diag.List) []*markdown.Result {
@@ -94,15 +135,16 @@ func renderMarkdown(cfg *config.Config, set *content.Set, ix *site.Index, dl *di
 // renderPages executes the layout of every page. A template problem that
 // recurs on many pages is reported once.
 func renderPages(s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
-	files := make([]output.File, len(s.All))
-	problems := make([]*diag.Diagnostic, len(s.All))
-	parallel.For(len(s.All), func(i int) {
-		p := s.All[i]
+	all := append(append([]*site.Page(nil), s.All...), s.Pagers...)
+	files := make([]output.File, len(all))
+	problems := make([]*diag.Diagnostic, len(all))
+	parallel.For(len(all), func(i int) {
+		p := all[i]
 		html, problem := tmpls.Execute(p)
 		problems[i] = problem
 		files[i] = output.File{Path: p.OutPath, Data: html, Source: sourceName(p)}
 	})
-	reportOnce(s.All, problems, dl)
+	reportOnce(all, problems, dl)
 	return files
 }
 
@@ -156,7 +198,7 @@ func checkOutputs(files []output.File, dl *diag.List) {
 }
 
 func stats(s *site.Site, files int, d time.Duration) Stats {
-	st := Stats{PagesByType: map[string]int{}, Lists: 1 + len(s.Sections), Files: files, Duration: d}
+	st := Stats{PagesByType: map[string]int{}, Lists: len(s.All) - len(s.Pages) + len(s.Pagers), Files: files, Duration: d}
 	for _, p := range s.Pages {
 		st.PagesByType[p.Type]++
 	}

@@ -37,9 +37,11 @@ func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, dl *diag.List
 			add(strings.TrimPrefix(a, "/")+aliasIndex(a), p.Source, redirect.HTML(p.RelPermalink, s.Config.LanguageCode, tmpls.Strings.Translate("redirecting")), nil)
 		}
 	}
-	for _, p := range append([]*site.Page{s.Home}, s.Sections...) {
+	for _, p := range s.Lists {
 		data, err := feed.RSS(p)
-		add(feed.Path(p), "feed "+p.URL, data, err)
+		add(feed.RSSPath(p), "feed "+p.URL, data, err)
+		data, err = feed.Atom(p)
+		add(feed.AtomPath(p), "feed "+p.URL, data, err)
 	}
 	data, err := sitemap.XML(s.All)
 	add(sitemap.Path, "sitemap", data, err)

@@ -45,7 +45,7 @@ func TestSampleSiteQRCodesDecode(t *testing.T) {
 		if strings.Trim(p.ShortURL, "abcdefghijklmnopqrstuvwxyz0123456789:/.-") != "" {
 			t.Errorf("%s: short URL %q is not plain ASCII", p.URL, p.ShortURL)
 		}
-		if !p.IsHome() {
+		if p.ShortID != "" {
 			target := redirectTarget(t, files, p.ShortURL, res.Site.Config.Base.String())
 			if target != p.RelPermalink {
 				t.Errorf("%s: short link redirects to %q", p.URL, target)

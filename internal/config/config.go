@@ -24,6 +24,8 @@ type Config struct {
 	TimeZone     string                 `toml:"timeZone"`
 	Description  string                 `toml:"description"`
 	Copyright    string                 `toml:"copyright"`
+	Image        string                 `toml:"image"`
+	Feeds        Feeds                  `toml:"feeds"`
 	Pagination   Pagination             `toml:"pagination"`
 	Markup       Markup                 `toml:"markup"`
 	Taxonomies   map[string]string      `toml:"taxonomies"`
@@ -48,6 +50,12 @@ type Markup struct {
 	Typographer    *bool  `toml:"typographer"`
 	HighlightStyle string `toml:"highlightStyle"`
 	LineNumbers    bool   `toml:"lineNumbers"`
+}
+
+// Feeds configures RSS and Atom feeds.
+type Feeds struct {
+	Limit       int  `toml:"limit"`
+	FullContent bool `toml:"fullContent"`
 }
 
 // Related configures related-page lists.
@@ -130,6 +138,9 @@ func (c *Config) setDefaults(dl *diag.List) {
 	if c.Markup.Typographer == nil {
 		on := true
 		c.Markup.Typographer = &on
+	}
+	if c.Feeds.Limit <= 0 {
+		c.Feeds.Limit = 20
 	}
 	if c.Related.Count <= 0 {
 		c.Related.Count = 5

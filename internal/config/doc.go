@@ -11,6 +11,9 @@
 //	              default "Asia/Ho_Chi_Minh" (the zone database is built in)
 //	description   site description for meta tags and feeds
 //	copyright     footer line
+//	image         the site's sharing image (Open Graph) for pages without their own
+//	[feeds]       limit: items per feed (default 20); fullContent: whole pages
+//	              in feeds instead of summaries (default false)
 //	[pagination]  pagerSize: pages per list page (default 10)
 //	[markup]      unsafe: pass raw HTML in Markdown through (default false: escaped)
 //	              typographer: curly quotes, dashes, ellipses (default true)
@@ -20,7 +23,7 @@
 //	              tags = "Thẻ", authors = "Tác giả"
 //	[types]       section folder = content type; defaults bai-viet = "article",
 //	              to-gap = "leaflet", so-tay = "handbook", ban-tin = "bulletin"
-//	[related]     count: "Tin khác" links per page (default 5)
+//	[related]     count: links per page in "Bài liên quan" and "Tin khác" (default 5)
 //	[qr]          level: error correction L, M, Q or H (default M);
 //	              sizeMM: printed size (default 25); dpi: PNG resolution (default 300);
 //	              social, socialLabel: the board's fanpage or Zalo URL, shown as a

@@ -36,7 +36,7 @@ func Generate(opts Options) fstest.MapFS {
 	}
 	r := rand.New(rand.NewPCG(opts.Seed, 42))
 	fsys := fstest.MapFS{
-		"config.toml": {Data: []byte("title = \"Bản tin Dân vận\"\nbaseURL = \"https://danvan.example.vn/\"\n")},
+		"config.toml": {Data: []byte("title = \"Bản tin Dân vận\"\nbaseURL = \"https://danvan.example.vn/\"\n[pagination]\npagerSize = 20\n")},
 	}
 	tags := make([]string, opts.Tags)
 	for i := range tags {

@@ -1,9 +1,14 @@
-// Package feed writes RSS 2.0 feeds.
+// Package feed writes RSS 2.0 and Atom 1.0 feeds.
 //
-// One feed per list page: the home page's at /index.xml, each section's at
-// /SECTION/index.xml. A feed holds the list's newest pages (at most
-// [MaxItems]), each with its title, absolute link, guid, publication date
-// in the site's time zone (RFC 1123 with numeric zone) and summary.
-// lastBuildDate is the newest lastmod among the items, not the time of the
-// build, so that two builds of the same content give the same bytes.
+// Every list page with a feed — the home page, each section, each term —
+// gets LIST/index.xml (RSS) and LIST/atom.xml (Atom). A feed holds the
+// list's newest pages, at most config feeds.limit (default 20). Each entry
+// has its title, absolute link, id, publication date and last change in
+// the site's time zone, and either its summary (default) or, with
+// feeds.fullContent, the whole page with every root-relative link and image
+// made absolute, so that feed readers resolve them.
+//
+// The channel's lastBuildDate / the feed's updated is the newest lastmod
+// among its entries, never the time of the build: two builds of the same
+// content give the same bytes.
 package feed

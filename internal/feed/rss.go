@@ -9,9 +9,6 @@ import (
 	"bantin/internal/site"
 )
 
-// MaxItems is the most items a feed holds.
-const MaxItems = 20
-
 type rss struct {
 	XMLName xml.Name `xml:"rss"`
 	Version string   `xml:"version,attr"`
@@ -36,42 +33,30 @@ type atomLink struct {
 }
 
 type item struct {
-	Title       string `xml:"title"`
-	Link        string `xml:"link"`
-	GUID        string `xml:"guid"`
-	PubDate     string `xml:"pubDate,omitempty"`
-	Description string `xml:"description"`
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        guid     `xml:"guid"`
+	PubDate     string   `xml:"pubDate,omitempty"`
+	Categories  []string `xml:"category"`
+	Description string   `xml:"description"`
 }
 
-// Path returns where the feed of list page p is written.
-func Path(p *site.Page) string {
-	return p.URL[1:] + "index.xml"
+type guid struct {
+	Value       string `xml:",chardata"`
+	IsPermaLink bool   `xml:"isPermaLink,attr"`
 }
 
 // RSS returns the RSS 2.0 feed of list page p.
 func RSS(p *site.Page) ([]byte, error) {
 	cfg := p.Site.Config
-	title := p.Site.Title
-	if !p.IsHome() {
-		title = p.Title + " – " + p.Site.Title
-	}
-	desc := cfg.Description
-	if desc == "" {
-		desc = title
-	}
+	list, newest := entries(p)
 	ch := channel{
-		Title: title, Link: p.Permalink, Description: desc, Language: cfg.LanguageCode,
+		Title: title(p), Link: p.Permalink, Description: description(p), Language: cfg.LanguageCode,
 		Self: atomLink{Href: cfg.AbsURL(p.URL + "index.xml"), Rel: "self", Type: "application/rss+xml"},
 	}
-	var newest time.Time
-	for i, q := range p.Pages {
-		if i == MaxItems {
-			break
-		}
-		if q.Lastmod.After(newest) {
-			newest = q.Lastmod
-		}
-		it := item{Title: q.Title, Link: q.Permalink, GUID: q.Permalink, Description: q.Summary}
+	for _, e := range list {
+		q := e.page
+		it := item{Title: q.Title, Link: q.Permalink, GUID: guid{q.Permalink, true}, Description: e.content, Categories: q.Terms["topics"]}
 		if !q.Date.IsZero() {
 			it.PubDate = q.Date.In(cfg.Location).Format(time.RFC1123Z)
 		}
@@ -80,11 +65,15 @@ func RSS(p *site.Page) ([]byte, error) {
 	if !newest.IsZero() {
 		ch.LastBuildDate = newest.In(cfg.Location).Format(time.RFC1123Z)
 	}
+	return encode(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, p)
+}
+
+func encode(v any, p *site.Page) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
-	if err := enc.Encode(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, fmt.Errorf("feed %s: %w", p.URL, err)
 	}
 	b.WriteByte('\n')

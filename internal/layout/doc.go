@@ -23,6 +23,9 @@
 //	         TYPE/single.html, SECTION/single.html, _default/single.html
 //	section  TYPE/list.html, SECTION/list.html, _default/section.html, _default/list.html
 //	home     index.html, _default/home.html, _default/list.html
+//	taxonomy taxonomy/PLURAL.html, _default/taxonomy.html, _default/list.html
+//	term     term/PLURAL.html, _default/term.html, _default/list.html
+//	archive  _default/archive.html, _default/list.html
 //	404      404.html
 //
 // # Base templates and partials
@@ -46,30 +49,67 @@
 //
 // # Functions
 //
-//	T KEY ARGS…        UI string for the site's language; ARGS fill %v verbs
-//	                   {{ T "readingTime" .ReadingTime }} → "5 phút đọc"
-//	relURL PATH        "/a/" → "/BASEPATH/a/"
-//	absURL PATH        "/a/" → "https://host/BASEPATH/a/"
-//	dateVI TIME        "Thứ Sáu, 21/01/2022 16:58" in the site's time zone
-//	dateShort TIME     "21/01/2022"
-//	isoDate TIME       "2022-01-21T16:58:00+07:00", for <time datetime>
-//	monthName TIME     "Tháng 1 năm 2022"
-//	slugify TEXT       "Dân vận khéo" → "dan-van-kheo"
-//	first N LIST       the first N items of a list
-//	truncate N TEXT    at most N characters, cut at a space, with "…"
-//	dict K V …         a map for passing several values to a partial
-//	slice V …          a list
-//	default D V        V, or D when V is empty
-//	add A B, sub A B   integer arithmetic
-//	jsonify V          V as JSON, for <script type="application/ld+json">
-//	safeHTML TEXT      trusted HTML, not escaped
-//	safeURL TEXT       a trusted URL
-//	partial NAME DATA  the output of partials/NAME with DATA
-//	hasPrefix S P      strings.HasPrefix
-//	qrSVG TEXT [MM]    an inline SVG QR code of TEXT, MM millimetres wide
-//	                   (default: config qr.sizeMM); made once per text
-//	qrFile TEXT        the URL of an SVG QR code of TEXT, published under /qr/
-//	                   with a PNG beside it (same name, .png)
+// Each function is shown with an example and what it writes (before HTML
+// escaping); the examples run as tests (TestDocExamples) against a page titled "Dân vận khéo", dated Friday
+// 21 January 2022 16:58 in Asia/Ho_Chi_Minh, with 1,000 words, on a site at
+// https://danvan.example.vn/ban-tin/ whose language is vi.
+//
+//	T KEY ARGS…: the UI string for the site's language; ARGS fill its verbs
+//	    {{ T "readingTime" .ReadingTime }}  →  5 phút đọc
+//	relURL PATH: a root-relative path under the site's base path
+//	    {{ relURL "/bai-viet/" }}  →  /ban-tin/bai-viet/
+//	absURL PATH: the absolute URL of a root-relative path
+//	    {{ absURL "/bai-viet/" }}  →  https://danvan.example.vn/ban-tin/bai-viet/
+//	dateVI TIME: weekday, date and time in the site's time zone
+//	    {{ dateVI .Date }}  →  Thứ Sáu, 21/01/2022 16:58
+//	dateShort TIME: the date alone
+//	    {{ dateShort .Date }}  →  21/01/2022
+//	isoDate TIME: RFC 3339, for <time datetime> and metadata
+//	    {{ isoDate .Date }}  →  2022-01-21T16:58:00+07:00
+//	monthName TIME: the month and year
+//	    {{ monthName .Date }}  →  Tháng 1 năm 2022
+//	slugify TEXT: the Vietnamese slug
+//	    {{ slugify "Đảng bộ thành phố" }}  →  dang-bo-thanh-pho
+//	first N LIST: the first N items
+//	    {{ first 2 (slice "a" "b" "c") }}  →  [a b]
+//	truncate N TEXT: at most N characters, cut at a space, with "…"
+//	    {{ truncate 12 "Dân vận khéo từ phong trào" }}  →  Dân vận khéo…
+//	dict K V …: a map, to pass several values to a partial
+//	    {{ (dict "a" 1 "b" 2).b }}  →  2
+//	slice V …: a list
+//	    {{ len (slice 1 2 3) }}  →  3
+//	default D V: V, or D when V is empty
+//	    {{ default "Không tên" "" }}  →  Không tên
+//	add A B, sub A B: integer arithmetic
+//	    {{ add 2 3 }} {{ sub 5 3 }}  →  5 2
+//	hasPrefix S P: whether S starts with P
+//	    {{ hasPrefix "bai-viet/a" "bai-viet" }}  →  true
+//	jsonify V: V as JSON, safe inside <script type="application/ld+json">
+//	    {{ jsonify (dict "tên" "</script>") }}  →  {"tên":"\u003c/script\u003e"}
+//	jsonLD PAGE: the schema.org graph of a page, for jsonify
+//	    {{ index (index (index (jsonLD .) "@graph") 0) "@type" }}  →  NewsArticle
+//	safeHTML TEXT: trusted HTML, written as it is
+//	    {{ safeHTML "<b>đậm</b>" }}  →  <b>đậm</b>
+//	safeURL TEXT: a trusted URL
+//	    <a href="{{ safeURL "zalo://chat" }}">  →  <a href="zalo://chat">
+//	partial NAME DATA: the output of partials/NAME with DATA
+//	    {{ partial "terms.html" . }}  →  (the page's topic and tag links)
+//	partialCached NAME DATA [KEY…]: partial, rendered once per build for each
+//	NAME and KEY and reused: for fragments the same on many pages
+//	    {{ partialCached "footer.html" . }}  →  (the site footer, made once)
+//	qrSVG TEXT [MM]: an inline SVG QR code, MM millimetres wide (default
+//	config qr.sizeMM); made once per text
+//	    {{ hasPrefix (printf "%s" (qrSVG "https://danvan.example.vn/l/dvk001/" 20)) "<svg" }}  →  true
+//	qrFile TEXT: the URL of an SVG QR code published under /qr/ (a PNG of
+//	the same name beside it)
+//	    {{ hasPrefix (qrFile "https://zalo.me/danvan") "/ban-tin/qr/" }}  →  true
+//
+// Page methods that take arguments: .Recent N (the newest N other pages of
+// the section, "Tin khác"), .TermsOf PLURAL (the page's terms with their
+// pages and URLs). Lists: .Pager (.Number, .Total, .Pages, .Prev, .Next,
+// .All), .Taxonomy and .Term on taxonomy and term pages, .Children and
+// .Year / .Month on archive pages. Regular pages: .Related,
+// .PrevInSection, .NextInSection, .ImageURL.
 //
 // Templates escape by context (html/template); only safeHTML, safeURL and
 // .Content (bantin's own Markdown output) are written unescaped.

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"bantin/internal/config"
 	"bantin/internal/qr"
@@ -57,7 +56,9 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"safeHTML":  func(s string) template.HTML { return template.HTML(s) },
 		"safeURL":   func(s string) template.URL { return template.URL(s) },
 		"hasPrefix": strings.HasPrefix,
-		"partial":   func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
+		"jsonLD":    jsonLD,
+		"partial":       func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
+		"partialCached": func(string, any, ...string) (template.HTML, error) { return "", fmt.Errorf("partialCached is not bound") },
 	}
 }
 
@@ -76,12 +77,15 @@ func first(n int, list any) (any, error) {
 }
 
 func truncate(n int, s string) string {
-	if utf8.RuneCountInString(s) <= n {
+	runes := []rune(s)
+	if len(runes) <= n {
 		return s
 	}
-	cut := string([]rune(s)[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-		cut = cut[:i]
+	cut := string(runes[:n])
+	if runes[n] != ' ' {
+		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+			cut = cut[:i]
+		}
 	}
 	return strings.TrimRight(cut, " ,.;:") + "…"
 }

@@ -103,8 +103,18 @@ func TestTranslationTablesAgree(t *testing.T) {
 }
 
 func TestFuncs(t *testing.T) {
-	if got := truncate(20, "Dân vận khéo từ phong trào thành nếp"); got != "Dân vận khéo từ…" {
-		t.Errorf("truncate = %q", got)
+	for _, c := range []struct {
+		n        int
+		in, want string
+	}{
+		{20, "Dân vận khéo từ phong trào thành nếp", "Dân vận khéo từ…"},
+		{12, "Dân vận khéo từ phong trào", "Dân vận khéo…"},
+		{13, "Dân vận khéo từ phong trào", "Dân vận khéo…"},
+		{50, "ngắn", "ngắn"},
+	} {
+		if got := truncate(c.n, c.in); got != c.want {
+			t.Errorf("truncate(%d, %q) = %q, want %q", c.n, c.in, got, c.want)
+		}
 	}
 	if got, _ := first(2, []int{1, 2, 3}); len(got.([]int)) != 2 {
 		t.Errorf("first = %v", got)

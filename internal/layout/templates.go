@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 	"unicode/utf8"
 
@@ -21,6 +22,7 @@ import (
 // Templates is a loaded layout set. It is safe for concurrent use.
 type Templates struct {
 	Strings  *Strings
+	cached   sync.Map // partialCached: name + key → template.HTML
 	files    *fileSet
 	funcs    template.FuncMap
 	parsed   map[string]*parsedFile
@@ -86,11 +88,25 @@ func (t *Templates) parse(name string, dl *diag.List) {
 // compose builds the template set that renders the entry file name.
 func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 	var set *template.Template
-	funcs := template.FuncMap{"partial": func(partial string, data any) (template.HTML, error) {
+	partial := func(partial string, data any) (template.HTML, error) {
 		var b bytes.Buffer
 		err := set.ExecuteTemplate(&b, "partials/"+partial, data)
 		return template.HTML(b.String()), err
-	}}
+	}
+	funcs := template.FuncMap{
+		"partial": partial,
+		"partialCached": func(name string, data any, key ...string) (template.HTML, error) {
+			id := name + "\x00" + strings.Join(key, "\x00")
+			if html, ok := t.cached.Load(id); ok {
+				return html.(template.HTML), nil
+			}
+			html, err := partial(name, data)
+			if err == nil {
+				t.cached.Store(id, html)
+			}
+			return html, err
+		},
+	}
 	set = template.New(name).Funcs(t.funcs).Funcs(funcs)
 	for pname, p := range t.parsed {
 		if strings.HasPrefix(pname, "partials/") {
@@ -153,6 +169,12 @@ func candidates(p *site.Page) []string {
 	case site.KindSection:
 		add([]string{p.Type, p.Section}, "list.html")
 		return append(out, "_default/section.html", "_default/list.html")
+	case site.KindTaxonomy:
+		return []string{"taxonomy/" + p.Taxonomy.Plural + ".html", "_default/taxonomy.html", "_default/list.html"}
+	case site.KindTerm:
+		return []string{"term/" + p.Taxonomy.Plural + ".html", "_default/term.html", "_default/list.html"}
+	case site.KindArchive:
+		return []string{"_default/archive.html", "_default/list.html"}
 	case site.KindPage:
 		if p.Layout != "" {
 			add([]string{p.Type, p.Section, "_default"}, p.Layout+".html")
@@ -167,7 +189,11 @@ func candidates(p *site.Page) []string {
 func (t *Templates) Execute(p *site.Page) ([]byte, *diag.Diagnostic) {
 	name := t.Lookup(p)
 	if name == "" {
-		return nil, &diag.Diagnostic{Pos: diag.Pos{File: p.Source}, Msg: fmt.Sprintf("no layout for this %s page: looked for %s", p.Kind, strings.Join(candidates(p), ", "))}
+		file := p.Source
+		if file == "" {
+			file = SiteDir
+		}
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: fmt.Sprintf("no layout for this %s page: looked for %s", p.Kind, strings.Join(candidates(p), ", "))}
 	}
 	c := t.composed[name]
 	var b bytes.Buffer

@@ -12,8 +12,9 @@
 // to 32 lowercase ASCII letters, digits or hyphens; two pages with one id are
 // an error naming both files. A page without an id gets one derived from
 // its file path, with a warning: its code would change if the file moved.
-// A section's id is its folder name; the home page's code holds the site's
-// address itself.
+// A section's id is its folder name. The home page, taxonomy, term and
+// archive pages have URLs made from names that do not move; their codes
+// hold those URLs.
 //
 // For every page with an index.html, the build writes qr.svg (vector, for
 // print and screen, [config.QR] SizeMM wide) and qr.png (SizeMM at DPI)

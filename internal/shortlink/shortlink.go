@@ -27,7 +27,7 @@ func Assign(s *site.Site, dl *diag.List) {
 	for _, p := range s.All {
 		id := idOf(p, dl)
 		if id == "" {
-			p.ShortURL = s.Config.AbsURL("/")
+			p.ShortURL = p.Permalink
 		} else {
 			if other, taken := owner[id]; taken {
 				dl.Errorf(posOf(p), "id %q is also the id of %s; each page needs its own", id, other.Source)
@@ -45,8 +45,8 @@ func Assign(s *site.Site, dl *diag.List) {
 
 func idOf(p *site.Page, dl *diag.List) string {
 	switch {
-	case p.IsHome():
-		return ""
+	case p.IsHome(), p.Doc == nil && !p.IsSection():
+		return "" // the home page and made-up lists: their own URL is short and stable
 	case p.IsSection():
 		return vi.Slug(p.Section)
 	case p.ID != "":

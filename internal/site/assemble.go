@@ -6,13 +6,23 @@ import (
 
 	"bantin/internal/content"
 	"bantin/internal/markdown"
+	"bantin/internal/vi"
 )
+
+// Options are the choices of Assemble.
+type Options struct {
+	Labels Labels
+	// NoBrowse leaves out taxonomies, related pages and the archive, and
+	// Paginate keeps only each list's first page: the site without its
+	// browsing features, to measure what they cost.
+	NoBrowse bool
+}
 
 // Assemble builds the site from the shown documents and their rendered
 // Markdown (results[i] belongs to set.Docs[i]).
-func Assemble(ix *Index, set *content.Set, results []*markdown.Result) *Site {
+func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Options) *Site {
 	cfg := ix.cfg
-	s := &Site{Config: cfg, Title: cfg.Title, Menus: menus(ix)}
+	s := &Site{Config: cfg, Title: cfg.Title, Menus: menus(ix), noBrowse: opts.NoBrowse}
 	sections := map[string]*Page{}
 	var pages []*Page
 	for i, d := range set.Docs {
@@ -60,9 +70,67 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result) *Site {
 		}
 		return a.Section < b.Section
 	})
+	for _, sec := range s.Sections {
+		linkNeighbours(sec.Pages)
+	}
 	s.All = append(append([]*Page{s.Home}, s.Sections...), pages...)
+	s.Lists = append([]*Page{s.Home}, s.Sections...)
 	s.Assets = ix.assets
+	if opts.NoBrowse {
+		return s
+	}
+	s.Taxonomies = ix.taxonomies(s, pages)
+	computeRelated(pages, s.Taxonomies, cfg.Related.Count)
+	s.Archive = ix.buildArchive(s, pages, opts.Labels)
+	for _, t := range s.Taxonomies {
+		s.All = append(s.All, t.Page)
+		for _, term := range t.Terms {
+			s.All = append(s.All, term.Page)
+			s.Lists = append(s.Lists, term.Page)
+		}
+	}
+	s.All = append(s.All, archivePages(s.Archive)...)
 	return s
+}
+
+// taxonomies builds every configured taxonomy, in key order, with its
+// index page and a page per term.
+func (ix *Index) taxonomies(s *Site, pages []*Page) []*Taxonomy {
+	plurals := make([]string, 0, len(ix.cfg.Taxonomies))
+	for plural := range ix.cfg.Taxonomies {
+		plurals = append(plurals, plural)
+	}
+	sort.Strings(plurals)
+	collator := vi.NewCollator()
+	var out []*Taxonomy
+	for _, plural := range plurals {
+		t := buildTaxonomy(plural, ix.cfg.Taxonomies[plural], pages, collator)
+		t.Page = ix.madeUpPage(KindTaxonomy, "", t.Name, "/"+t.Slug+"/")
+		t.Page.Site, t.Page.Parent, t.Page.Taxonomy = s, s.Home, t
+		for _, term := range t.Terms {
+			term.Page = ix.madeUpPage(KindTerm, "", term.Name, "/"+t.Slug+"/"+term.Slug+"/")
+			term.Page.Site, term.Page.Parent, term.Page.Taxonomy, term.Page.Term = s, t.Page, t, term
+			term.Page.Pages = term.Pages
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// Paginate splits every list page of s (but taxonomy indexes and archive
+// pages with children, which list those) into pagers of the configured size, adding the second and later
+// pagers to s.Pagers. Call it once, after every page has its short link.
+func (ix *Index) Paginate(s *Site) {
+	size := ix.cfg.Pagination.PagerSize
+	for _, p := range s.All {
+		if !p.IsList() || p.Kind == KindTaxonomy || len(p.Children) > 0 {
+			continue // taxonomy indexes list terms; archive index and years list their children
+		}
+		pagers := ix.paginate(p, size)
+		if !s.noBrowse {
+			s.Pagers = append(s.Pagers, pagers[1:]...)
+		}
+	}
 }
 
 func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"bantin/internal/config"
@@ -11,9 +12,11 @@ import (
 
 // Page kinds.
 const (
-	KindHome    = "home"
-	KindSection = "section"
-	KindPage    = "page"
+	KindHome     = "home"
+	KindSection  = "section"
+	KindPage     = "page"
+	KindTaxonomy = "taxonomy" // the list of a taxonomy's terms
+	KindTerm     = "term"     // the pages of one term
 )
 
 // Page is one rendered page of the site.
@@ -49,10 +52,23 @@ type Page struct {
 	ShortURL string // absolute short link that redirects here; what the QR code holds
 	QR       QRFiles
 
-	Pages  []*Page // a list page's pages, newest first
+	Pages    []*Page // a list page's pages, newest first
+	Pager    *Pager  // this page of a paginated list
+	Children []*Page // the archive's years, a year's months
+	Year     int     // archive pages: the year shown
+	Month    int     // archive pages: the month shown
+	Taxonomy *Taxonomy
+	Term     *Term
+
+	Related       []*Page // "Bài liên quan": pages sharing topics and tags
+	PrevInSection *Page   // the next older page of the section
+	NextInSection *Page   // the next newer page of the section
+
 	Parent *Page
 	Site   *Site
 	Doc    *content.Doc // the source document; nil for made-up pages
+
+	terms map[string][]*Term // taxonomy plural → the page's terms, set with the taxonomies
 }
 
 // QRFiles are the site-relative URLs of a page's QR code files.
@@ -66,6 +82,35 @@ type Resource struct {
 	Source       string // "content/bai-viet/goi/anh.png"
 	OutPath      string
 	RelPermalink string
+}
+
+// ImageURL returns the absolute URL of the page's sharing image: its image
+// front-matter key (a file of its bundle, or a site path), else the site's
+// image from config, else "".
+func (p *Page) ImageURL() string {
+	cfg := p.Site.Config
+	switch img := p.Image; {
+	case img == "":
+		if cfg.Image == "" {
+			return ""
+		}
+		return cfg.AbsURL(cfg.Image)
+	case strings.Contains(img, "://"):
+		return img
+	case strings.HasPrefix(img, "/"):
+		return cfg.AbsURL(img)
+	default:
+		return cfg.AbsURL(p.URL + img)
+	}
+}
+
+// IsList reports whether the page lists other pages.
+func (p *Page) IsList() bool { return p.Kind != KindPage }
+
+// TermsOf returns the page's terms of a taxonomy, with their pages and
+// URLs, in the order the front matter gives them.
+func (p *Page) TermsOf(plural string) []*Term {
+	return p.terms[plural]
 }
 
 // IsPage, IsSection and IsHome report the page's kind, for templates.
@@ -108,14 +153,19 @@ func (p *Page) Ancestors() []*Page {
 
 // Site is the whole site.
 type Site struct {
-	Config   *config.Config
-	Title    string
-	Home     *Page
-	Sections []*Page // sorted by weight, then title
-	Pages    []*Page // regular pages, newest first
-	All      []*Page // every page to render: home, sections, pages
-	Menus    map[string][]MenuEntry
-	Assets   []Resource // non-Markdown content files outside bundles
+	Config     *config.Config
+	Title      string
+	Home       *Page
+	Sections   []*Page // sorted by weight, then title
+	Pages      []*Page // regular pages, newest first
+	All        []*Page // every page once: home, sections, pages, taxonomies, terms, archive
+	Pagers     []*Page // the second and later pages of paginated lists
+	Lists      []*Page // list pages that have feeds: home, sections, terms
+	Taxonomies []*Taxonomy
+	Archive    *Page
+	Menus      map[string][]MenuEntry
+	Assets     []Resource // non-Markdown content files outside bundles
+	noBrowse   bool
 }
 
 // MenuEntry is a menu link with its URL made site-relative.
@@ -127,6 +177,16 @@ type MenuEntry struct {
 
 // Params returns the site's free-form params.
 func (s *Site) Params() map[string]any { return s.Config.Params }
+
+// Taxonomy returns the taxonomy of that plural key, or nil.
+func (s *Site) Taxonomy(plural string) *Taxonomy {
+	for _, t := range s.Taxonomies {
+		if t.Plural == plural {
+			return t
+		}
+	}
+	return nil
+}
 
 // Section returns the section page of that name, or nil.
 func (s *Site) Section(name string) *Page {
