@@ -57,8 +57,10 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"safeURL":   func(s string) template.URL { return template.URL(s) },
 		"hasPrefix": strings.HasPrefix,
 		"jsonLD":    jsonLD,
-		"partial":       func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
-		"partialCached": func(string, any, ...string) (template.HTML, error) { return "", fmt.Errorf("partialCached is not bound") },
+		"partial":   func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
+		"partialCached": func(string, any, ...string) (template.HTML, error) {
+			return "", fmt.Errorf("partialCached is not bound")
+		},
 	}
 }
 
