@@ -87,16 +87,17 @@
 //	jsonify V: V as JSON, safe inside <script type="application/ld+json">
 //	    {{ jsonify (dict "tên" "</script>") }}  →  {"tên":"\u003c/script\u003e"}
 //	jsonLD PAGE: the schema.org graph of a page, for jsonify
-//	    {{ index (index (index (jsonLD .) "@graph") 0) "@type" }}  →  NewsArticle
+//	    {{ (index (jsonLD .).Graph 0).Type }}  →  NewsArticle
 //	safeHTML TEXT: trusted HTML, written as it is
 //	    {{ safeHTML "<b>đậm</b>" }}  →  <b>đậm</b>
 //	safeURL TEXT: a trusted URL
 //	    <a href="{{ safeURL "zalo://chat" }}">  →  <a href="zalo://chat">
 //	partial NAME DATA: the output of partials/NAME with DATA
 //	    {{ partial "terms.html" . }}  →  (the page's topic and tag links)
-//	partialCached NAME DATA [KEY…]: partial, rendered once per build for each
-//	NAME and KEY and reused: for fragments the same on many pages
-//	    {{ partialCached "footer.html" . }}  →  (the site footer, made once)
+//	partialCached NAME DATA KEY: partial, rendered once per build for each
+//	NAME and KEY and reused: for fragments the same on many pages ("" for
+//	one site-wide copy, .URL for one copy per page shown in many lists)
+//	    {{ partialCached "footer.html" . "" }}  →  (the site footer, made once)
 //	qrSVG TEXT [MM]: an inline SVG QR code, MM millimetres wide (default
 //	config qr.sizeMM); made once per text
 //	    {{ hasPrefix (printf "%s" (qrSVG "https://danvan.example.vn/l/dvk001/" 20)) "<svg" }}  →  true

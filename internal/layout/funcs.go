@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"bantin/internal/config"
 	"bantin/internal/qr"
@@ -79,12 +80,17 @@ func first(n int, list any) (any, error) {
 }
 
 func truncate(n int, s string) string {
-	runes := []rune(s)
-	if len(runes) <= n {
+	end, count := 0, 0
+	for end < len(s) && count < n {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		count++
+	}
+	if end == len(s) {
 		return s
 	}
-	cut := string(runes[:n])
-	if runes[n] != ' ' {
+	cut := s[:end]
+	if s[end] != ' ' {
 		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 			cut = cut[:i]
 		}

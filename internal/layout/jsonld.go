@@ -6,61 +6,97 @@ import (
 	"bantin/internal/site"
 )
 
+// The schema.org types bantin writes, as structs: encoding/json writes a
+// struct's fields in order without the key sorting maps need.
+type (
+	ldGraph struct {
+		Context string `json:"@context"`
+		Graph   []any  `json:"@graph"`
+	}
+	ldThing struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url,omitempty"`
+	}
+	ldCollection struct {
+		Type       string  `json:"@type"`
+		ID         string  `json:"@id"`
+		URL        string  `json:"url"`
+		Name       string  `json:"name"`
+		InLanguage string  `json:"inLanguage"`
+		IsPartOf   ldThing `json:"isPartOf"`
+	}
+	ldArticle struct {
+		Type             string    `json:"@type"`
+		ID               string    `json:"@id"`
+		MainEntityOfPage string    `json:"mainEntityOfPage"`
+		URL              string    `json:"url"`
+		Headline         string    `json:"headline"`
+		Description      string    `json:"description,omitempty"`
+		InLanguage       string    `json:"inLanguage"`
+		DatePublished    string    `json:"datePublished,omitempty"`
+		DateModified     string    `json:"dateModified,omitempty"`
+		Image            []string  `json:"image,omitempty"`
+		Author           []ldThing `json:"author,omitempty"`
+		Publisher        ldThing   `json:"publisher"`
+	}
+	ldListItem struct {
+		Type     string `json:"@type"`
+		Position int    `json:"position"`
+		Name     string `json:"name"`
+		Item     string `json:"item"`
+	}
+	ldBreadcrumbs struct {
+		Type            string       `json:"@type"`
+		ItemListElement []ldListItem `json:"itemListElement"`
+	}
+)
+
 // jsonLD returns the schema.org description of p for a
 // <script type="application/ld+json"> element: NewsArticle for articles
 // and bulletin issues, Article for other pages, CollectionPage for lists,
 // and the BreadcrumbList of p's ancestors.
-func jsonLD(p *site.Page) map[string]any {
+func jsonLD(p *site.Page) ldGraph {
 	graph := []any{mainEntity(p)}
 	if crumbs := breadcrumbList(p); crumbs != nil {
 		graph = append(graph, crumbs)
 	}
-	return map[string]any{"@context": "https://schema.org", "@graph": graph}
+	return ldGraph{Context: "https://schema.org", Graph: graph}
 }
 
-func mainEntity(p *site.Page) map[string]any {
+func mainEntity(p *site.Page) any {
 	cfg := p.Site.Config
+	publisher := ldThing{Type: "Organization", Name: p.Site.Title, URL: cfg.AbsURL("/")}
 	if p.IsList() {
-		return map[string]any{"@type": "CollectionPage", "@id": p.Permalink, "url": p.Permalink, "name": p.Title, "inLanguage": cfg.LanguageCode,
-			"isPartOf": map[string]any{"@type": "WebSite", "name": p.Site.Title, "url": cfg.AbsURL("/")}}
+		return ldCollection{Type: "CollectionPage", ID: p.Permalink, URL: p.Permalink, Name: p.Title, InLanguage: cfg.LanguageCode,
+			IsPartOf: ldThing{Type: "WebSite", Name: p.Site.Title, URL: cfg.AbsURL("/")}}
 	}
-	typ := "Article"
+	a := ldArticle{Type: "Article", ID: p.Permalink, MainEntityOfPage: p.Permalink, URL: p.Permalink,
+		Headline: truncate(110, p.Title), Description: p.Description, InLanguage: cfg.LanguageCode, Publisher: publisher}
 	if p.Type == "article" || p.Type == "bulletin" {
-		typ = "NewsArticle"
-	}
-	m := map[string]any{
-		"@type": typ, "@id": p.Permalink, "mainEntityOfPage": p.Permalink, "url": p.Permalink,
-		"headline": truncate(110, p.Title), "inLanguage": cfg.LanguageCode,
-		"publisher": map[string]any{"@type": "Organization", "name": p.Site.Title, "url": cfg.AbsURL("/")},
-	}
-	if p.Description != "" {
-		m["description"] = p.Description
+		a.Type = "NewsArticle"
 	}
 	if !p.Date.IsZero() {
-		m["datePublished"] = p.Date.In(cfg.Location).Format(time.RFC3339)
-		m["dateModified"] = p.Lastmod.In(cfg.Location).Format(time.RFC3339)
+		a.DatePublished = p.Date.In(cfg.Location).Format(time.RFC3339)
+		a.DateModified = p.Lastmod.In(cfg.Location).Format(time.RFC3339)
 	}
 	if img := p.ImageURL(); img != "" {
-		m["image"] = []string{img}
+		a.Image = []string{img}
 	}
-	var authors []any
-	for _, a := range p.Terms["authors"] {
-		authors = append(authors, map[string]any{"@type": "Person", "name": a})
+	for _, name := range p.Terms["authors"] {
+		a.Author = append(a.Author, ldThing{Type: "Person", Name: name})
 	}
-	if authors != nil {
-		m["author"] = authors
-	}
-	return m
+	return a
 }
 
-func breadcrumbList(p *site.Page) map[string]any {
+func breadcrumbList(p *site.Page) *ldBreadcrumbs {
 	chain := append(p.Ancestors(), p)
 	if len(chain) < 2 {
 		return nil
 	}
-	items := make([]any, len(chain))
+	b := &ldBreadcrumbs{Type: "BreadcrumbList"}
 	for i, q := range chain {
-		items[i] = map[string]any{"@type": "ListItem", "position": i + 1, "name": q.Title, "item": q.Permalink}
+		b.ItemListElement = append(b.ItemListElement, ldListItem{Type: "ListItem", Position: i + 1, Name: q.Title, Item: q.Permalink})
 	}
-	return map[string]any{"@type": "BreadcrumbList", "itemListElement": items}
+	return b
 }

@@ -95,8 +95,8 @@ func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 	}
 	funcs := template.FuncMap{
 		"partial": partial,
-		"partialCached": func(name string, data any, key ...string) (template.HTML, error) {
-			id := name + "\x00" + strings.Join(key, "\x00")
+		"partialCached": func(name string, data any, key string) (template.HTML, error) {
+			id := name + "\x00" + key
 			if html, ok := t.cached.Load(id); ok {
 				return html.(template.HTML), nil
 			}
