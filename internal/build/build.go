@@ -35,6 +35,19 @@ type Result struct {
 	Diags *diag.List
 	Site  *site.Site
 	Stats Stats
+	state *state // what a Session needs to update the build
+}
+
+// state is everything a build made, kept so that a Session can redo only
+// what an edit touches.
+type state struct {
+	fsys  fs.FS
+	opts  Options
+	cfg   *config.Config
+	ix    *site.Index
+	md    *markdown.Renderer
+	tmpls *layout.Templates
+	site  *site.Site
 }
 
 // Stats summarises a build.
@@ -77,7 +90,8 @@ func Build(fsys fs.FS, opts Options) *Result {
 	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}, dl)
 	ix := site.NewIndex(cfg, set, dl)
 	w.lap("read")
-	results := renderMarkdown(cfg, set, ix, dl)
+	md := newRenderer(cfg)
+	results := renderMarkdown(md, set, ix, dl)
 	w.lap("markdown")
 	codes := qr.NewCache()
 	tmpls := layout.Load(fsys, cfg, codes, dl)
@@ -102,6 +116,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	res.Files = files
 	res.Stats = stats(s, len(files), time.Since(start))
 	res.Stats.Stages = w.stages
+	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s}
 	return res
 }
 
@@ -114,11 +129,14 @@ func labels(strs *layout.Strings) site.Labels {
 	}
 }
 
-func renderMarkdown(cfg *config.Config, set *content.Set, ix *site.Index, dl *diag.List) []*markdown.Result {
-	r := markdown.New(markdown.Options{
+func newRenderer(cfg *config.Config) *markdown.Renderer {
+	return markdown.New(markdown.Options{
 		Unsafe: cfg.Markup.Unsafe, Typographer: *cfg.Markup.Typographer,
 		HighlightStyle: cfg.Markup.HighlightStyle, LineNumbers: cfg.Markup.LineNumbers,
 	})
+}
+
+func renderMarkdown(r *markdown.Renderer, set *content.Set, ix *site.Index, dl *diag.List) []*markdown.Result {
 	results := make([]*markdown.Result, len(set.Docs))
 	parallel.For(len(set.Docs), func(i int) {
 		d := set.Docs[i]

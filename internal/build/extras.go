@@ -61,9 +61,13 @@ func aliasIndex(alias string) string {
 	return ""
 }
 
+// notFound is the made-up page that 404.html renders.
+func notFound(s *site.Site, tmpls *layout.Templates) *site.Page {
+	return &site.Page{Kind: "404", Title: tmpls.Strings.Translate("notFoundTitle"), URL: "/404.html", OutPath: "404.html", Site: s, Params: map[string]any{}}
+}
+
 func notFoundPage(s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
-	p := &site.Page{Kind: "404", Title: tmpls.Strings.Translate("notFoundTitle"), URL: "/404.html", Site: s, Params: map[string]any{}}
-	html, problem := tmpls.Execute(p)
+	html, problem := tmpls.Execute(notFound(s, tmpls))
 	if problem != nil {
 		dl.Errorf(problem.Pos, "%s (rendering the 404 page)", problem.Msg)
 		return nil

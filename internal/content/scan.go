@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
@@ -165,6 +166,24 @@ func readAll(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) []*Do
 	return out
 }
 
+// Read parses the one document at rel (relative to content/), as Scan
+// does, and says why a build would leave it out. It returns nil when the
+// file cannot be used; the reasons are in dl.
+func Read(fsys fs.FS, rel string, cfg *config.Config, opts Options, dl *diag.List) *Doc {
+	d := read(fsys, rel, cfg, dl)
+	if d == nil {
+		return nil
+	}
+	if d.Bundle {
+		files, _, err := walk(fsys)
+		if err == nil {
+			d.Resources = resourcesOf(path.Dir(d.Rel), files)
+		}
+	}
+	d.Hidden = hiddenReason(d, opts)
+	return d
+}
+
 // read parses one document; it returns nil when the file cannot be used.
 func read(fsys fs.FS, rel string, cfg *config.Config, dl *diag.List) *Doc {
 	p := path.Join(Dir, rel)
@@ -275,4 +294,18 @@ func normalizeNewlines(b []byte) []byte {
 	}
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	return bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
+}
+
+// SameShape reports whether two versions of a document differ only in what
+// no other page depends on: the body, summary, description, lastmod and
+// image. Anything else (title, date, URL, terms, draft, …) changes other
+// pages too.
+func SameShape(a, b *Doc) bool {
+	fa, fb := a.Front, b.Front
+	for _, f := range []*FrontMatter{&fa, &fb} {
+		f.Summary, f.Description, f.Lastmod, f.Image = "", "", time.Time{}, ""
+	}
+	return reflect.DeepEqual(fa, fb) && reflect.DeepEqual(a.Terms, b.Terms) &&
+		a.Path == b.Path && a.Kind == b.Kind && a.Section == b.Section && a.Bundle == b.Bundle &&
+		reflect.DeepEqual(a.Resources, b.Resources) && a.Hidden == b.Hidden
 }

@@ -143,6 +143,18 @@ func (t *Templates) baseFor(name string) *parsedFile {
 	return nil
 }
 
+// ForgetCached drops every partialCached fragment made with key (a page's
+// URL), so that the next render makes it anew.
+func (t *Templates) ForgetCached(key string) {
+	suffix := "\x00" + key
+	t.cached.Range(func(id, _ any) bool {
+		if strings.HasSuffix(id.(string), suffix) {
+			t.cached.Delete(id)
+		}
+		return true
+	})
+}
+
 // Lookup returns the name of the template file that renders p, following
 // the documented lookup order, or "" when none exists.
 func (t *Templates) Lookup(p *site.Page) string {

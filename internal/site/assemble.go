@@ -147,25 +147,35 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 	}
 	p := &Page{
 		Kind: string(d.Kind), Type: typ, Section: d.Section, Layout: d.Front.Layout, ID: d.Front.ID,
-		Title: d.Front.Title, Description: d.Front.Description, Summary: d.Front.Summary,
-		Content: template.HTML(r.HTML), TOC: r.TOC, Plain: r.Plain, WordCount: r.WordCount,
-		Date: d.Front.Date, Lastmod: d.Front.Lastmod, Weight: d.Front.Weight, Image: d.Front.Image,
-		Params: d.Front.Params, Terms: d.Terms, Source: d.Path, Aliases: e.aliases, Doc: d,
+		Title: d.Front.Title, Date: d.Front.Date, Weight: d.Front.Weight,
+		Terms: d.Terms, Source: d.Path, Aliases: e.aliases,
 	}
+	for _, res := range d.Resources {
+		p.Resources = append(p.Resources, *ix.files[res])
+	}
+	Refresh(p, d, r)
+	ix.setURL(p, e.url)
+	return p
+}
+
+// Refresh sets the fields of p that come from its body and from front-matter
+// keys no other page depends on (summary, description, lastmod, image,
+// params): Assemble uses it, and a dev-server session uses it to update a
+// page in place after an edit that changed nothing else.
+func Refresh(p *Page, d *content.Doc, r *markdown.Result) {
+	p.Doc = d
+	p.Content, p.TOC, p.Plain, p.WordCount = template.HTML(r.HTML), r.TOC, r.Plain, r.WordCount
+	p.Summary, p.Description = d.Front.Summary, d.Front.Description
 	if p.Summary == "" {
 		p.Summary = r.Summary
 	}
 	if p.Description == "" {
 		p.Description = p.Summary
 	}
+	p.Lastmod, p.Image, p.Params = d.Front.Lastmod, d.Front.Image, d.Front.Params
 	if p.Params == nil {
 		p.Params = map[string]any{}
 	}
-	for _, res := range d.Resources {
-		p.Resources = append(p.Resources, *ix.files[res])
-	}
-	ix.setURL(p, e.url)
-	return p
 }
 
 func (ix *Index) madeUpPage(kind, section, title, url string) *Page {

@@ -1,0 +1,229 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"bantin/internal/content"
+	"bantin/internal/diag"
+	"bantin/internal/feed"
+	"bantin/internal/markdown"
+	"bantin/internal/site"
+	"bantin/internal/sitemap"
+)
+
+// Session keeps a built site up to date as its sources change: the dev
+// server's engine. It is not safe for concurrent use.
+//
+// An edit to an existing page that changes only its body, summary,
+// description, lastmod or image takes the fast path: that one document is
+// read and rendered again, its page updated in place, and only the outputs
+// that show it are rendered again — the page, every list page it appears
+// on, the home and 404 pages, the feeds that hold it, the sitemap when its
+// lastmod moved. A changed file under static/ is copied again. Anything
+// else (templates, config, new or removed files, a new title, date, URL,
+// terms, draft state …) rebuilds the whole site, so after any sequence of
+// edits the files equal what a clean build makes.
+type Session struct {
+	fsys     fs.FS
+	opts     Options
+	st       *state
+	files    map[string][]byte
+	bySource map[string]*site.Page
+	broken   bool // the last update failed: the next one rebuilds everything
+}
+
+// Change says what an update did.
+type Change struct {
+	Diags   *diag.List
+	Full    bool     // the whole site was rebuilt
+	Changed []string // output paths added, changed or removed, sorted
+	Failed  bool     // the update had errors; the previous files stay
+}
+
+// NewSession builds the site once.
+func NewSession(fsys fs.FS, opts Options) (*Session, *Change) {
+	s := &Session{fsys: fsys, opts: opts, files: map[string][]byte{}}
+	return s, s.rebuild()
+}
+
+// Files returns the current site, path → content. The map is replaced,
+// never changed in place, by Update; callers must not modify it.
+func (s *Session) Files() map[string][]byte { return s.files }
+
+// Update brings the site up to date after the source files at paths
+// (slash-separated, relative to the site root) changed, appeared or went.
+func (s *Session) Update(paths []string) *Change {
+	if s.st == nil || s.broken {
+		return s.rebuild()
+	}
+	files := make(map[string][]byte, len(s.files))
+	for k, v := range s.files {
+		files[k] = v
+	}
+	ch := &Change{Diags: &diag.List{}}
+	changed := map[string]bool{}
+	for _, p := range paths {
+		ok := false
+		switch {
+		case strings.HasPrefix(p, content.Dir+"/") && strings.HasSuffix(p, ".md"):
+			ok = s.updatePage(p, files, changed, ch.Diags)
+		case strings.HasPrefix(p, StaticDir+"/"):
+			ok = s.updateStatic(p, files, changed)
+		}
+		if ch.Diags.HasErrors() {
+			s.broken, ch.Failed = true, true
+			return ch
+		}
+		if !ok {
+			return s.rebuild()
+		}
+	}
+	s.files = files
+	for p := range changed {
+		ch.Changed = append(ch.Changed, p)
+	}
+	sort.Strings(ch.Changed)
+	return ch
+}
+
+// rebuild builds everything and reports which outputs differ.
+func (s *Session) rebuild() *Change {
+	res := Build(s.fsys, s.opts)
+	ch := &Change{Diags: res.Diags, Full: true}
+	if res.Diags.HasErrors() {
+		s.broken, ch.Failed = true, true
+		return ch
+	}
+	files := make(map[string][]byte, len(res.Files))
+	for _, f := range res.Files {
+		files[f.Path] = f.Data
+		if old, ok := s.files[f.Path]; !ok || !bytes.Equal(old, f.Data) {
+			ch.Changed = append(ch.Changed, f.Path)
+		}
+	}
+	for p := range s.files {
+		if _, ok := files[p]; !ok {
+			ch.Changed = append(ch.Changed, p)
+		}
+	}
+	sort.Strings(ch.Changed)
+	s.files, s.st, s.broken = files, res.state, false
+	s.bySource = map[string]*site.Page{}
+	for _, p := range res.Site.Pages {
+		s.bySource[p.Source] = p
+	}
+	return ch
+}
+
+// updatePage takes the fast path for one edited page, or reports false.
+func (s *Session) updatePage(p string, files map[string][]byte, changed map[string]bool, dl *diag.List) bool {
+	page := s.bySource[p]
+	if page == nil {
+		return false
+	}
+	if _, err := fs.Stat(s.fsys, p); err != nil {
+		return false // removed: other pages change
+	}
+	st := s.st
+	copts := content.Options{Drafts: s.opts.Drafts, Future: s.opts.Future, Expired: s.opts.Expired, Now: s.opts.Now}
+	rel := strings.TrimPrefix(p, content.Dir+"/")
+	d := content.Read(s.fsys, rel, st.cfg, copts, dl)
+	if d == nil || dl.HasErrors() {
+		return true // errors reported; Update keeps the previous files
+	}
+	if !content.SameShape(page.Doc, d) {
+		return false
+	}
+	r, err := st.md.Render(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: st.ix.Resolver(d.Rel)}, dl)
+	if err != nil || dl.HasErrors() {
+		return true
+	}
+	oldLastmod := page.Lastmod
+	site.Refresh(page, d, r)
+	st.tmpls.ForgetCached(page.URL)
+	for _, q := range s.showing(page) {
+		html, problem := st.tmpls.Execute(q)
+		if problem != nil {
+			dl.Add(*problem)
+			return true
+		}
+		put(files, changed, q.OutPath, html)
+	}
+	if html, problem := st.tmpls.Execute(notFound(st.site, st.tmpls)); problem == nil {
+		put(files, changed, "404.html", html)
+	}
+	for _, list := range st.site.Lists {
+		if holds(list.Pages, page, st.cfg.Feeds.Limit) {
+			rss, err1 := feed.RSS(list)
+			atom, err2 := feed.Atom(list)
+			if err1 != nil || err2 != nil {
+				return false
+			}
+			put(files, changed, feed.RSSPath(list), rss)
+			put(files, changed, feed.AtomPath(list), atom)
+		}
+	}
+	if !oldLastmod.Equal(page.Lastmod) {
+		data, err := sitemap.XML(st.site.All)
+		if err != nil {
+			return false
+		}
+		put(files, changed, sitemap.Path, data)
+	}
+	return true
+}
+
+// showing returns page and every list page (pagers included) it appears
+// on, and the home page.
+func (s *Session) showing(page *site.Page) []*site.Page {
+	out := []*site.Page{page, s.st.site.Home}
+	for _, lists := range [][]*site.Page{s.st.site.All, s.st.site.Pagers} {
+		for _, q := range lists {
+			if q.IsList() && q != s.st.site.Home && holds(shown(q), page, -1) {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+func shown(list *site.Page) []*site.Page {
+	if list.Pager != nil {
+		return list.Pager.Pages
+	}
+	return list.Pages
+}
+
+// holds reports whether page is among the first limit pages (all, when
+// limit < 0).
+func holds(pages []*site.Page, page *site.Page, limit int) bool {
+	for i, q := range pages {
+		if i == limit {
+			return false
+		}
+		if q == page {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Session) updateStatic(p string, files map[string][]byte, changed map[string]bool) bool {
+	data, err := fs.ReadFile(s.fsys, p)
+	if err != nil {
+		return false // removed or unreadable: the theme's file may show through again
+	}
+	put(files, changed, strings.TrimPrefix(p, StaticDir+"/"), data)
+	return true
+}
+
+func put(files map[string][]byte, changed map[string]bool, path string, data []byte) {
+	if old, ok := files[path]; ok && bytes.Equal(old, data) {
+		return
+	}
+	files[path] = data
+	changed[path] = true
+}

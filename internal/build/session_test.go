@@ -1,0 +1,116 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// sameAsCleanBuild fails unless the session's files are exactly those of
+// a fresh build of the same folder.
+func sameAsCleanBuild(t *testing.T, step string, root string, s *Session) {
+	t.Helper()
+	clean := Build(os.DirFS(root), s.opts)
+	if err := clean.Diags.Err(); err != nil {
+		t.Fatalf("%s: clean build fails: %v", step, err)
+	}
+	got := s.Files()
+	var diffs []string
+	for _, f := range clean.Files {
+		if !bytes.Equal(got[f.Path], f.Data) {
+			diffs = append(diffs, f.Path)
+		}
+	}
+	if len(got) != len(clean.Files) {
+		diffs = append(diffs, "file count")
+	}
+	sort.Strings(diffs)
+	if len(diffs) > 0 {
+		t.Fatalf("%s: served site differs from a clean build at %v", step, diffs)
+	}
+}
+
+func TestSessionEqualsCleanBuildAfterEdits(t *testing.T) {
+	root := t.TempDir()
+	site := siteFS(t, basicSite)
+	files := map[string]string{}
+	for name, f := range site {
+		files[name] = string(f.Data)
+	}
+	writeTree(t, root, files)
+	s, ch := NewSession(os.DirFS(root), Options{Now: fixedNow})
+	if ch.Failed {
+		t.Fatal(ch.Diags.Err())
+	}
+	article := "content/bai-viet/Dân vận khéo.md"
+	head := "+++\ntitle = \"Dân vận khéo\"\ndate = 2022-01-21T16:58:00\nauthors = [\"Nguyễn Văn A\"]\naliases = [\"/cu/dan-van/\"]\n+++\n"
+	steps := []struct {
+		name   string
+		write  map[string]string
+		remove string
+		fast   bool
+	}{
+		{name: "body edit, later paragraph", write: map[string]string{article: head + "Xem [sổ tay](../so-tay/hoi-dap.md#cau-1) và [ảnh](../anh/logo.svg).\n\n## Đường đi\n\nĐoạn mới thêm.\n"}, fast: true},
+		{name: "body edit that changes the summary", write: map[string]string{article: head + "Mở đầu khác hẳn.\n\n## Đường đi\n"}, fast: true},
+		{name: "lastmod and description", write: map[string]string{article: strings.Replace(head, "+++\n", "+++\nlastmod = 2022-02-01\ndescription = \"Mô tả mới\"\n", 1)[0:] + "Mở đầu khác hẳn.\n"}, fast: true},
+		{name: "title edit", write: map[string]string{article: strings.Replace(head, "Dân vận khéo\"", "Dân vận khéo hơn\"", 1) + "Thân.\n"}},
+		{name: "new page", write: map[string]string{"content/bai-viet/moi.md": "+++\ntitle = \"Bài mới\"\ndate = 2022-03-01\ntags = [\"mới\"]\n+++\nNội dung mới.\n"}},
+		{name: "static edit", write: map[string]string{"static/favicon.ico": "ICO2"}, fast: true},
+		{name: "theme override", write: map[string]string{"layouts/partials/footer.html": "<footer>chân trang mới</footer>"}},
+		{name: "config edit", write: map[string]string{"config.toml": "title = \"Bản tin mới\"\nbaseURL = \"https://danvan.example.vn/\"\n"}},
+		{name: "remove page", remove: "content/bai-viet/moi.md"},
+	}
+	for _, step := range steps {
+		var changed []string
+		for name, body := range step.write {
+			writeTree(t, root, map[string]string{name: body})
+			changed = append(changed, name)
+		}
+		if step.remove != "" {
+			os.Remove(filepath.Join(root, filepath.FromSlash(step.remove)))
+			changed = append(changed, step.remove)
+		}
+		ch := s.Update(changed)
+		if ch.Failed {
+			t.Fatalf("%s: %v", step.name, ch.Diags.Err())
+		}
+		if step.fast && ch.Full {
+			t.Errorf("%s: rebuilt everything; want the fast path", step.name)
+		}
+		if len(ch.Changed) == 0 {
+			t.Errorf("%s: no output changed", step.name)
+		}
+		sameAsCleanBuild(t, step.name, root, s)
+	}
+	// A broken page fails the update and keeps the previous files; fixing
+	// it recovers.
+	before := s.Files()
+	writeTree(t, root, map[string]string{article: "+++\ntitle = \"x\"\ndate = \"hôm nay\"\n+++\n"})
+	if ch := s.Update([]string{article}); !ch.Failed || !strings.Contains(ch.Diags.Err().Error(), "Dân vận khéo.md:3:1") {
+		t.Fatalf("broken page: %+v", ch)
+	}
+	if len(s.Files()) != len(before) {
+		t.Error("a failed update changed the served files")
+	}
+	writeTree(t, root, map[string]string{article: head + "Đã sửa.\n"})
+	if ch := s.Update([]string{article}); ch.Failed {
+		t.Fatal(ch.Diags.Err())
+	}
+	sameAsCleanBuild(t, "recovered", root, s)
+}
