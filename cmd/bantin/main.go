@@ -18,6 +18,7 @@ const (
 const usage = `bantin builds the dân vận bulletin site from Markdown.
 
 Usage:
+  bantin serve [flags]      preview the site as you edit it (http://127.0.0.1:1313/)
   bantin build [flags]      build the site into a folder (default public/)
   bantin new KIND PATH      start a new page; KIND is article, leaflet, handbook or bulletin
   bantin version            print the version
@@ -38,6 +39,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "serve", "server":
+		return runServe(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version":

@@ -66,6 +66,9 @@ func (s *Session) Update(paths []string) *Change {
 	ch := &Change{Diags: &diag.List{}}
 	changed := map[string]bool{}
 	for _, p := range paths {
+		if s.vanished(p) {
+			continue // an editor's temporary file, written and renamed away
+		}
 		ok := false
 		switch {
 		case strings.HasPrefix(p, content.Dir+"/") && strings.HasSuffix(p, ".md"):
@@ -87,6 +90,22 @@ func (s *Session) Update(paths []string) *Change {
 	}
 	sort.Strings(ch.Changed)
 	return ch
+}
+
+// vanished reports whether p no longer exists and never was a page or a
+// published static file, so that it cannot change the site.
+func (s *Session) vanished(p string) bool {
+	if _, err := fs.Stat(s.fsys, p); err == nil {
+		return false
+	}
+	if s.bySource[p] != nil {
+		return false
+	}
+	if strings.HasPrefix(p, StaticDir+"/") {
+		_, published := s.files[strings.TrimPrefix(p, StaticDir+"/")]
+		return !published
+	}
+	return strings.HasPrefix(p, content.Dir+"/") && !strings.HasSuffix(p, ".md") && !s.st.ix.Publishes(strings.TrimPrefix(p, content.Dir+"/"))
 }
 
 // rebuild builds everything and reports which outputs differ.

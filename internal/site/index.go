@@ -118,6 +118,13 @@ func (ix *Index) pageURL(d *content.Doc, dl *diag.List) string {
 	return "/" + last + "/"
 }
 
+// Publishes reports whether the content file at rel (not a page) is
+// published.
+func (ix *Index) Publishes(rel string) bool {
+	_, ok := ix.files[rel]
+	return ok
+}
+
 // URL returns the root-relative URL of the shown document at rel.
 func (ix *Index) URL(rel string) (string, bool) {
 	e, ok := ix.pages[rel]

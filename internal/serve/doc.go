@@ -1,0 +1,33 @@
+// Package serve is bantin's dev server: it builds the site into memory,
+// serves it, watches the sources and keeps every open page up to date.
+//
+// Serving: only the built site is served, from memory. A request path is
+// cleaned and looked up in the built files; nothing on disk is ever opened
+// for a request, so no path ("/../", encoded or not) reaches another file.
+// A folder path serves its index.html; a missing path serves 404.html with
+// status 404. Every HTML response gets one script tag before </body>:
+// /__bantin/live.js. The server binds to 127.0.0.1 unless told otherwise.
+//
+// Watching: content/, layouts/ and static/ recursively (folders created
+// later too) and config.toml, with fsnotify. Events are batched: a rebuild
+// starts once the sources have been quiet for 30 ms (at most 300 ms after
+// the first event), so an editor's save (write a temporary file, rename it
+// over) or a git checkout of many files is one rebuild. Chmod-only events
+// and editors' temporary files (*~, .*.swp, .#*, #*#, 4913) are ignored.
+// Rebuilds go through build.Session, which redoes only what an edit touches.
+//
+// Live reload, over server-sent events at /__bantin/events:
+//
+//	event: reload   data: {"paths":["bai-viet/a/index.html",…],"css":false}
+//	event: errors   data: {"errors":[{"pos":"content/a.md:3:1","message":"…","lines":[…]}]}
+//	event: ok       data: {}
+//
+// live.js reloads a page when its own output is among the changed paths,
+// keeping its scroll position; when every changed file is a stylesheet it
+// swaps the stylesheets in place without reloading. When a build fails the
+// server keeps serving the last good site, and every page shows an overlay
+// with each error's position, message and the source lines around it
+// (also at /__bantin/errors, for pages opened while the build is broken);
+// the terminal prints the same errors. The page recovers by itself once the
+// sources are fixed.
+package serve

@@ -1,0 +1,53 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"bantin/internal/diag"
+)
+
+type report struct {
+	Errors []reportItem `json:"errors"`
+}
+
+type reportItem struct {
+	Pos     string       `json:"pos"`
+	Message string       `json:"message"`
+	Lines   []sourceLine `json:"lines,omitempty"`
+}
+
+type sourceLine struct {
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+	Error  bool   `json:"error,omitempty"`
+}
+
+// contextLines is how many lines around an error the overlay shows.
+const contextLines = 2
+
+// errorReport describes diagnostics with the source lines around each.
+func errorReport(root string, items []diag.Diagnostic) report {
+	r := report{Errors: []reportItem{}}
+	for _, d := range items {
+		r.Errors = append(r.Errors, reportItem{Pos: d.Pos.String(), Message: d.Msg, Lines: sourceAround(root, d.Pos)})
+	}
+	return r
+}
+
+func sourceAround(root string, pos diag.Pos) []sourceLine {
+	if pos.Line <= 0 || pos.File == "" || strings.Contains(pos.File, "..") {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(pos.File)))
+	if err != nil {
+		return nil
+	}
+	lines := strings.Split(string(data), "\n")
+	var out []sourceLine
+	for n := max(1, pos.Line-contextLines); n <= min(len(lines), pos.Line+contextLines); n++ {
+		out = append(out, sourceLine{Number: n, Text: strings.TrimRight(lines[n-1], "\r"), Error: n == pos.Line})
+	}
+	return out
+}

@@ -1,0 +1,187 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"bantin/internal/build"
+	"bantin/internal/diag"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+// liveTag is added before </body> of every HTML response.
+const liveTag = `<script src="/__bantin/live.js" defer></script>`
+
+// Server serves a site being edited.
+type Server struct {
+	root string // the site folder, for source lines in error reports
+	fsys fs.FS
+	log  io.Writer
+
+	buildMu sync.Mutex // one rebuild at a time
+	session *build.Session
+
+	mu     sync.RWMutex
+	files  map[string][]byte
+	errors []diag.Diagnostic
+
+	hub hub
+}
+
+// New builds the site in root into memory. opts.BaseURL must be the
+// address the server will answer on.
+func New(root string, opts build.Options, log io.Writer) *Server {
+	s := &Server{root: root, fsys: os.DirFS(root), log: log, files: map[string][]byte{}}
+	start := time.Now()
+	session, ch := build.NewSession(s.fsys, opts)
+	s.session = session
+	s.apply(ch, time.Since(start))
+	return s
+}
+
+// Rebuild updates the site after the given source paths changed.
+func (s *Server) Rebuild(paths []string) {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	start := time.Now()
+	s.apply(s.session.Update(paths), time.Since(start))
+}
+
+// apply publishes the result of a build or update and tells the pages.
+func (s *Server) apply(ch *build.Change, took time.Duration) {
+	if ch.Failed {
+		items := errorsOnly(ch.Diags)
+		s.mu.Lock()
+		s.errors = items
+		s.mu.Unlock()
+		for _, d := range items {
+			fmt.Fprintln(s.log, d)
+		}
+		fmt.Fprintf(s.log, "build failed; still serving the last good site\n")
+		s.hub.send("errors", errorReport(s.root, items))
+		return
+	}
+	for _, d := range ch.Diags.Items() {
+		fmt.Fprintln(s.log, d)
+	}
+	files := s.session.Files()
+	s.mu.Lock()
+	hadErrors := len(s.errors) > 0
+	s.files, s.errors = files, nil
+	s.mu.Unlock()
+	kind := "updated"
+	if ch.Full {
+		kind = "rebuilt"
+	}
+	fmt.Fprintf(s.log, "%s %d files in %s\n", kind, len(ch.Changed), took.Round(time.Millisecond))
+	if hadErrors {
+		s.hub.send("ok", struct{}{})
+	}
+	if len(ch.Changed) > 0 {
+		s.hub.send("reload", reloadEvent{Paths: ch.Changed, CSS: allCSS(ch.Changed)})
+	}
+}
+
+type reloadEvent struct {
+	Paths []string `json:"paths"`
+	CSS   bool     `json:"css"`
+}
+
+func allCSS(paths []string) bool {
+	for _, p := range paths {
+		if !strings.HasSuffix(p, ".css") {
+			return false
+		}
+	}
+	return len(paths) > 0
+}
+
+func errorsOnly(dl *diag.List) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, d := range dl.Items() {
+		if d.Severity == diag.Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Handler serves the site, the live-reload script, events and errors.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/__bantin/live.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(liveJS)
+	})
+	mux.HandleFunc("/__bantin/events", s.hub.serve)
+	mux.HandleFunc("/__bantin/errors", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.RLock()
+		items := s.errors
+		s.mu.RUnlock()
+		writeJSON(w, errorReport(s.root, items))
+	})
+	mux.HandleFunc("/", s.serveFile)
+	return mux
+}
+
+// serveFile answers from the built files only.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	s.mu.RLock()
+	data, ok := s.files[name]
+	_, isDir := s.files[path.Join(name, "index.html")]
+	notFound := s.files["404.html"]
+	s.mu.RUnlock()
+	status := http.StatusOK
+	switch {
+	case !ok && isDir:
+		http.Redirect(w, r, "/"+name+"/", http.StatusFound)
+		return
+	case !ok:
+		name, data, status = "404.html", notFound, http.StatusNotFound
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		data = withLiveScript(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+func withLiveScript(html []byte) []byte {
+	i := bytes.LastIndex(html, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte(nil), html...), liveTag...)
+	}
+	out := make([]byte, 0, len(html)+len(liveTag))
+	out = append(out, html[:i]...)
+	out = append(out, liveTag...)
+	return append(out, html[i:]...)
+}
