@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"time"
 
 	"bantin/internal/content"
 	"bantin/internal/diag"
@@ -147,7 +148,11 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 		return false // removed: other pages change
 	}
 	st := s.st
-	copts := content.Options{Drafts: s.opts.Drafts, Future: s.opts.Future, Expired: s.opts.Expired, Now: s.opts.Now}
+	now := s.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	copts := content.Options{Drafts: s.opts.Drafts, Future: s.opts.Future, Expired: s.opts.Expired, Now: now}
 	rel := strings.TrimPrefix(p, content.Dir+"/")
 	d := content.Read(s.fsys, rel, st.cfg, copts, dl)
 	if d == nil || dl.HasErrors() {

@@ -114,3 +114,21 @@ func TestSessionEqualsCleanBuildAfterEdits(t *testing.T) {
 	}
 	sameAsCleanBuild(t, "recovered", root, s)
 }
+
+// With no fixed time (as the dev server runs), a body edit still takes the
+// fast path: the session must filter drafts and future pages by the clock.
+func TestSessionFastPathWithRealClock(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"config.toml":  "baseURL = \"https://x.vn/\"\n",
+		"content/a.md": "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột.\n\nHai.\n",
+	})
+	s, ch := NewSession(os.DirFS(root), Options{})
+	if ch.Failed {
+		t.Fatal(ch.Diags.Err())
+	}
+	writeTree(t, root, map[string]string{"content/a.md": "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột.\n\nHai sửa.\n"})
+	if ch := s.Update([]string{"content/a.md"}); ch.Full || ch.Failed {
+		t.Errorf("body edit rebuilt everything (full=%v, failed=%v)", ch.Full, ch.Failed)
+	}
+}

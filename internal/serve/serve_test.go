@@ -59,7 +59,7 @@ func start(t *testing.T) (string, string, <-chan event) {
 	return ts.URL, root, events
 }
 
-func subscribe(t *testing.T, ctx context.Context, base string) <-chan event {
+func subscribe(t testing.TB, ctx context.Context, base string) <-chan event {
 	t.Helper()
 	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/__bantin/events", nil)
 	resp, err := http.DefaultClient.Do(req)
