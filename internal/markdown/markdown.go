@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"bantin/internal/diag"
 	"bantin/internal/highlight"
@@ -76,9 +77,22 @@ type Heading struct {
 	Text  string
 }
 
+// Section is the part of a document under one level-2 heading, up to the
+// next one. The first section of a document holds what comes before its
+// first level-2 heading and has no Title.
+type Section struct {
+	ID      string   // the heading's id
+	Title   string   // the heading's text
+	Classes []string // the heading's classes: ## Bìa {.bia}
+	Line    int      // the heading's line in the file
+	Body    []byte   // the HTML after the heading
+	Plain   string   // the text after the heading
+}
+
 // Result is a rendered document.
 type Result struct {
 	HTML      []byte
+	Sections  []Section
 	TOC       []Heading // h2 and h3
 	Plain     string    // the text, without markup
 	Summary   string    // plain-text summary
@@ -90,11 +104,19 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(inputKey, &linkContext{in: in, dl: dl})
 	doc := r.md.Parser().Parse(text.NewReader(in.Src), parser.WithContext(pc))
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, in.Src, doc); err != nil {
-		return nil, fmt.Errorf("render %s: %w", in.File, err)
+	sections, err := r.renderSections(doc, in)
+	if err != nil {
+		return nil, err
 	}
-	res := &Result{HTML: buf.Bytes(), TOC: tableOfContents(doc, in.Src)}
+	var all bytes.Buffer
+	for _, s := range sections {
+		all.Write(s.heading)
+		all.Write(s.Body)
+	}
+	res := &Result{HTML: all.Bytes(), TOC: tableOfContents(doc, in.Src)}
+	for _, s := range sections {
+		res.Sections = append(res.Sections, s.Section)
+	}
 	res.Plain, res.Summary = plainAndSummary(doc, in.Src)
 	res.WordCount = countWords(res.Plain)
 	return res, nil
@@ -128,4 +150,48 @@ func startOffset(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+type renderedSection struct {
+	Section
+	heading []byte
+}
+
+// renderSections renders the document's top-level blocks one by one,
+// starting a new section at each level-2 heading. The sections' HTML put
+// together is the document's HTML.
+func (r *Renderer) renderSections(doc ast.Node, in Input) ([]renderedSection, error) {
+	sections := []renderedSection{{}}
+	var buf bytes.Buffer
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		buf.Reset()
+		if err := r.md.Renderer().Render(&buf, in.Src, n); err != nil {
+			return nil, fmt.Errorf("render %s: %w", in.File, err)
+		}
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			sections = append(sections, renderedSection{Section: headingSection(h, in), heading: append([]byte(nil), buf.Bytes()...)})
+			continue
+		}
+		cur := &sections[len(sections)-1]
+		cur.Body = append(cur.Body, buf.Bytes()...)
+		if n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindHTMLBlock {
+			if t := strings.TrimSpace(blockText(n, in.Src)); t != "" {
+				cur.Plain = strings.TrimSpace(cur.Plain + "\n" + t)
+			}
+		}
+	}
+	return sections, nil
+}
+
+func headingSection(h *ast.Heading, in Input) Section {
+	s := Section{Title: strings.TrimSpace(inlineText(h, in.Src)), Line: position(in, h).Line}
+	if id, ok := h.AttributeString("id"); ok {
+		s.ID = string(id.([]byte))
+	}
+	if class, ok := h.AttributeString("class"); ok {
+		if b, ok := class.([]byte); ok {
+			s.Classes = strings.Fields(string(b))
+		}
+	}
+	return s
 }

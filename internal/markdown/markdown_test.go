@@ -91,3 +91,28 @@ func TestLinkResolution(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", msgs, want)
 	}
 }
+
+func TestSections(t *testing.T) {
+	src := "Mở đầu.\n\n## Bìa {.bia}\n\nChào.\n\n- một\n\n## Câu 2. Hỏi? {#cau-2}\n\nĐáp.\n"
+	res, _ := render(t, Options{}, src, nil)
+	if len(res.Sections) != 3 {
+		t.Fatalf("sections: %+v", res.Sections)
+	}
+	intro, cover, q := res.Sections[0], res.Sections[1], res.Sections[2]
+	if intro.Title != "" || string(intro.Body) != "<p>Mở đầu.</p>\n" {
+		t.Errorf("intro %+v", intro)
+	}
+	if cover.Title != "Bìa" || len(cover.Classes) != 1 || cover.Classes[0] != "bia" || cover.Line != 7 || cover.Plain != "Chào.\nmột" {
+		t.Errorf("cover %+v", cover)
+	}
+	if q.ID != "cau-2" || q.Title != "Câu 2. Hỏi?" || string(q.Body) != "<p>Đáp.</p>\n" {
+		t.Errorf("question %+v", q)
+	}
+	var joined string
+	for _, s := range res.Sections {
+		joined += string(s.Body)
+	}
+	if !strings.Contains(string(res.HTML), `<h2 class="bia" id="bia">Bìa</h2>`) || len(res.HTML) <= len(joined) {
+		t.Errorf("HTML %s", res.HTML)
+	}
+}
