@@ -13,6 +13,7 @@ import (
 	"bantin/internal/markdown"
 	"bantin/internal/output"
 	"bantin/internal/parallel"
+	"bantin/internal/publication"
 	"bantin/internal/qr"
 	"bantin/internal/shortlink"
 	"bantin/internal/site"
@@ -99,6 +100,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 		return res
 	}
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
+	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), dl)
 	shortlink.Assign(s, dl)
 	ix.Paginate(s)
 	res.Site = s
@@ -153,7 +155,7 @@ func renderMarkdown(r *markdown.Renderer, set *content.Set, ix *site.Index, dl *
 // renderPages executes the layout of every page. A template problem that
 // recurs on many pages is reported once.
 func renderPages(s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
-	all := append(append([]*site.Page(nil), s.All...), s.Pagers...)
+	all := append(append(append([]*site.Page(nil), s.All...), s.Pagers...), s.Prints...)
 	files := make([]output.File, len(all))
 	problems := make([]*diag.Diagnostic, len(all))
 	parallel.For(len(all), func(i int) {

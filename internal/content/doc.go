@@ -23,6 +23,8 @@
 //	weight       ordering among pages of equal date (lower first)
 //	image        sharing image, relative to the page or the site
 //	articles     a bulletin issue's articles, as paths under content/, in order
+//	[print]      the imprint of a printed publication: publisher, licence,
+//	             copies (print run), size, printer (printing house), date
 //	params       free-form table for templates (.Params)
 //	<taxonomy>   one list of terms per configured taxonomy (topics, tags, authors)
 //

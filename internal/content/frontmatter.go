@@ -24,7 +24,18 @@ type FrontMatter struct {
 	Weight      int            `toml:"weight"`
 	Image       string         `toml:"image"`
 	Articles    []string       `toml:"articles"`
+	Print       Imprint        `toml:"print"`
 	Params      map[string]any `toml:"params"`
+}
+
+// Imprint is what a printed publication must state about itself.
+type Imprint struct {
+	Publisher string    `toml:"publisher"` // "Ban Dân vận Thành ủy"
+	Licence   string    `toml:"licence"`   // "Giấy phép số 12/GP-STTTT"
+	Copies    int       `toml:"copies"`    // print run
+	Size      string    `toml:"size"`      // "A4 gấp ba"
+	Printer   string    `toml:"printer"`   // the printing house
+	Date      time.Time `toml:"date"`      // date of printing
 }
 
 // Format names a front-matter syntax.

@@ -26,6 +26,8 @@
 //	taxonomy taxonomy/PLURAL.html, _default/taxonomy.html, _default/list.html
 //	term     term/PLURAL.html, _default/term.html, _default/list.html
 //	archive  _default/archive.html, _default/list.html
+//	print    TYPE/print.html, _default/print.html   (print editions, at URL/ban-in/)
+//	publications _default/publications.html, _default/list.html  (/an-pham/)
 //	404      404.html
 //
 // # Base templates and partials
@@ -82,6 +84,8 @@
 //	    {{ default "Không tên" "" }}  →  Không tên
 //	add A B, sub A B: integer arithmetic
 //	    {{ add 2 3 }} {{ sub 5 3 }}  →  5 2
+//	numberVI N: a whole number with Vietnamese thousands separators
+//	    {{ numberVI 10000 }}  →  10.000
 //	hasPrefix S P: whether S starts with P
 //	    {{ hasPrefix "bai-viet/a" "bai-viet" }}  →  true
 //	jsonify V: V as JSON, safe inside <script type="application/ld+json">

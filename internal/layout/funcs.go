@@ -57,6 +57,7 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"safeHTML":  func(s string) template.HTML { return template.HTML(s) },
 		"safeURL":   func(s string) template.URL { return template.URL(s) },
 		"hasPrefix": strings.HasPrefix,
+		"numberVI":  numberVI,
 		"jsonLD":    jsonLD,
 		"partial":   func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
 		"partialCached": func(string, any, ...string) (template.HTML, error) {
@@ -132,4 +133,18 @@ func jsonify(v any) (template.JS, error) {
 		return "", fmt.Errorf("jsonify: %w", err)
 	}
 	return template.JS(b), nil
+}
+
+// numberVI writes n with dots between thousands: 10000 → "10.000".
+func numberVI(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
 }

@@ -64,7 +64,34 @@ func jsonLD(p *site.Page) ldGraph {
 	return ldGraph{Context: "https://schema.org", Graph: graph}
 }
 
+type (
+	ldAnswer struct {
+		Type string `json:"@type"`
+		Text string `json:"text"`
+	}
+	ldQuestion struct {
+		Type           string   `json:"@type"`
+		Name           string   `json:"name"`
+		AcceptedAnswer ldAnswer `json:"acceptedAnswer"`
+	}
+	ldFAQ struct {
+		Type       string       `json:"@type"`
+		ID         string       `json:"@id"`
+		URL        string       `json:"url"`
+		Name       string       `json:"name"`
+		InLanguage string       `json:"inLanguage"`
+		MainEntity []ldQuestion `json:"mainEntity"`
+	}
+)
+
 func mainEntity(p *site.Page) any {
+	if len(p.Questions) > 0 {
+		faq := ldFAQ{Type: "FAQPage", ID: p.Permalink, URL: p.Permalink, Name: p.Title, InLanguage: p.Site.Config.LanguageCode}
+		for _, q := range p.Questions {
+			faq.MainEntity = append(faq.MainEntity, ldQuestion{Type: "Question", Name: q.Text, AcceptedAnswer: ldAnswer{Type: "Answer", Text: q.Plain}})
+		}
+		return faq
+	}
 	cfg := p.Site.Config
 	publisher := ldThing{Type: "Organization", Name: p.Site.Title, URL: cfg.AbsURL("/")}
 	if p.IsList() {

@@ -187,6 +187,10 @@ func candidates(p *site.Page) []string {
 		return []string{"term/" + p.Taxonomy.Plural + ".html", "_default/term.html", "_default/list.html"}
 	case site.KindArchive:
 		return []string{"_default/archive.html", "_default/list.html"}
+	case site.KindPrint:
+		return []string{p.Type + "/print.html", "_default/print.html"}
+	case "publications":
+		return []string{"_default/publications.html", "_default/list.html"}
 	case site.KindPage:
 		if p.Layout != "" {
 			add([]string{p.Type, p.Section, "_default"}, p.Layout+".html")

@@ -17,8 +17,24 @@ func tomlKeyPositions(file string, src []byte, firstLine int) map[string]diag.Po
 	arrayCount := map[string]int{}
 	table := ""
 	inMultiline := ""
+	arrayKey, arrayIndex := "", 0 // a multi-line array being read
 	for i, line := range strings.Split(string(src), "\n") {
 		lineNo := firstLine + i
+		if arrayKey != "" {
+			trimmed := strings.TrimSpace(line)
+			if strings.HasPrefix(trimmed, "]") {
+				arrayKey = ""
+				continue
+			}
+			if trimmed != "" && !strings.HasPrefix(trimmed, "#") {
+				indent := utf8.RuneCountInString(line[:len(line)-len(strings.TrimLeft(line, " \t"))])
+				for range strings.Split(strings.TrimSuffix(trimmed, ","), ",") {
+					setPos(pos, arrayKey+"."+strconv.Itoa(arrayIndex), diag.Pos{File: file, Line: lineNo, Col: indent + 1})
+					arrayIndex++
+				}
+			}
+			continue
+		}
 		if inMultiline != "" {
 			if strings.Contains(line, inMultiline) {
 				inMultiline = ""
@@ -54,7 +70,11 @@ func tomlKeyPositions(file string, src []byte, firstLine int) map[string]diag.Po
 			}
 			key := joinKey(table, strings.Join(splitKey(trimmed[:eq]), "."))
 			setPos(pos, key, diag.Pos{File: file, Line: lineNo, Col: indent + 1})
-			inMultiline = opensMultiline(trimmed[eq+1:])
+			value := strings.TrimSpace(trimmed[eq+1:])
+			inMultiline = opensMultiline(value)
+			if strings.HasPrefix(value, "[") && !strings.Contains(value, "]") {
+				arrayKey, arrayIndex = key, 0 // elements on the lines below, one per line
+			}
 		}
 	}
 	return pos

@@ -41,6 +41,9 @@ func Assign(s *site.Site, dl *diag.List) {
 			p.QR = site.QRFiles{SVG: p.RelPermalink + "qr.svg", PNG: p.RelPermalink + "qr.png"}
 		}
 	}
+	for _, e := range s.Prints { // a print edition carries the code of its page
+		e.ShortID, e.ShortURL, e.QR = e.Edition.ShortID, e.Edition.ShortURL, e.Edition.QR
+	}
 }
 
 func idOf(p *site.Page, dl *diag.List) string {

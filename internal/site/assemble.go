@@ -165,6 +165,7 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 func Refresh(p *Page, d *content.Doc, r *markdown.Result) {
 	p.Doc = d
 	p.Content, p.TOC, p.Plain, p.WordCount = template.HTML(r.HTML), r.TOC, r.Plain, r.WordCount
+	p.Sections = r.Sections
 	p.Summary, p.Description = d.Front.Summary, d.Front.Description
 	if p.Summary == "" {
 		p.Summary = r.Summary
@@ -217,4 +218,21 @@ func menus(ix *Index) map[string][]MenuEntry {
 		}
 	}
 	return out
+}
+
+// MadeUp returns a list page that has no source file, at url.
+func (ix *Index) MadeUp(s *Site, kind, title, url string) *Page {
+	p := ix.madeUpPage(kind, "", title, url)
+	p.Site, p.Parent = s, s.Home
+	return p
+}
+
+// PrintEdition returns the print edition of p, at p's URL + "ban-in/":
+// a copy of p of kind "print" that links back to p through Edition.
+func (ix *Index) PrintEdition(p *Page) *Page {
+	e := *p
+	ix.setURL(&e, p.URL+PrintDir+"/")
+	e.Kind, e.Edition, e.Aliases, e.Pager = KindPrint, p, nil, nil
+	p.PrintURL = e.RelPermalink
+	return &e
 }

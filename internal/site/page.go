@@ -17,7 +17,11 @@ const (
 	KindPage     = "page"
 	KindTaxonomy = "taxonomy" // the list of a taxonomy's terms
 	KindTerm     = "term"     // the pages of one term
+	KindPrint    = "print"    // the print edition of a publication
 )
+
+// PrintDir is the URL segment of print editions: /to-gap/x/ban-in/.
+const PrintDir = "ban-in"
 
 // Page is one rendered page of the site.
 type Page struct {
@@ -60,6 +64,13 @@ type Page struct {
 	Taxonomy *Taxonomy
 	Term     *Term
 
+	Sections  []markdown.Section // the parts under each ## heading
+	Panels    map[string]*Panel  // a leaflet's six panels, by name
+	Questions []Question         // a handbook's questions, numbered
+	Articles  []*Page            // a bulletin issue's articles, in order
+	PrintURL  string             // the print edition's site-relative URL, if any
+	Edition   *Page              // on a print edition: the page it prints
+
 	Related       []*Page // "Bài liên quan": pages sharing topics and tags
 	PrevInSection *Page   // the next older page of the section
 	NextInSection *Page   // the next newer page of the section
@@ -69,6 +80,30 @@ type Page struct {
 	Doc    *content.Doc // the source document; nil for made-up pages
 
 	terms map[string][]*Term // taxonomy plural → the page's terms, set with the taxonomies
+}
+
+// Panel is one panel of a leaflet.
+type Panel struct {
+	Name    string // bia, vat, trong-1, trong-2, trong-3, sau
+	Title   string
+	Content template.HTML
+}
+
+// Question is one question of a handbook with its answer.
+type Question struct {
+	Number int
+	ID     string // "cau-3"
+	Text   string // without its "Câu 3." prefix
+	Answer template.HTML
+	Plain  string // the answer as text
+}
+
+// Imprint returns the printed publication's imprint.
+func (p *Page) Imprint() content.Imprint {
+	if p.Doc == nil {
+		return content.Imprint{}
+	}
+	return p.Doc.Front.Print
 }
 
 // QRFiles are the site-relative URLs of a page's QR code files.
@@ -153,19 +188,21 @@ func (p *Page) Ancestors() []*Page {
 
 // Site is the whole site.
 type Site struct {
-	Config     *config.Config
-	Title      string
-	Home       *Page
-	Sections   []*Page // sorted by weight, then title
-	Pages      []*Page // regular pages, newest first
-	All        []*Page // every page once: home, sections, pages, taxonomies, terms, archive
-	Pagers     []*Page // the second and later pages of paginated lists
-	Lists      []*Page // list pages that have feeds: home, sections, terms
-	Taxonomies []*Taxonomy
-	Archive    *Page
-	Menus      map[string][]MenuEntry
-	Assets     []Resource // non-Markdown content files outside bundles
-	noBrowse   bool
+	Config       *config.Config
+	Title        string
+	Home         *Page
+	Sections     []*Page // sorted by weight, then title
+	Pages        []*Page // regular pages, newest first
+	All          []*Page // every page once: home, sections, pages, taxonomies, terms, archive
+	Pagers       []*Page // the second and later pages of paginated lists
+	Lists        []*Page // list pages that have feeds: home, sections, terms
+	Taxonomies   []*Taxonomy
+	Archive      *Page
+	Prints       []*Page // print editions of leaflets, handbooks and bulletin issues
+	Publications *Page   // the catalogue of printed publications
+	Menus        map[string][]MenuEntry
+	Assets       []Resource // non-Markdown content files outside bundles
+	noBrowse     bool
 }
 
 // MenuEntry is a menu link with its URL made site-relative.

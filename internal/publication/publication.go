@@ -1,0 +1,154 @@
+package publication
+
+import (
+	"fmt"
+	"html/template"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"bantin/internal/diag"
+	"bantin/internal/markdown"
+	"bantin/internal/site"
+)
+
+// Content types.
+const (
+	Leaflet  = "leaflet"
+	Handbook = "handbook"
+	Bulletin = "bulletin"
+)
+
+// CatalogueURL is where the catalogue of publications is published.
+const CatalogueURL = "/an-pham/"
+
+// Prepare lays out every publication of s, adds their print editions to
+// s.Prints and makes the catalogue page. title is the catalogue's title.
+func Prepare(s *site.Site, ix *site.Index, title string, dl *diag.List) {
+	var pubs []*site.Page
+	for _, p := range s.Pages {
+		switch p.Type {
+		case Leaflet:
+			p.Panels = panels(p, dl)
+		case Handbook:
+			p.Questions = questions(p, dl)
+		case Bulletin:
+			p.Articles = articles(p, s, dl)
+		default:
+			continue
+		}
+		pubs = append(pubs, p)
+		s.Prints = append(s.Prints, ix.PrintEdition(p))
+	}
+	s.Publications = ix.MadeUp(s, KindCatalogue, title, CatalogueURL)
+	s.Publications.Pages = pubs
+	s.All = append(s.All, s.Publications)
+}
+
+// KindCatalogue is the kind of the publications catalogue page.
+const KindCatalogue = "publications"
+
+// PanelNames are the six panels of a leaflet in reading order.
+var PanelNames = []string{"bia", "vat", "trong-1", "trong-2", "trong-3", "sau"}
+
+func panels(p *site.Page, dl *diag.List) map[string]*site.Panel {
+	secs := p.Sections
+	if len(secs) == 0 {
+		return nil
+	}
+	intro, heads := secs[0], secs[1:]
+	marked := 0
+	for _, s := range heads {
+		if panelOf(s) != "" {
+			marked++
+		}
+	}
+	out := map[string]*site.Panel{}
+	if marked == 0 {
+		if len(heads) != len(PanelNames) {
+			dl.Errorf(p.Doc.Pos(), "a leaflet has six panels, one per ## heading; this one has %d", len(heads))
+			return nil
+		}
+		for i, s := range heads {
+			out[PanelNames[i]] = panel(PanelNames[i], s)
+		}
+	} else {
+		lines := map[string]int{}
+		for _, s := range heads {
+			name := panelOf(s)
+			pos := diag.Pos{File: p.Source, Line: s.Line, Col: 1}
+			switch {
+			case name == "":
+				dl.Errorf(pos, "heading %q marks no panel; mark it {.%s} or another of %s", s.Title, PanelNames[0], strings.Join(PanelNames, ", "))
+			case lines[name] != 0:
+				dl.Errorf(pos, "panel .%s is marked twice (first at line %d)", name, lines[name])
+			default:
+				lines[name] = s.Line
+				out[name] = panel(name, s)
+			}
+		}
+		for _, name := range PanelNames {
+			if lines[name] == 0 {
+				dl.Errorf(p.Doc.Pos(), "the leaflet has no panel .%s", name)
+			}
+		}
+	}
+	if cover := out["bia"]; cover != nil && len(intro.Body) > 0 {
+		cover.Content = template.HTML(intro.Body) + cover.Content
+	}
+	return out
+}
+
+func panelOf(s markdown.Section) string {
+	for _, c := range s.Classes {
+		for _, name := range PanelNames {
+			if c == name {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+func panel(name string, s markdown.Section) *site.Panel {
+	return &site.Panel{Name: name, Title: s.Title, Content: template.HTML(s.Body)}
+}
+
+var numbered = regexp.MustCompile(`^Câu\s+(\d+)\s*[.:]\s*`)
+
+func questions(p *site.Page, dl *diag.List) []site.Question {
+	var out []site.Question
+	for i, s := range p.Sections[1:] {
+		n := i + 1
+		pos := diag.Pos{File: p.Source, Line: s.Line, Col: 1}
+		text := s.Title
+		if m := numbered.FindStringSubmatch(text); m != nil {
+			if written, _ := strconv.Atoi(m[1]); written != n {
+				dl.Errorf(pos, "question %d is numbered %q; number it %d or leave the number out", n, "Câu "+m[1], n)
+			}
+			text = strings.TrimPrefix(text, m[0])
+		}
+		if strings.TrimSpace(s.Plain) == "" {
+			dl.Errorf(pos, "question %d has no answer", n)
+		}
+		out = append(out, site.Question{Number: n, ID: fmt.Sprintf("cau-%d", n), Text: text, Answer: template.HTML(s.Body), Plain: s.Plain})
+	}
+	return out
+}
+
+func articles(p *site.Page, s *site.Site, dl *diag.List) []*site.Page {
+	bySource := map[string]*site.Page{}
+	for _, q := range s.Pages {
+		bySource[q.Source] = q
+	}
+	var out []*site.Page
+	for i, rel := range p.Doc.Front.Articles {
+		q := bySource["content/"+strings.TrimPrefix(rel, "/")]
+		if q == nil {
+			dl.Errorf(p.Doc.Pos("articles", strconv.Itoa(i)), "article %q is not a page of this build (a path under content/, such as bai-viet/ten-bai.md; drafts and future pages are left out)", rel)
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
