@@ -47,6 +47,8 @@ title = "Hỏi đáp"
 date = 2022-01-19
 +++
 ## Câu 1. Ai? {#cau-1}
+
+Mọi công dân.
 -- content/anh/logo.svg --
 <svg/>
 -- static/favicon.ico --

@@ -2,10 +2,10 @@ package build
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"

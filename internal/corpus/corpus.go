@@ -77,7 +77,11 @@ func page(r *rand.Rand, i int, self string, paths, tags []string, start time.Tim
 	fmt.Fprintf(&b, "topics = [%q]\ntags = [%q, %q, %q]\nauthors = [%q]\n+++\n", topics[i%3],
 		tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], "Tác giả "+fmt.Sprint(i%40))
 	b.WriteString(paragraph(r) + "\n\n<!--more-->\n\n")
-	for s := 0; s < 3; s++ {
+	sectionCount := 3
+	if strings.HasPrefix(self, "to-gap/") {
+		sectionCount = 6 // a leaflet has six panels
+	}
+	for s := 0; s < sectionCount; s++ {
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n", sentence(r, 4), paragraph(r))
 		if r.IntN(3) == 0 {
 			fmt.Fprintf(&b, "- %s\n- %s\n- %s\n\n", sentence(r, 5), sentence(r, 6), sentence(r, 4))
