@@ -13,11 +13,15 @@ import (
 	"bantin/internal/build"
 	"bantin/internal/diag"
 	"bantin/internal/output"
+	"bantin/internal/pdf"
 )
 
 type buildFlags struct {
 	source, destination, baseURL string
 	drafts, future, expired      bool
+	pdf                          bool
+	chrome                       string
+	only                         map[string]bool
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
@@ -29,7 +33,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 }
 
 func (f *buildFlags) options() build.Options {
-	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired}
+	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired, PDF: f.pdf, PDFOnly: f.only}
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -37,6 +41,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bantin build", flag.ContinueOnError)
 	f.register(fs)
 	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
+	fs.BoolVar(&f.pdf, "pdf", false, "also print every leaflet, handbook and bulletin issue to PDF (needs Chromium)")
+	fs.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to print PDFs with (default $BANTIN_CHROME, else chromium on PATH)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin build [flags]\n\nBuilds the site into --destination. The folder is replaced only when the whole build succeeds.\n\nFlags:")
 		fs.PrintDefaults()
@@ -47,6 +53,42 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "bantin build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
+	}
+	return buildAndWrite(&f, stdout, stderr)
+}
+
+// runPDF builds the site and prints its publications (or the named ones).
+func runPDF(args []string, stdout, stderr io.Writer) int {
+	f := buildFlags{pdf: true, only: map[string]bool{}}
+	fs := flag.NewFlagSet("bantin pdf", flag.ContinueOnError)
+	f.register(fs)
+	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
+	fs.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to print with (default $BANTIN_CHROME, else chromium on PATH)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: bantin pdf [flags] [PATH…]\n\nBuilds the site and prints the print edition of every leaflet, handbook and bulletin issue\n(or of the content files named, such as content/to-gap/x.md) to a PDF beside its page.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if status, done := parseFlags(fs, args, stderr); done {
+		return status
+	}
+	for _, p := range fs.Args() {
+		p = filepath.ToSlash(filepath.Clean(p))
+		if !strings.HasPrefix(p, "content/") {
+			p = "content/" + p
+		}
+		f.only[p] = true
+	}
+	return buildAndWrite(&f, stdout, stderr)
+}
+
+func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
+	chrome := ""
+	if f.pdf {
+		var err error
+		if chrome, err = pdf.Find(f.chrome); err != nil {
+			fmt.Fprintf(stderr, "bantin: %v\n", err)
+			return exitContent
+		}
 	}
 	dest, err := destinationPath(f.source, f.destination)
 	if err != nil {
@@ -59,7 +101,22 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", dest)
 		return exitContent
 	}
-	if err := output.WriteDir(dest, res.Files); err != nil {
+	files := res.Files
+	if f.pdf {
+		start := time.Now()
+		pdfs, err := pdf.Publish(res.Site, res.Files, chrome)
+		if err != nil {
+			fmt.Fprintf(stderr, "bantin: %v\n", err)
+			fmt.Fprintf(stderr, "PDFs failed; %s was left as it was\n", dest)
+			return exitContent
+		}
+		for _, p := range pdfs {
+			fmt.Fprintf(stdout, "printed %s (%d KB)\n", p.Path, len(p.Data)/1024)
+		}
+		fmt.Fprintf(stdout, "printed %d PDFs in %s\n", len(pdfs), time.Since(start).Round(time.Millisecond))
+		files = append(files, pdfs...)
+	}
+	if err := output.WriteDir(dest, files); err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitContent
 	}

@@ -19,7 +19,8 @@ const usage = `bantin builds the dân vận bulletin site from Markdown.
 
 Usage:
   bantin serve [flags]      preview the site as you edit it (http://127.0.0.1:1313/)
-  bantin build [flags]      build the site into a folder (default public/)
+  bantin build [flags]      build the site into a folder (default public/); --pdf prints PDFs too
+  bantin pdf [flags] [PATH…] build the site and print its leaflets, handbooks and bulletin issues to PDF
   bantin new KIND PATH      start a new page; KIND is article, leaflet, handbook or bulletin
   bantin version            print the version
 
@@ -39,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "pdf":
+		return runPDF(args[1:], stdout, stderr)
 	case "serve", "server":
 		return runServe(args[1:], stdout, stderr)
 	case "new":

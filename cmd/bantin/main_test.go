@@ -118,6 +118,14 @@ func TestNewWritesScaffoldOnce(t *testing.T) {
 	if status, _, errOut := runCLI("build", "--source", src, "--drafts", "--baseURL", "https://x.vn/"); status != exitOK {
 		t.Errorf("scaffold does not build: %s", errOut)
 	}
+	for _, kind := range []string{"article", "leaflet", "bulletin"} {
+		if status, _, errOut := runCLI("new", "--source", src, kind, "mau-"+kind); status != exitOK {
+			t.Fatalf("new %s: %s", kind, errOut)
+		}
+	}
+	if status, _, errOut := runCLI("build", "--source", src, "--drafts", "--baseURL", "https://x.vn/", "--destination", "out2"); status != exitOK {
+		t.Errorf("every scaffold builds as a draft: %s", errOut)
+	}
 	if status, _, _ := runCLI("new", "--source", src, "article", "../../evil"); status != exitUsage {
 		t.Errorf("traversal allowed: %d", status)
 	}
@@ -169,4 +177,23 @@ func treeOf(t *testing.T, root string) map[string][]byte {
 		return err
 	})
 	return out
+}
+
+// Without a browser, PDFs fail with a clear error and exit 1, and the
+// previous site stays as it was.
+func TestPDFWithoutBrowser(t *testing.T) {
+	src := t.TempDir()
+	writeFiles(t, src, map[string]string{"content/to-gap/a.md": "+++\ntitle = \"A\"\n+++\n## 1\nx\n## 2\nx\n## 3\nx\n## 4\nx\n## 5\nx\n## 6\nx\n"})
+	if status, _, errOut := runCLI("build", "--source", src, "--baseURL", "https://x.vn/"); status != exitOK {
+		t.Fatal(errOut)
+	}
+	before, _ := os.ReadFile(filepath.Join(src, "public", "index.html"))
+	status, _, errOut := runCLI("pdf", "--source", src, "--chrome", "/no/such/browser")
+	if status != exitContent || !strings.Contains(errOut, "apt-get install chromium") || !strings.Contains(errOut, "BANTIN_CHROME") {
+		t.Errorf("status %d, stderr %q", status, errOut)
+	}
+	after, _ := os.ReadFile(filepath.Join(src, "public", "index.html"))
+	if !bytes.Equal(before, after) || len(before) == 0 {
+		t.Error("the site changed")
+	}
 }

@@ -28,6 +28,15 @@ type Options struct {
 	// pagination (lists show their first page only). It exists to measure
 	// what those features cost (BenchmarkBrowse10000).
 	NoBrowse bool
+	// PDF links every publication (or, when PDFOnly is not empty, those
+	// whose source paths it holds) to its PDF (PDFURL); the caller prints
+	// the PDFs (internal/pdf) and adds them to the files.
+	PDF     bool
+	PDFOnly map[string]bool
+}
+
+func (o Options) wantsPDF(source string) bool {
+	return o.PDF && (len(o.PDFOnly) == 0 || o.PDFOnly[source])
 }
 
 // Result is what a build produced.
@@ -100,7 +109,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 		return res
 	}
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
-	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), dl)
+	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, dl)
 	shortlink.Assign(s, dl)
 	ix.Paginate(s)
 	res.Site = s

@@ -108,6 +108,7 @@ func TestScanFrontMatterErrors(t *testing.T) {
 		{"missing title", "+++\ndate = 2022-01-01\n+++\n", "content/x.md:1:1: error: title is missing"},
 		{"no front matter", "Chỉ có thân bài", "content/x.md:1:1: error: title is missing"},
 		{"unknown key", "+++\ntitle = \"x\"\ntittle = \"y\"\n+++\n", "content/x.md:3:1: warning: unknown key \"tittle\""},
+		{"invalid UTF-8", "+++\ntitle = \"x\"\n+++\nĐúng \xff sai\n", "content/x.md:4:6: error: the file is not valid UTF-8 text; save it as UTF-8"},
 		{"yaml type", "---\ntitle: x\nweight: [1]\n---\n", "content/x.md:3:1: error: weight must be a whole number, not a list"},
 	}
 	for _, c := range cases {

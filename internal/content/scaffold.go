@@ -39,12 +39,21 @@ var scaffoldTitles = map[string]string{
 func Scaffold(kind, id string, now time.Time) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "+++\nid = %q\ntitle = %q\ndate = %s\ndraft = true\n", id, scaffoldTitles[kind], now.Format(time.RFC3339))
-	b.WriteString("description = \"\"\ntopics = []\ntags = []\nauthors = []\n+++\n\n")
+	b.WriteString("description = \"\"\ntopics = []\ntags = []\nauthors = []\n")
+	if kind == "bulletin" {
+		b.WriteString("articles = [\n  # \"bai-viet/ten-bai.md\",\n]\n")
+	}
+	if kind != "article" {
+		b.WriteString("\n[print]\npublisher = \"\"\nlicence = \"\"\ncopies = 0\nsize = \"\"\nprinter = \"\"\n")
+	}
+	b.WriteString("+++\n\n")
 	switch kind {
 	case "handbook":
-		b.WriteString("## Câu 1. Câu hỏi thứ nhất?\n\nTrả lời.\n")
+		b.WriteString("Lời giới thiệu sổ tay.\n\n## Câu 1. Câu hỏi thứ nhất?\n\nTrả lời.\n")
 	case "leaflet":
-		b.WriteString("Nội dung tờ gấp.\n")
+		b.WriteString("## Tên tờ gấp {.bia}\n\nLời mở đầu trên bìa.\n\n## Vạt trong {.vat}\n\nNội dung.\n\n" +
+			"## Trang trong 1 {.trong-1}\n\nNội dung.\n\n## Trang trong 2 {.trong-2}\n\nNội dung.\n\n" +
+			"## Trang trong 3 {.trong-3}\n\nNội dung.\n\n## Mặt sau {.sau}\n\nĐịa chỉ liên hệ.\n")
 	case "bulletin":
 		b.WriteString("Lời giới thiệu số bản tin.\n")
 	default:

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"bantin/internal/config"
 	"bantin/internal/diag"
@@ -192,7 +193,12 @@ func read(fsys fs.FS, rel string, cfg *config.Config, dl *diag.List) *Doc {
 		dl.Errorf(diag.Pos{File: p}, "read: %v", err)
 		return nil
 	}
-	src := []byte(vi.NFC(string(normalizeNewlines(raw))))
+	raw = normalizeNewlines(raw)
+	if !utf8.Valid(raw) {
+		dl.Errorf(diag.PosAt(p, raw, firstInvalid(raw)), "the file is not valid UTF-8 text; save it as UTF-8")
+		return nil
+	}
+	src := []byte(vi.NFC(string(raw)))
 	d := &Doc{Path: p, Rel: rel, Kind: kindOf(rel), Section: sectionOf(rel), Bundle: path.Base(rel) == "index.md"}
 	format, fm, fmLine, body, bodyLine, unclosed := split(src)
 	if unclosed {
@@ -285,6 +291,19 @@ func sectionOf(rel string) string {
 		return dir
 	}
 	return ""
+}
+
+// firstInvalid returns the offset of the first byte that is not part of
+// valid UTF-8.
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
 }
 
 func normalizeNewlines(b []byte) []byte {

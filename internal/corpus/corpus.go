@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing/fstest"
 	"time"
+	"unicode"
 )
 
 // words is a pool of common Vietnamese words and syllables, marks and all.
@@ -64,8 +65,9 @@ func sentence(r *rand.Rand, n int) string {
 func paragraph(r *rand.Rand) string {
 	var b strings.Builder
 	for s := 0; s < 3+r.IntN(4); s++ {
-		text := sentence(r, 8+r.IntN(12))
-		b.WriteString(strings.ToUpper(text[:1]) + text[1:] + ". ")
+		text := []rune(sentence(r, 8+r.IntN(12)))
+		text[0] = unicode.ToUpper(text[0])
+		b.WriteString(string(text) + ". ")
 	}
 	return strings.TrimSpace(b.String())
 }

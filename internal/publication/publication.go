@@ -3,6 +3,7 @@ package publication
 import (
 	"fmt"
 	"html/template"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,7 +25,9 @@ const CatalogueURL = "/an-pham/"
 
 // Prepare lays out every publication of s, adds their print editions to
 // s.Prints and makes the catalogue page. title is the catalogue's title.
-func Prepare(s *site.Site, ix *site.Index, title string, dl *diag.List) {
+// withPDF(source) says whether a publication also gets the URL of its PDF,
+// beside it: /to-gap/x/x.pdf.
+func Prepare(s *site.Site, ix *site.Index, title string, withPDF func(source string) bool, dl *diag.List) {
 	var pubs []*site.Page
 	for _, p := range s.Pages {
 		switch p.Type {
@@ -38,6 +41,9 @@ func Prepare(s *site.Site, ix *site.Index, title string, dl *diag.List) {
 			continue
 		}
 		pubs = append(pubs, p)
+		if withPDF(p.Source) {
+			p.PDFURL = p.RelPermalink + path.Base(strings.TrimSuffix(p.URL, "/")) + ".pdf"
+		}
 		s.Prints = append(s.Prints, ix.PrintEdition(p))
 	}
 	s.Publications = ix.MadeUp(s, KindCatalogue, title, CatalogueURL)

@@ -69,6 +69,7 @@ type Page struct {
 	Questions []Question         // a handbook's questions, numbered
 	Articles  []*Page            // a bulletin issue's articles, in order
 	PrintURL  string             // the print edition's site-relative URL, if any
+	PDFURL    string             // the PDF's site-relative URL, when PDFs are built
 	Edition   *Page              // on a print edition: the page it prints
 
 	Related       []*Page // "Bài liên quan": pages sharing topics and tags
