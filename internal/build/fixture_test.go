@@ -1,12 +1,15 @@
 package build
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"bantin/internal/output"
+	"bantin/internal/tooltest"
 )
 
 // siteFS reads a txtar-style fixture: "-- path --" lines start files.
@@ -88,4 +91,20 @@ func fileList(files []output.File) []string {
 		out = append(out, f.Path)
 	}
 	return out
+}
+
+// serveSample builds the repository's sample site with baseURL, writes it
+// to a temporary folder and serves it on loopback; it returns the build and
+// the server's address.
+func serveSample(t *testing.T, baseURL string) (*Result, string) {
+	t.Helper()
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, BaseURL: baseURL})
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := output.WriteDir(dir, res.Files); err != nil {
+		t.Fatal(err)
+	}
+	return res, tooltest.ServeDir(t, dir)
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"bantin/internal/output"
 	"bantin/internal/tooltest"
 )
 
@@ -206,15 +205,7 @@ func TestPrintEditionsInChromium(t *testing.T) {
 	for _, tool := range []string{"pdfinfo", "pdftotext", "pdffonts"} {
 		tooltest.Require(t, tool, "poppler-utils")
 	}
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, BaseURL: "http://127.0.0.1/"})
-	if err := res.Diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	if err := output.WriteDir(dir, res.Files); err != nil {
-		t.Fatal(err)
-	}
-	base := tooltest.ServeDir(t, dir)
+	_, base := serveSample(t, "http://127.0.0.1/")
 
 	leaflet := printEdition(t, chrome, base+"/to-gap/quyen-cua-nguoi-lao-dong/ban-in/")
 	if leaflet.pages != 2 || leaflet.sizes[0] != "842x595" || leaflet.sizes[1] != "842x595" {

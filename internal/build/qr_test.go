@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"bantin/internal/output"
 	"bantin/internal/tooltest"
 )
 
@@ -147,15 +146,7 @@ func TestPageWithoutIDWarns(t *testing.T) {
 func TestPrintedPageQRDecodes(t *testing.T) {
 	chrome := tooltest.Chromium(t)
 	tooltest.Require(t, "pdftoppm", "poppler-utils")
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, BaseURL: "http://127.0.0.1/"})
-	if err := res.Diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	if err := output.WriteDir(dir, res.Files); err != nil {
-		t.Fatal(err)
-	}
-	base := tooltest.ServeDir(t, dir)
+	res, base := serveSample(t, "http://127.0.0.1/")
 	for _, p := range res.Site.Pages {
 		if p.Type != "leaflet" {
 			continue

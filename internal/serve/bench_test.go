@@ -57,7 +57,7 @@ func BenchmarkServe10000(b *testing.B) {
 		edited := strings.Replace(string(data), "\n\n## ", fmt.Sprintf("\n\nSửa lần %d.\n\n## ", i), 1)
 		start := time.Now()
 		os.WriteFile(path, []byte(edited), 0o644)
-		ev := awaitB(b, events, "reload")
+		ev := await(b, events, "reload")
 		latencies = append(latencies, time.Since(start))
 		if !strings.Contains(ev.data, strings.TrimSuffix(strings.TrimPrefix(name, "content/"), ".md")+"/index.html") {
 			b.Fatalf("edit %d: reload event without the page: %.200s", i, ev.data)
@@ -81,18 +81,4 @@ func heapInUse() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.HeapInuse
-}
-
-func awaitB(b *testing.B, events <-chan event, name string) event {
-	deadline := time.After(30 * time.Second)
-	for {
-		select {
-		case ev := <-events:
-			if ev.name == name {
-				return ev
-			}
-		case <-deadline:
-			b.Fatalf("no %q event", name)
-		}
-	}
 }

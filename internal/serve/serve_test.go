@@ -89,7 +89,7 @@ func subscribe(t testing.TB, ctx context.Context, base string) <-chan event {
 }
 
 // await returns the next event named name within a few seconds.
-func await(t *testing.T, events <-chan event, name string) event {
+func await(t testing.TB, events <-chan event, name string) event {
 	t.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
