@@ -19,7 +19,9 @@ import (
 // server's engine. It is not safe for concurrent use.
 //
 // An edit to an existing page that changes only its body, summary,
-// description, lastmod or image takes the fast path: that one document is
+// description, lastmod or image, and that is neither a publication (leaflet,
+// handbook, bulletin issue) nor printed in a bulletin issue, takes the fast
+// path: that one document is
 // read and rendered again, its page updated in place, and only the outputs
 // that show it are rendered again — the page, every list page it appears
 // on, the home and 404 pages, the feeds that hold it, the sitemap when its
@@ -158,7 +160,7 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 	if d == nil || dl.HasErrors() {
 		return true // errors reported; Update keeps the previous files
 	}
-	if !content.SameShape(page.Doc, d) {
+	if !content.SameShape(page.Doc, d) || s.inPublication(page) {
 		return false
 	}
 	r, err := st.md.Render(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: st.ix.Resolver(d.Rel)}, dl)
@@ -198,6 +200,23 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 		put(files, changed, sitemap.Path, data)
 	}
 	return true
+}
+
+// inPublication reports whether page is a publication or printed in one:
+// their panels, questions and print editions are made from the whole text,
+// so such an edit rebuilds everything.
+func (s *Session) inPublication(page *site.Page) bool {
+	for _, e := range s.st.site.Prints {
+		if e.Edition == page {
+			return true
+		}
+		for _, a := range e.Edition.Articles {
+			if a == page {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // showing returns page and every list page (pagers included) it appears

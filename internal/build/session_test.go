@@ -132,3 +132,28 @@ func TestSessionFastPathWithRealClock(t *testing.T) {
 		t.Errorf("body edit rebuilt everything (full=%v, failed=%v)", ch.Full, ch.Failed)
 	}
 }
+
+// Publications are made from their whole text: editing a handbook, or an
+// article printed in a bulletin issue, must update them.
+func TestSessionUpdatesPublications(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"config.toml":             "baseURL = \"https://x.vn/\"\n",
+		"content/bai-viet/a.md":   "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột.\n",
+		"content/so-tay/h.md":     "+++\nid = \"hhh001\"\ntitle = \"H\"\ndate = 2022-01-20\n+++\n## Câu 1. Hỏi?\n\nĐáp.\n",
+		"content/ban-tin/so-1.md": "+++\nid = \"bbb001\"\ntitle = \"Số 1\"\ndate = 2022-01-22\narticles = [\"bai-viet/a.md\"]\n+++\nGiới thiệu.\n",
+	})
+	s, ch := NewSession(os.DirFS(root), Options{Now: fixedNow})
+	if ch.Failed {
+		t.Fatal(ch.Diags.Err())
+	}
+	writeTree(t, root, map[string]string{"content/so-tay/h.md": "+++\nid = \"hhh001\"\ntitle = \"H\"\ndate = 2022-01-20\n+++\n## Câu 1. Hỏi?\n\nĐáp mới.\n"})
+	s.Update([]string{"content/so-tay/h.md"})
+	sameAsCleanBuild(t, "handbook edit", root, s)
+	writeTree(t, root, map[string]string{"content/bai-viet/a.md": "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột sửa.\n"})
+	s.Update([]string{"content/bai-viet/a.md"})
+	sameAsCleanBuild(t, "article in a bulletin", root, s)
+	if !strings.Contains(string(s.Files()["ban-tin/so-1/ban-in/index.html"]), "Một sửa.") {
+		t.Error("the bulletin's print edition lacks the edited article")
+	}
+}
