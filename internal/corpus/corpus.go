@@ -21,7 +21,19 @@ năm tháng ngày tuần sáng chiều mới cũ lớn nhỏ nhiều ít tốt �
 
 var topics = []string{"Dân chủ ở cơ sở", "Pháp luật lao động", "Tín ngưỡng, tôn giáo"}
 
-var sections = []string{"bai-viet", "bai-viet", "bai-viet", "bai-viet", "bai-viet", "bai-viet", "to-gap", "so-tay", "ban-tin"}
+// sectionOf spreads pages as a bulletin's site has them: out of every 50,
+// 47 articles, one leaflet, one handbook, one bulletin issue.
+func sectionOf(i int) string {
+	switch i % 50 {
+	case 7:
+		return "to-gap"
+	case 23:
+		return "so-tay"
+	case 41:
+		return "ban-tin"
+	}
+	return "bai-viet"
+}
 
 // Options shapes a corpus.
 type Options struct {
@@ -45,7 +57,7 @@ func Generate(opts Options) fstest.MapFS {
 	}
 	paths := make([]string, opts.Pages)
 	for i := range paths {
-		paths[i] = fmt.Sprintf("%s/trang-%05d.md", sections[i%len(sections)], i)
+		paths[i] = fmt.Sprintf("%s/trang-%05d.md", sectionOf(i), i)
 	}
 	start := time.Date(2020, 1, 1, 8, 0, 0, 0, time.UTC)
 	for i, p := range paths {

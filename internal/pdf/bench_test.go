@@ -16,7 +16,7 @@ import (
 //	go test -run '^$' -bench Leaflets50 -benchtime 1x ./internal/pdf/
 func BenchmarkLeaflets50(b *testing.B) {
 	chrome := tooltest.Chromium(b)
-	fsys := corpus.Generate(corpus.Options{Pages: 450}) // every ninth page is a leaflet
+	fsys := corpus.Generate(corpus.Options{Pages: 2500}) // one page in 50 is a leaflet
 	only := map[string]bool{}
 	for name := range fsys {
 		if strings.HasPrefix(name, "content/to-gap/") {

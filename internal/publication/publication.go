@@ -29,6 +29,10 @@ const CatalogueURL = "/an-pham/"
 // beside it: /to-gap/x/x.pdf.
 func Prepare(s *site.Site, ix *site.Index, title string, withPDF func(source string) bool, dl *diag.List) {
 	var pubs []*site.Page
+	bySource := make(map[string]*site.Page, len(s.Pages))
+	for _, q := range s.Pages {
+		bySource[q.Source] = q
+	}
 	for _, p := range s.Pages {
 		switch p.Type {
 		case Leaflet:
@@ -36,7 +40,7 @@ func Prepare(s *site.Site, ix *site.Index, title string, withPDF func(source str
 		case Handbook:
 			p.Questions = questions(p, dl)
 		case Bulletin:
-			p.Articles = articles(p, s, dl)
+			p.Articles = articles(p, bySource, dl)
 		default:
 			continue
 		}
@@ -142,11 +146,7 @@ func questions(p *site.Page, dl *diag.List) []site.Question {
 	return out
 }
 
-func articles(p *site.Page, s *site.Site, dl *diag.List) []*site.Page {
-	bySource := map[string]*site.Page{}
-	for _, q := range s.Pages {
-		bySource[q.Source] = q
-	}
+func articles(p *site.Page, bySource map[string]*site.Page, dl *diag.List) []*site.Page {
 	var out []*site.Page
 	for i, rel := range p.Doc.Front.Articles {
 		q := bySource["content/"+strings.TrimPrefix(rel, "/")]
