@@ -32,6 +32,12 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.expired, "expired", false, "include pages past their expiryDate")
 }
 
+// registerOutput adds the flags of commands that write the site.
+func (f *buildFlags) registerOutput(fs *flag.FlagSet) {
+	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
+	fs.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to print PDFs with (default $BANTIN_CHROME, else chromium on PATH)")
+}
+
 func (f *buildFlags) options() build.Options {
 	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired, PDF: f.pdf, PDFOnly: f.only}
 }
@@ -40,9 +46,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var f buildFlags
 	fs := flag.NewFlagSet("bantin build", flag.ContinueOnError)
 	f.register(fs)
-	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
+	f.registerOutput(fs)
 	fs.BoolVar(&f.pdf, "pdf", false, "also print every leaflet, handbook and bulletin issue to PDF (needs Chromium)")
-	fs.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to print PDFs with (default $BANTIN_CHROME, else chromium on PATH)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin build [flags]\n\nBuilds the site into --destination. The folder is replaced only when the whole build succeeds.\n\nFlags:")
 		fs.PrintDefaults()
@@ -62,8 +67,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	f := buildFlags{pdf: true, only: map[string]bool{}}
 	fs := flag.NewFlagSet("bantin pdf", flag.ContinueOnError)
 	f.register(fs)
-	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
-	fs.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to print with (default $BANTIN_CHROME, else chromium on PATH)")
+	f.registerOutput(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin pdf [flags] [PATH…]\n\nBuilds the site and prints the print edition of every leaflet, handbook and bulletin issue\n(or of the content files named, such as content/to-gap/x.md) to a PDF beside its page.\n\nFlags:")
 		fs.PrintDefaults()
