@@ -111,7 +111,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, dl)
 	shortlink.Assign(s, dl)
-	ix.Paginate(s)
+	ix.Paginate(s, !opts.NoBrowse)
 	res.Site = s
 	w.lap("assemble")
 	files := renderPages(s, tmpls, dl)

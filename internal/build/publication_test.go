@@ -160,7 +160,7 @@ func printEdition(t *testing.T, chrome, url string) printed {
 	}
 	p.pages = len(p.sizes)
 	for i := 1; i <= p.pages; i++ {
-		out, err := exec.Command("pdftotext", "-f", itoa(i), "-l", itoa(i), pdf, "-").Output()
+		out, err := exec.Command("pdftotext", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), pdf, "-").Output()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,8 +178,6 @@ func round(pts string) string {
 	f, _ := strconv.ParseFloat(pts, 64)
 	return strconv.Itoa(int(math.Round(f)))
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // everyFontEmbedded checks pdffonts' "emb" column.
 func everyFontEmbedded(t *testing.T, name, fonts string) {

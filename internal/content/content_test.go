@@ -131,3 +131,25 @@ func TestSplit(t *testing.T) {
 		t.Errorf("no body: %q %d", body, bodyLine)
 	}
 }
+
+// Read of one bundle finds the same resources as Scan, walking only the
+// bundle's folder.
+func TestReadBundleResources(t *testing.T) {
+	files := map[string]string{
+		"content/bai-viet/goi/index.md":       "+++\ntitle = \"Gói\"\n+++\n",
+		"content/bai-viet/goi/anh.png":        "png",
+		"content/bai-viet/goi/tai-lieu/a.pdf": "pdf",
+		"content/bai-viet/khac/anh.png":       "khác",
+	}
+	set, _ := scan(t, files, Options{})
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	var dl diag.List
+	cfg := config.Load(fstest.MapFS{"config.toml": {Data: []byte(`baseURL = "https://x.vn/"`)}}, "", &dl)
+	d := Read(fsys, "bai-viet/goi/index.md", cfg, Options{Now: time.Now()}, &dl)
+	if d == nil || strings.Join(d.Resources, ",") != strings.Join(set.Docs[0].Resources, ",") || len(d.Resources) != 2 {
+		t.Errorf("Read resources %v, Scan resources %v", d.Resources, set.Docs[0].Resources)
+	}
+}

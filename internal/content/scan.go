@@ -69,7 +69,7 @@ type Set struct {
 
 // Scan reads every document under content/ in fsys.
 func Scan(fsys fs.FS, cfg *config.Config, opts Options, dl *diag.List) *Set {
-	files, bundles, err := walk(fsys)
+	files, bundles, err := walk(fsys, Dir)
 	if err != nil {
 		dl.Errorf(diag.Pos{File: Dir}, "%v", err)
 		return &Set{}
@@ -105,16 +105,16 @@ func Scan(fsys fs.FS, cfg *config.Config, opts Options, dl *diag.List) *Set {
 	return set
 }
 
-// walk lists every file under content/ (relative to it, sorted) and the
-// folders that are page bundles.
-func walk(fsys fs.FS) (files []string, bundles map[string]bool, err error) {
+// walk lists every file under root, a folder of content/ (paths relative to
+// content/, sorted), and the folders that are page bundles.
+func walk(fsys fs.FS, root string) (files []string, bundles map[string]bool, err error) {
 	bundles = map[string]bool{}
-	err = fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		name := d.Name()
-		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+		if p != root && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -176,7 +176,7 @@ func Read(fsys fs.FS, rel string, cfg *config.Config, opts Options, dl *diag.Lis
 		return nil
 	}
 	if d.Bundle {
-		files, _, err := walk(fsys)
+		files, _, err := walk(fsys, path.Join(Dir, path.Dir(rel)))
 		if err == nil {
 			d.Resources = resourcesOf(path.Dir(d.Rel), files)
 		}

@@ -25,12 +25,6 @@ func Extender(style string, lineNumbers bool) goldmark.Extender {
 	)
 }
 
-// Known reports whether chroma has a style of that name.
-func Known(style string) bool {
-	_, ok := styles.Registry[style]
-	return ok
-}
-
 // Stylesheet returns the CSS for style.
 func Stylesheet(style string) ([]byte, error) {
 	s := styles.Get(style)

@@ -12,6 +12,6 @@
 // build therefore never touches the previous site, and nothing is written
 // outside the destination's parent folder.
 //
-// [MemFS] serves a built site from memory (the dev server) and implements
-// io/fs.FS.
+// [MemFS] holds a built site in memory as an io/fs.FS, so that it can be
+// served without writing it (PDF printing serves it to Chromium).
 package output

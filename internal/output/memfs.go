@@ -47,25 +47,6 @@ func NewMemFS(files []File) *MemFS {
 	return m
 }
 
-// Bytes returns the content of the file at name and whether it exists.
-func (m *MemFS) Bytes(name string) ([]byte, bool) {
-	f, ok := m.files[name]
-	if !ok {
-		return nil, false
-	}
-	return f.Data, true
-}
-
-// Paths returns every file path, sorted.
-func (m *MemFS) Paths() []string {
-	out := make([]string, 0, len(m.files))
-	for p := range m.files {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Open implements fs.FS.
 func (m *MemFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {

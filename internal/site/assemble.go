@@ -12,9 +12,9 @@ import (
 // Options are the choices of Assemble.
 type Options struct {
 	Labels Labels
-	// NoBrowse leaves out taxonomies, related pages and the archive, and
-	// Paginate keeps only each list's first page: the site without its
-	// browsing features, to measure what they cost.
+	// NoBrowse leaves out taxonomies, related pages and the archive: with
+	// Paginate(s, false), the site without its browsing features, to
+	// measure what they cost.
 	NoBrowse bool
 }
 
@@ -22,7 +22,7 @@ type Options struct {
 // Markdown (results[i] belongs to set.Docs[i]).
 func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Options) *Site {
 	cfg := ix.cfg
-	s := &Site{Config: cfg, Title: cfg.Title, Menus: menus(ix), noBrowse: opts.NoBrowse}
+	s := &Site{Config: cfg, Title: cfg.Title, Menus: menus(ix)}
 	sections := map[string]*Page{}
 	var pages []*Page
 	for i, d := range set.Docs {
@@ -118,16 +118,18 @@ func (ix *Index) taxonomies(s *Site, pages []*Page) []*Taxonomy {
 }
 
 // Paginate splits every list page of s (but taxonomy indexes and archive
-// pages with children, which list those) into pagers of the configured size, adding the second and later
-// pagers to s.Pagers. Call it once, after every page has its short link.
-func (ix *Index) Paginate(s *Site) {
+// pages with children, which list those) into pagers of the configured
+// size; with all, the second and later pagers go to s.Pagers, without it
+// lists show their first pager only. Call it once, after every page has
+// its short link.
+func (ix *Index) Paginate(s *Site, all bool) {
 	size := ix.cfg.Pagination.PagerSize
 	for _, p := range s.All {
 		if !p.IsList() || p.Kind == KindTaxonomy || len(p.Children) > 0 {
 			continue // taxonomy indexes list terms; archive index and years list their children
 		}
 		pagers := ix.paginate(p, size)
-		if !s.noBrowse {
+		if all {
 			s.Pagers = append(s.Pagers, pagers[1:]...)
 		}
 	}

@@ -125,15 +125,6 @@ func (ix *Index) Publishes(rel string) bool {
 	return ok
 }
 
-// URL returns the root-relative URL of the shown document at rel.
-func (ix *Index) URL(rel string) (string, bool) {
-	e, ok := ix.pages[rel]
-	if !ok {
-		return "", false
-	}
-	return e.url, true
-}
-
 // Resolver returns the link resolver for the document at rel.
 func (ix *Index) Resolver(rel string) markdown.Resolver {
 	dir := path.Dir(rel)

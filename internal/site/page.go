@@ -203,7 +203,6 @@ type Site struct {
 	Publications *Page   // the catalogue of printed publications
 	Menus        map[string][]MenuEntry
 	Assets       []Resource // non-Markdown content files outside bundles
-	noBrowse     bool
 }
 
 // MenuEntry is a menu link with its URL made site-relative.

@@ -117,10 +117,3 @@ func mostUsed(spellings map[string]int) string {
 	}
 	return best
 }
-
-// ByCount returns the terms, most used first (then alphabetical).
-func (t *Taxonomy) ByCount() []*Term {
-	out := append([]*Term(nil), t.Terms...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
-	return out
-}

@@ -64,7 +64,7 @@ func RenderPDFPage(t testing.TB, pdf string, page, dpi int) image.Image {
 	t.Helper()
 	pdftoppm := Require(t, "pdftoppm", "poppler-utils")
 	prefix := filepath.Join(t.TempDir(), "page")
-	args := []string{"-png", "-r", itoa(dpi), "-f", itoa(page), "-l", itoa(page), "-singlefile", pdf, prefix}
+	args := []string{"-png", "-r", strconv.Itoa(dpi), "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), "-singlefile", pdf, prefix}
 	if msg, err := exec.Command(pdftoppm, args...).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, msg)
 	}
@@ -74,5 +74,3 @@ func RenderPDFPage(t testing.TB, pdf string, page, dpi int) image.Image {
 	}
 	return DecodePNG(t, data)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
