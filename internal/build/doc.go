@@ -13,7 +13,8 @@
 //
 // [Build] returns the files as data together with every diagnostic of the
 // run, sorted; it writes nothing. The caller writes the files
-// (output.WriteDir for disk, output.MemFS for the dev server) only when the
+// (output.WriteDir for disk; a Session keeps them in memory for the dev
+// server) only when the
 // diagnostics hold no error. Nothing in a build depends on the clock except
 // the draft/future/expired filter (Options.Now), and every list is sorted,
 // so two builds of the same input give byte-identical output.
