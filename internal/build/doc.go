@@ -12,10 +12,9 @@
 //	 └─ output.Check ────────► collisions reported by source
 //
 // [Build] returns the files as data together with every diagnostic of the
-// run, sorted; it writes nothing. The caller writes the files
-// (output.WriteDir for disk; a Session keeps them in memory for the dev
-// server) only when the
-// diagnostics hold no error. Nothing in a build depends on the clock except
+// run, sorted; it writes nothing. The caller writes the files only when
+// the diagnostics hold no error (output.WriteDir for disk; a Session keeps
+// them in memory for the dev server). Nothing in a build depends on the clock except
 // the draft/future/expired filter (Options.Now), and every list is sorted,
 // so two builds of the same input give byte-identical output.
 //
