@@ -15,6 +15,7 @@ import (
 	"bantin/internal/parallel"
 	"bantin/internal/publication"
 	"bantin/internal/qr"
+	"bantin/internal/search"
 	"bantin/internal/shortlink"
 	"bantin/internal/site"
 )
@@ -110,6 +111,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	}
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, dl)
+	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
 	shortlink.Assign(s, dl)
 	ix.Paginate(s, !opts.NoBrowse)
 	res.Site = s
@@ -120,6 +122,8 @@ func Build(fsys fs.FS, opts Options) *Result {
 	w.lap("feeds, sitemap, static")
 	files = append(files, qrFiles(s, tmpls, codes, dl)...)
 	w.lap("qr")
+	files = append(files, search.Files(s, typeLabel(s, tmpls.Strings))...)
+	w.lap("search")
 	checkOutputs(files, dl)
 	if dl.HasErrors() {
 		return res
@@ -137,6 +141,22 @@ func labels(strs *layout.Strings) site.Labels {
 		Archive: strs.Translate("archive"),
 		Year:    func(y int) string { return strs.Translate("yearTitle", y) },
 		Month:   func(y int, m time.Month) string { return strs.Translate("monthTitle", y, int(m)) },
+	}
+}
+
+// typeLabel names a content type for the search page's filter: the UI
+// string of that name, else the title of the section of that type.
+func typeLabel(s *site.Site, strs *layout.Strings) func(string) string {
+	return func(typ string) string {
+		if l := strs.Translate(typ); l != typ {
+			return l
+		}
+		for _, sec := range s.Sections {
+			if sec.Type == typ {
+				return sec.Title
+			}
+		}
+		return typ
 	}
 }
 

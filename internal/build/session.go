@@ -11,6 +11,7 @@ import (
 	"bantin/internal/diag"
 	"bantin/internal/feed"
 	"bantin/internal/markdown"
+	"bantin/internal/search"
 	"bantin/internal/site"
 	"bantin/internal/sitemap"
 )
@@ -191,6 +192,9 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 			put(files, changed, feed.RSSPath(list), rss)
 			put(files, changed, feed.AtomPath(list), atom)
 		}
+	}
+	for _, f := range search.Files(st.site, typeLabel(st.site, st.tmpls.Strings)) {
+		put(files, changed, f.Path, f.Data)
 	}
 	if !oldLastmod.Equal(page.Lastmod) {
 		data, err := sitemap.XML(st.site.All)

@@ -28,6 +28,7 @@
 //	archive  _default/archive.html, _default/list.html
 //	print    TYPE/print.html, _default/print.html   (print editions, at URL/ban-in/)
 //	publications _default/publications.html, _default/list.html  (/an-pham/)
+//	search   _default/search.html  (/tim-kiem/; see internal/search)
 //	404      404.html
 //
 // # Base templates and partials

@@ -191,6 +191,8 @@ func candidates(p *site.Page) []string {
 		return []string{p.Type + "/print.html", "_default/print.html"}
 	case "publications":
 		return []string{"_default/publications.html", "_default/list.html"}
+	case "search":
+		return []string{"_default/search.html"}
 	case site.KindPage:
 		if p.Layout != "" {
 			add([]string{p.Type, p.Section, "_default"}, p.Layout+".html")

@@ -1,0 +1,2 @@
+// Package search builds bantin's static search index.
+package search

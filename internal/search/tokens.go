@@ -1,0 +1,60 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"bantin/internal/vi"
+)
+
+// Token is one syllable (or number, or foreign word) of a text.
+type Token struct {
+	Exact string // NFC, lower case, tone on its canonical vowel: "hòa"
+	Key   string // Exact without marks, đ → d: "hoa"
+	Break bool   // a sentence mark (. , ; : ! ? …) or a new field comes before it
+}
+
+// Tokenize splits text into tokens. Letters, digits and combining marks
+// make words; everything else separates them. The JS side (js/vi.js)
+// does the same, and testdata/text-cases.json holds the cases both must
+// agree on.
+func Tokenize(text string) []Token {
+	text = vi.NFC(text)
+	var out []Token
+	brk := true
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, token(text[start:i], brk))
+			start, brk = -1, false
+		}
+		if isBreakRune(r) {
+			brk = true
+		}
+	}
+	if start >= 0 {
+		out = append(out, token(text[start:], brk))
+	}
+	return out
+}
+
+func token(word string, brk bool) Token {
+	exact := strings.ToLower(vi.NormalizeTones(word))
+	return Token{Exact: exact, Key: vi.Key(exact), Break: brk}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isBreakRune reports whether r ends a phrase: two syllables on either side
+// of it are not a pair.
+func isBreakRune(r rune) bool {
+	return strings.ContainsRune(".,;:!?…()[]{}\"“”«»|/–—\n", r)
+}

@@ -1,0 +1,70 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"bantin/internal/tooltest"
+)
+
+// textCase is one row of testdata/text-cases.json, the table the Go and JS
+// tokenizers must both pass.
+type textCase struct {
+	Note string  `json:"note"`
+	In   string  `json:"in"`
+	Out  [][]any `json:"out"` // [exact, key] or [exact, key, true] when Break
+}
+
+func loadTextCases(t *testing.T) []textCase {
+	t.Helper()
+	data, err := os.ReadFile("testdata/text-cases.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []textCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+func TestTokenizeTable(t *testing.T) {
+	for _, c := range loadTextCases(t) {
+		got := Tokenize(c.In)
+		if len(got) != len(c.Out) {
+			t.Errorf("%s: Tokenize(%q) = %v, want %d tokens", c.Note, c.In, got, len(c.Out))
+			continue
+		}
+		for i, w := range c.Out {
+			brk := len(w) > 2 && w[2] == true
+			if got[i].Exact != w[0] || got[i].Key != w[1] || (i > 0 && got[i].Break != brk) {
+				t.Errorf("%s: token %d of %q = %+v, want %v", c.Note, i, c.In, got[i], w)
+			}
+		}
+	}
+}
+
+func TestScriptMinifies(t *testing.T) {
+	src := len(viJS) + len(searchJS)
+	got := Script()
+	if len(got) >= src || bytes.Contains(got, []byte("placeTone(chars)")) {
+		t.Fatalf("script not minified: %d bytes from %d", len(got), src)
+	}
+}
+
+// TestJSTextTable runs js/vi.test.js with node's test runner: the JS
+// tokenizer must pass the same table as the Go one.
+func TestJSTextTable(t *testing.T) {
+	node := tooltest.Require(t, "node", "nodejs")
+	out, err := exec.Command(node, "--test", filepath.Join("js", "vi.test.js")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node --test js/vi.test.js: %v\n%s", err, out)
+	}
+	if !bytes.Contains(out, []byte("# fail 0")) {
+		t.Fatalf("unexpected node output:\n%s", out)
+	}
+}
