@@ -40,6 +40,13 @@ type Options struct {
 	Pages int
 	Tags  int // distinct tags; default 300
 	Seed  uint64
+	// Vocabulary, when not zero, draws words from that many syllables
+	// with Zipf's law, as real text has them: the common words above
+	// first ("và", "của" in nearly every page), then made-up but
+	// well-formed syllables, most of them rare. Zero keeps the small
+	// uniform pool (every word in most pages), which the build
+	// benchmarks use.
+	Vocabulary int
 }
 
 // Generate returns the files of a site with opts.Pages pages.
@@ -48,12 +55,16 @@ func Generate(opts Options) fstest.MapFS {
 		opts.Tags = 300
 	}
 	r := rand.New(rand.NewPCG(opts.Seed, 42))
+	g := &gen{r: r, pick: uniform(r)}
+	if opts.Vocabulary > 0 {
+		g.pick = zipf(r, opts.Vocabulary)
+	}
 	fsys := fstest.MapFS{
 		"config.toml": {Data: []byte("title = \"Bản tin Dân vận\"\nbaseURL = \"https://danvan.example.vn/\"\n[pagination]\npagerSize = 20\n")},
 	}
 	tags := make([]string, opts.Tags)
 	for i := range tags {
-		tags[i] = sentence(r, 2) + fmt.Sprintf(" %d", i)
+		tags[i] = g.sentence(2) + fmt.Sprintf(" %d", i)
 	}
 	paths := make([]string, opts.Pages)
 	for i := range paths {
@@ -61,51 +72,64 @@ func Generate(opts Options) fstest.MapFS {
 	}
 	start := time.Date(2020, 1, 1, 8, 0, 0, 0, time.UTC)
 	for i, p := range paths {
-		fsys["content/"+p] = &fstest.MapFile{Data: []byte(page(r, i, p, paths, tags, start))}
+		fsys["content/"+p] = &fstest.MapFile{Data: []byte(g.page(i, p, paths, tags, start))}
 	}
 	return fsys
 }
 
-func sentence(r *rand.Rand, n int) string {
+// gen is one corpus being generated: its random source and how it picks
+// words.
+type gen struct {
+	r    *rand.Rand
+	pick func() string
+}
+
+func uniform(r *rand.Rand) func() string {
+	return func() string { return words[r.IntN(len(words))] }
+}
+
+func (g *gen) sentence(n int) string {
 	ws := make([]string, n)
 	for i := range ws {
-		ws[i] = words[r.IntN(len(words))]
+		ws[i] = g.pick()
 	}
 	return strings.Join(ws, " ")
 }
 
-func paragraph(r *rand.Rand) string {
+func (g *gen) paragraph() string {
+	r := g.r
 	var b strings.Builder
 	for s := 0; s < 3+r.IntN(4); s++ {
-		text := []rune(sentence(r, 8+r.IntN(12)))
+		text := []rune(g.sentence(8+r.IntN(12)))
 		text[0] = unicode.ToUpper(text[0])
 		b.WriteString(string(text) + ". ")
 	}
 	return strings.TrimSpace(b.String())
 }
 
-func page(r *rand.Rand, i int, self string, paths, tags []string, start time.Time) string {
+func (g *gen) page(i int, self string, paths, tags []string, start time.Time) string {
+	r := g.r
 	var b strings.Builder
 	date := start.Add(time.Duration(i) * 3 * time.Hour)
-	fmt.Fprintf(&b, "+++\nid = \"c%05d\"\ntitle = %q\ndate = %s\n", i, sentence(r, 6+r.IntN(5)), date.Format("2006-01-02T15:04:05"))
+	fmt.Fprintf(&b, "+++\nid = \"c%05d\"\ntitle = %q\ndate = %s\n", i, g.sentence(6+r.IntN(5)), date.Format("2006-01-02T15:04:05"))
 	fmt.Fprintf(&b, "topics = [%q]\ntags = [%q, %q, %q]\nauthors = [%q]\n+++\n", topics[i%3],
 		tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], "Tác giả "+fmt.Sprint(i%40))
-	b.WriteString(paragraph(r) + "\n\n<!--more-->\n\n")
+	b.WriteString(g.paragraph() + "\n\n<!--more-->\n\n")
 	sectionCount := 3
 	if strings.HasPrefix(self, "to-gap/") {
 		sectionCount = 6 // a leaflet has six panels
 	}
 	for s := 0; s < sectionCount; s++ {
-		fmt.Fprintf(&b, "## %s\n\n%s\n\n", sentence(r, 4), paragraph(r))
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", g.sentence(4), g.paragraph())
 		if r.IntN(3) == 0 {
-			fmt.Fprintf(&b, "- %s\n- %s\n- %s\n\n", sentence(r, 5), sentence(r, 6), sentence(r, 4))
+			fmt.Fprintf(&b, "- %s\n- %s\n- %s\n\n", g.sentence(5), g.sentence(6), g.sentence(4))
 		}
 	}
 	if i > 0 {
-		fmt.Fprintf(&b, "Xem thêm [%s](%s).\n\n", sentence(r, 3), relLink(self, paths[r.IntN(i)]))
+		fmt.Fprintf(&b, "Xem thêm [%s](%s).\n\n", g.sentence(3), relLink(self, paths[r.IntN(i)]))
 	}
 	if i%10 == 0 {
-		b.WriteString("| Nội dung | Số lượng |\n|---|---:|\n| " + sentence(r, 3) + " | 12 |\n| " + sentence(r, 2) + " | 7 |\n\n")
+		b.WriteString("| Nội dung | Số lượng |\n|---|---:|\n| " + g.sentence(3) + " | 12 |\n| " + g.sentence(2) + " | 7 |\n\n")
 	}
 	if i%25 == 0 {
 		b.WriteString("```go\nfunc main() {\n\tfmt.Println(\"xin chào\")\n}\n```\n")

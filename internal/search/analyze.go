@@ -1,6 +1,10 @@
 package search
 
 import (
+	"runtime"
+	"sync"
+
+	"bantin/internal/parallel"
 	"bantin/internal/site"
 )
 
@@ -13,31 +17,129 @@ const (
 	weightBody    = 1
 )
 
-// analysis is what one page contributes to the index.
+// words interns the tokens of one build: each distinct word is normalised
+// once, and syllable keys and exact forms get small integer ids, so that
+// the analysis of 10,000 pages is map lookups and additions.
+type words struct {
+	cache sync.Map // raw word → wordIDs
+	mu    sync.Mutex
+	keys  []string // key id → key
+	exact []string // form id → exact form
+	keyOf []int32  // form id → key id
+	ids   map[string]int32
+	forms map[string]int32
+}
+
+type wordIDs struct{ key, form int32 }
+
+func newWords() *words {
+	return &words{ids: map[string]int32{}, forms: map[string]int32{}}
+}
+
+func (w *words) lookup(raw string) wordIDs {
+	if v, ok := w.cache.Load(raw); ok {
+		return v.(wordIDs)
+	}
+	t := token(raw, false)
+	w.mu.Lock()
+	key, ok := w.ids[t.Key]
+	if !ok {
+		key = int32(len(w.keys))
+		w.ids[t.Key] = key
+		w.keys = append(w.keys, t.Key)
+	}
+	form, ok := w.forms[t.Exact]
+	if !ok {
+		form = int32(len(w.exact))
+		w.forms[t.Exact] = form
+		w.exact = append(w.exact, t.Exact)
+		w.keyOf = append(w.keyOf, key)
+	}
+	w.mu.Unlock()
+	ids := wordIDs{key, form}
+	w.cache.Store(raw, ids)
+	return ids
+}
+
+// analysis is what one page contributes to the index, as compact slices
+// (the maps that count are reused from page to page).
 type analysis struct {
-	syllables map[string]float64         // key → weighted frequency
-	pairs     map[string]float64         // "key key" → weighted frequency
-	forms     map[string]map[string]bool // key → exact forms seen
-	formCount map[string]int             // exact form → occurrences, to pick display forms
-	length    int                        // body tokens, for length normalisation
+	syllables []keyWeight  // syllable key ids and their weighted frequency
+	pairs     []pairWeight // pairs of key ids
+	forms     []formUse    // exact forms and how often they occur
+	length    int          // body tokens, for length normalisation
+}
+
+type keyWeight struct {
+	key int32
+	tf  float32
+}
+
+type pairWeight struct {
+	pair   uint64 // key id << 32 | key id
+	tf     float32
+	titled bool // in the title or a heading
+}
+
+type formUse struct{ form, n int32 }
+
+// analyzer counts the words of pages, one goroutine each.
+type analyzer struct {
+	w         *words
+	cache     map[string]wordIDs
+	syllables map[int32]float64
+	pairs     map[uint64]float64
+	forms     map[int32]int32
+}
+
+func newAnalyzer(w *words) *analyzer {
+	return &analyzer{w: w, cache: map[string]wordIDs{}, syllables: map[int32]float64{}, pairs: map[uint64]float64{}, forms: map[int32]int32{}}
+}
+
+// analyzeAll analyses every page on every core.
+func analyzeAll(docs []*site.Page, w *words) []*analysis {
+	as := make([]*analysis, len(docs))
+	workers := runtime.GOMAXPROCS(0)
+	parallel.For(workers, func(k int) {
+		an := newAnalyzer(w)
+		for i := k; i < len(docs); i += workers {
+			as[i] = an.analyze(docs[i])
+		}
+	})
+	return as
 }
 
 // analyze reads the fields of one page.
-func analyze(p *site.Page) *analysis {
-	a := &analysis{
-		syllables: map[string]float64{}, pairs: map[string]float64{},
-		forms: map[string]map[string]bool{}, formCount: map[string]int{},
-	}
-	a.add(p.Title, weightTitle)
+func (an *analyzer) analyze(p *site.Page) *analysis {
+	clear(an.syllables)
+	clear(an.pairs)
+	clear(an.forms)
+	an.add(p.Title, weightTitle)
 	for _, h := range headings(p) {
-		a.add(h, weightHeading)
+		an.add(h, weightHeading)
+	}
+	titled := make(map[uint64]bool, len(an.pairs))
+	for k := range an.pairs {
+		titled[k] = true
 	}
 	for _, terms := range p.Terms {
 		for _, t := range terms {
-			a.add(t, weightTerm)
+			an.add(t, weightTerm)
 		}
 	}
-	a.length = a.add(p.Plain, weightBody)
+	a := &analysis{length: an.add(p.Plain, weightBody)}
+	a.syllables = make([]keyWeight, 0, len(an.syllables))
+	for k, tf := range an.syllables {
+		a.syllables = append(a.syllables, keyWeight{k, float32(tf)})
+	}
+	a.pairs = make([]pairWeight, 0, len(an.pairs))
+	for k, tf := range an.pairs {
+		a.pairs = append(a.pairs, pairWeight{k, float32(tf), titled[k]})
+	}
+	a.forms = make([]formUse, 0, len(an.forms))
+	for f, n := range an.forms {
+		a.forms = append(a.forms, formUse{f, n})
+	}
 	return a
 }
 
@@ -60,18 +162,22 @@ func headings(p *site.Page) []string {
 
 // add counts the syllables and adjacent pairs of text; it returns the
 // number of tokens.
-func (a *analysis) add(text string, weight float64) int {
-	toks := Tokenize(text)
-	for i, t := range toks {
-		a.syllables[t.Key] += weight
-		if a.forms[t.Key] == nil {
-			a.forms[t.Key] = map[string]bool{}
+func (an *analyzer) add(text string, weight float64) int {
+	n := 0
+	prev := int32(-1)
+	eachWord(text, func(raw string, brk bool) {
+		ids, ok := an.cache[raw]
+		if !ok {
+			ids = an.w.lookup(raw)
+			an.cache[raw] = ids
 		}
-		a.forms[t.Key][t.Exact] = true
-		a.formCount[t.Exact]++
-		if i > 0 && !t.Break {
-			a.pairs[toks[i-1].Key+" "+t.Key] += weight
+		an.syllables[ids.key] += weight
+		an.forms[ids.form]++
+		if prev >= 0 && !brk {
+			an.pairs[uint64(prev)<<32|uint64(uint32(ids.key))] += weight
 		}
-	}
-	return len(toks)
+		prev = ids.key
+		n++
+	})
+	return n
 }

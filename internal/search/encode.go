@@ -1,9 +1,9 @@
 package search
 
 import (
-	"encoding/binary"
 	"hash/fnv"
 	"sort"
+	"strconv"
 )
 
 // shardOf returns the shard that holds the entries of a syllable key:
@@ -14,27 +14,10 @@ func shardOf(key string, shards int) int {
 	return int(h.Sum32() % uint32(shards))
 }
 
-// encodeEntry writes one entry in the shard format of doc.go.
-func encodeEntry(e *entry) []byte {
-	b := []byte{e.kind}
-	b = appendString(b, e.key)
-	if e.kind == kindSyllable {
-		b = appendString(b, e.display)
-	}
-	b = binary.AppendUvarint(b, uint64(len(e.postings)))
-	list := encodePostings(e.postings)
-	b = binary.AppendUvarint(b, uint64(len(list)))
-	return append(b, list...)
-}
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// encodePostings groups postings by impact, highest first; within a group
-// the page ids are ascending and written as gaps (the first one from -1).
-func encodePostings(ps []posting) []byte {
+// postingsJSON writes a list in the shard format of doc.go: for each
+// impact, highest first, the impact, the number of pages, and their ids as
+// gaps (ascending; the first from -1).
+func postingsJSON(b []byte, ps []posting) []byte {
 	byImpact := map[uint8][]int32{}
 	for _, p := range ps {
 		byImpact[p.impact] = append(byImpact[p.impact], p.doc)
@@ -44,31 +27,113 @@ func encodePostings(ps []posting) []byte {
 		levels = append(levels, int(imp))
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(levels)))
-	b := binary.AppendUvarint(nil, uint64(len(levels)))
-	for _, imp := range levels {
+	b = append(b, '[')
+	for i, imp := range levels {
 		docs := byImpact[uint8(imp)]
-		b = append(b, byte(imp))
-		b = binary.AppendUvarint(b, uint64(len(docs)))
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(imp), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(len(docs)), 10)
 		prev := int32(-1)
 		for _, d := range docs {
-			b = binary.AppendUvarint(b, uint64(d-prev))
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(d-prev), 10)
 			prev = d
 		}
 	}
-	return b
+	return append(b, ']')
 }
 
-// shardCount picks how many shards the entries are spread over: about
-// targetShardBytes each, at most maxShards.
-func shardCount(totalBytes int) int {
-	n := (totalBytes + targetShardBytes - 1) / targetShardBytes
-	return max(1, min(maxShards, n))
+// denseJSON writes a list as one character per page of the site: '0' when
+// the page is not in it, '0'+impact when it is ("1" for forms). Lists that
+// hold many of the pages are shorter so once gzipped than their gaps.
+func denseJSON(b []byte, ps []posting, pages int) []byte {
+	s := make([]byte, pages)
+	for i := range s {
+		s[i] = '0'
+	}
+	for _, p := range ps {
+		s[p.doc] = '0' + coarse(p.impact)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// coarse maps an impact to 1 or 4: a syllable on so many pages weighs
+// little, except where it is in a title or heading, and two steps gzip to
+// half the bytes of seven.
+func coarse(imp uint8) uint8 {
+	if imp >= 5 {
+		return 4
+	}
+	return 1
+}
+
+// maskAlphabet writes a 6-bit mask as one character (base64url's).
+const maskAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// dense reports whether a list of n postings is written dense.
+func dense(n, pages int) bool { return pages >= denseMinPages && n*denseShare > pages }
+
+// Lists on more than 1/denseShare of the pages of a site of at least
+// denseMinPages pages are dense. A small site has no bytes to save, and
+// keeps every list's full weights.
+const (
+	denseShare    = 8
+	denseMinPages = 500
+)
+
+// entryJSON writes one entry's member of its shard's "s", "f" or "p"
+// object: "key":[…].
+func entryJSON(e *entry, pages int) []byte {
+	b := strconv.AppendQuote(nil, e.key)
+	b = append(b, ':', '[')
+	if e.kind == kindFormMask {
+		b = strconv.AppendQuote(b, e.display)
+		b = append(b, ',', '"')
+		for _, m := range e.masks {
+			b = append(b, maskAlphabet[m])
+		}
+		return append(b, '"', ']')
+	}
+	switch e.kind {
+	case kindSyllable:
+		b = strconv.AppendQuote(b, e.display)
+		b = append(b, ',')
+	case kindFormHas:
+		b = append(b, "1,"...)
+	case kindFormLacks:
+		b = append(b, "0,"...)
+	}
+	df := e.df
+	if df == 0 {
+		df = len(e.postings)
+	}
+	b = strconv.AppendInt(b, int64(df), 10)
+	b = append(b, ',')
+	if dense(len(e.postings), pages) {
+		b = denseJSON(b, e.postings, pages)
+	} else {
+		b = postingsJSON(b, e.postings)
+	}
+	return append(b, ']')
 }
 
 // Shard sizing. A query fetches one shard per distinct syllable, so the
 // bytes of a query grow with a shard's size; the number of files with
 // their count.
 const (
-	targetShardBytes = 12 << 10
+	targetShardBytes = 16 << 10
 	maxShards        = 900
+	// maxIndexFiles bounds the files of the index: shards, forms files,
+	// and the otherIndexFiles (manifest, docs, vocabulary). Fragments,
+	// one per page, are not index files.
+	maxIndexFiles   = 1000
+	otherIndexFiles = 3
+	// splitFormsBytes: a shard's forms go to a file of their own from
+	// this size.
+	splitFormsBytes = 2 << 10
 )

@@ -1,13 +1,15 @@
 package search
 
 import (
-	"encoding/binary"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"bantin/internal/output"
 	"bantin/internal/parallel"
@@ -24,11 +26,12 @@ const (
 	TopicTaxonomy = "topics"
 )
 
-// Fragment text limits, in runes: enough for a snippet anywhere in an
-// ordinary article, bounded for very long pages.
+// Fragment text limits, in runes. A result's snippet comes from the start
+// of its best section; a page's fragment stays near 1 KB once gzipped
+// however long the page, since every shown result fetches one.
 const (
-	maxSectionText = 2000
-	maxFragText    = 8000
+	maxSectionText = 700
+	maxFragText    = 3000
 )
 
 // Files builds the index of s's regular pages and returns every file of
@@ -41,19 +44,22 @@ func Files(s *site.Site, typeLabel func(string) string) []output.File {
 	add := func(p string, data []byte) {
 		files = append(files, output.File{Path: p, Data: data, Source: "search index"})
 	}
-	shards := shardFiles(ix)
-	for i, data := range shards {
+	set := shardFiles(ix)
+	for i, data := range set.shards {
 		add(ShardPath(i), data)
+		if set.forms[i] != nil {
+			add(FormsPath(i), set.forms[i])
+		}
 	}
 	types, topics, meta := docMeta(docs, typeLabel)
-	add(DataDir+"docs.bin", meta)
+	add(DataDir+"docs.json", meta)
 	add(DataDir+"tu-vung.txt", []byte(strings.Join(ix.keysByDF, "\n")))
 	frags := make([][]byte, len(docs))
 	parallel.For(len(docs), func(i int) { frags[i] = fragment(docs[i], s) })
 	for i, data := range frags {
 		add(FragmentPath(i), data)
 	}
-	m := manifest{Version: 1, Docs: len(docs), Shards: len(shards), Types: append([][2]string{}, types...), Topics: append([]string{}, topics...), Build: digest(files)}
+	m := manifest{Version: 1, Docs: len(docs), Plan: set.plan, Types: types, Topics: topics, Build: digest(files)}
 	data, _ := json.Marshal(m)
 	add(DataDir+"manifest.json", data)
 	add(ScriptPath, Script())
@@ -61,7 +67,10 @@ func Files(s *site.Site, typeLabel func(string) string) []output.File {
 }
 
 // ShardPath is the path of shard i.
-func ShardPath(i int) string { return DataDir + "s/" + strconv.Itoa(i) + ".bin" }
+func ShardPath(i int) string { return DataDir + "s/" + strconv.Itoa(i) + ".json" }
+
+// FormsPath is the path of shard i's forms, when they are apart.
+func FormsPath(i int) string { return DataDir + "s/" + strconv.Itoa(i) + ".f.json" }
 
 // FragmentPath is the path of page id's fragment.
 func FragmentPath(id int) string { return DataDir + "f/" + strconv.Itoa(id) + ".json" }
@@ -70,25 +79,37 @@ func FragmentPath(id int) string { return DataDir + "f/" + strconv.Itoa(id) + ".
 type manifest struct {
 	Version int         `json:"version"`
 	Docs    int         `json:"docs"`
-	Shards  int         `json:"shards"`
+	Plan    *shardPlan  `json:"shards"`
 	Types   [][2]string `json:"types"`  // [key, label]
 	Topics  []string    `json:"topics"` // names, Vietnamese order
 	Build   string      `json:"build"`  // changes whenever any index file does
 }
 
-// shardFiles encodes every entry and groups them into shards.
-func shardFiles(ix *index) [][]byte {
+// shardFiles encodes every entry and groups them into shards: JSON
+// objects {"s": syllables, "f": forms, "p": Bloom filter of pairs}.
+func shardFiles(ix *index) *shardSet {
 	enc := make([][]byte, len(ix.entries))
-	parallel.For(len(ix.entries), func(i int) { enc[i] = encodeEntry(ix.entries[i]) })
-	total := 0
-	for _, b := range enc {
-		total += len(b)
-	}
-	n := shardCount(total)
-	order := make([]int, len(enc))
-	home := make([]int, len(enc))
+	parallel.For(len(ix.entries), func(i int) {
+		if e := ix.entries[i]; e.kind != kindPair {
+			enc[i] = entryJSON(e, len(ix.docs))
+		}
+	})
+	size := map[string]int{}
 	for i, e := range ix.entries {
-		order[i], home[i] = i, shardOf(e.shard, n)
+		size[e.shard] += len(enc[i])
+		if e.kind == kindPair {
+			size[e.shard] += len(e.postings) * bloomBitsPerItem / 6 // base64 characters
+		}
+	}
+	plan := planShards(size)
+	n := plan.count()
+	home := make([]int, len(enc))
+	var order []int // entries other than pairs, which go to Bloom filters in any order
+	for i, e := range ix.entries {
+		home[i] = plan.of(e.shard)
+		if e.kind != kindPair {
+			order = append(order, i)
+		}
 	}
 	sort.Slice(order, func(a, b int) bool {
 		ea, eb := ix.entries[order[a]], ix.entries[order[b]]
@@ -100,21 +121,126 @@ func shardFiles(ix *index) [][]byte {
 		}
 		return ea.key < eb.key
 	})
-	shards := make([][]byte, n)
-	for _, i := range order {
-		shards[home[i]] = append(shards[home[i]], enc[i]...)
+	groups := make([][2][][]byte, n)
+	pairs := make([][]*entry, n)
+	for i, e := range ix.entries {
+		if e.kind == kindPair {
+			pairs[home[i]] = append(pairs[home[i]], e)
+		}
 	}
-	return shards
+	for _, i := range order {
+		g := &groups[home[i]][group(ix.entries[i].kind)]
+		*g = append(*g, enc[i])
+	}
+	split := splitForms(groups)
+	out := &shardSet{plan: plan, shards: make([][]byte, n), forms: make([][]byte, n)}
+	parallel.For(n, func(i int) {
+		g := groups[i]
+		forms := append(append([]byte("{"), bytes.Join(g[1], []byte(","))...), '}')
+		b := []byte(`{"s":{`)
+		b = append(append(b, bytes.Join(g[0], []byte(","))...), `},"f":`...)
+		if split[i] {
+			out.forms[i] = forms
+			b = append(b, `{},"h":1`...)
+		} else {
+			b = append(b, forms...)
+		}
+		b = append(append(b, `,"p":"`...), bloom(pairs[i])...)
+		out.shards[i] = append(b, `"}`...)
+	})
+	return out
 }
 
-// docMeta returns the type and topic tables and docs.bin: per page, its
-// type's index (one byte), its number of topics and their indexes
-// (varints).
+// shardSet is the encoded index: shards, and the forms files of the shards
+// whose forms are apart (nil for the others).
+type shardSet struct {
+	plan   *shardPlan
+	shards [][]byte
+	forms  [][]byte
+}
+
+// splitForms chooses the shards whose forms go to a file of their own,
+// fetched only for a syllable typed with marks: the largest, while the
+// index stays within maxIndexFiles files.
+func splitForms(groups [][2][][]byte) []bool {
+	size := make([]int, len(groups))
+	order := make([]int, len(groups))
+	for i, g := range groups {
+		order[i] = i
+		for _, f := range g[1] {
+			size[i] += len(f)
+		}
+	}
+	sort.Slice(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	split := make([]bool, len(groups))
+	room := maxIndexFiles - len(groups) - otherIndexFiles
+	for _, i := range order[:min(len(order), max(room, 0))] {
+		split[i] = size[i] >= splitFormsBytes
+	}
+	return split
+}
+
+// shardPlan says which shard holds a syllable's entries. A syllable whose
+// entries fill half a shard or more gets a shard of its own, named in the
+// manifest; the others share the rest of the shards by hash, so that a
+// query fetches little besides what it needs.
+type shardPlan struct {
+	Own    map[string]int `json:"own"`    // syllable → its shard
+	Shared int            `json:"shared"` // shards after the own ones, by FNV-1a of the syllable
+}
+
+func planShards(size map[string]int) *shardPlan {
+	keys := make([]string, 0, len(size))
+	for k := range size {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if size[keys[i]] != size[keys[j]] {
+			return size[keys[i]] > size[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	p := &shardPlan{Own: map[string]int{}}
+	small := 0
+	for _, k := range keys {
+		if size[k]*2 >= targetShardBytes && len(p.Own) < maxShards-1 {
+			p.Own[k] = len(p.Own)
+			continue
+		}
+		small += size[k]
+	}
+	p.Shared = max(1, min(maxShards-len(p.Own), (small+targetShardBytes-1)/targetShardBytes))
+	return p
+}
+
+func (p *shardPlan) count() int { return len(p.Own) + p.Shared }
+
+func (p *shardPlan) of(key string) int {
+	if i, ok := p.Own[key]; ok {
+		return i
+	}
+	return len(p.Own) + shardOf(key, p.Shared)
+}
+
+// group is the member of a shard an entry kind goes to: 0 "s", 1 "f", 2
+// "p" (the Bloom filter of pairs).
+func group(kind byte) int {
+	switch kind {
+	case kindSyllable:
+		return 0
+	case kindFormHas, kindFormLacks, kindFormMask:
+		return 1
+	}
+	return 2
+}
+
+// docMeta returns the type and topic tables and docs.json: {"t": each
+// page's type index, "c": each page's topic indexes}.
 func docMeta(docs []*site.Page, typeLabel func(string) string) ([][2]string, []string, []byte) {
 	typeIndex := map[string]int{}
-	var types [][2]string
+	types := [][2]string{}
 	topicIndex := map[string]int{}
-	var topics []string
+	topics := []string{}
 	for _, p := range docs {
 		if _, ok := typeIndex[p.Type]; !ok {
 			typeIndex[p.Type] = len(types)
@@ -131,33 +257,38 @@ func docMeta(docs []*site.Page, typeLabel func(string) string) ([][2]string, []s
 	for i, t := range topics {
 		topicIndex[t] = i
 	}
-	var b []byte
-	for _, p := range docs {
-		b = append(b, byte(typeIndex[p.Type]))
-		ts := p.TermsOf(TopicTaxonomy)
-		b = binary.AppendUvarint(b, uint64(len(ts)))
-		for _, t := range ts {
-			b = binary.AppendUvarint(b, uint64(topicIndex[t.Name]))
+	meta := struct {
+		Types  []int   `json:"t"`
+		Topics [][]int `json:"c"`
+	}{make([]int, len(docs)), make([][]int, len(docs))}
+	for i, p := range docs {
+		meta.Types[i] = typeIndex[p.Type]
+		meta.Topics[i] = []int{}
+		for _, t := range p.TermsOf(TopicTaxonomy) {
+			meta.Topics[i] = append(meta.Topics[i], topicIndex[t.Name])
 		}
 	}
-	return types, topics, b
+	data, _ := json.Marshal(meta)
+	return types, topics, data
 }
 
-// frag is one page's fragment: what its result shows.
-type frag struct {
-	URL      string      `json:"u"`
-	Title    string      `json:"t"`
-	Date     string      `json:"d"`
-	Sections [][3]string `json:"s"` // [anchor, heading, text]; the first may have no anchor
-}
-
+// fragment is one page's fragment, what its result shows:
+// {"u": URL, "t": title, "d": date, "s": [[anchor, heading, text], …]};
+// the first section may have no anchor.
 func fragment(p *site.Page, s *site.Site) []byte {
-	f := frag{URL: p.RelPermalink, Title: p.Title, Date: vi.FormatDate(p.Date, s.Config.Location)}
-	budget := maxFragText
+	b := append([]byte(`{"u":`), jsonString(p.RelPermalink)...)
+	b = append(append(b, `,"t":`...), jsonString(p.Title)...)
+	b = append(append(b, `,"d":`...), jsonString(vi.FormatDate(p.Date, s.Config.Location))...)
+	b = append(b, `,"s":[`...)
+	budget, first := maxFragText, true
 	addSection := func(id, title, text string) {
-		text = clip(strings.Join(strings.Fields(text), " "), min(maxSectionText, budget))
-		budget -= len([]rune(text))
-		f.Sections = append(f.Sections, [3]string{id, title, text})
+		text = clip(text, min(maxSectionText, budget))
+		budget -= utf8.RuneCountInString(text)
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(append(append(append(append(append(append(b, '['), jsonString(id)...), ','), jsonString(title)...), ','), jsonString(text)...), ']')
 	}
 	switch {
 	case len(p.Questions) > 0:
@@ -174,21 +305,69 @@ func fragment(p *site.Page, s *site.Site) []byte {
 	default:
 		addSection("", "", p.Plain)
 	}
-	data, _ := json.Marshal(f)
-	return data
+	return append(b, "]}"...)
 }
 
-// clip cuts text to at most n runes, at a space when it can.
+// jsonString writes s as a JSON string, escaping what JSON requires: the
+// quote, the backslash and control characters.
+func jsonString(s string) []byte {
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, fmt.Sprintf("\\u%04x", c)...)
+		}
+		start = i + 1
+	}
+	return append(append(b, s[start:]...), '"')
+}
+
+// clip returns text with its white space runs made single spaces, cut to
+// at most n runes, at a space when it can (then ending with "…").
 func clip(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
+	if len(text) <= n && !strings.ContainsAny(text, "\n\t\r") && !strings.Contains(text, "  ") && strings.TrimSpace(text) == text {
+		return text // at most n bytes, so at most n runes, and spaced as it should be
 	}
-	cut := string(r[:max(n, 0)])
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-		cut = cut[:i]
+	var b strings.Builder
+	b.Grow(min(len(text), 4*n))
+	runes, space, lastSpace := 0, false, -1
+	for _, r := range strings.TrimSpace(text) {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			if runes+1 >= n {
+				break
+			}
+			lastSpace = b.Len()
+			b.WriteByte(' ')
+			runes++
+			space = false
+		}
+		if runes >= n {
+			if lastSpace > b.Len()/2 {
+				return b.String()[:lastSpace] + "…"
+			}
+			return b.String() + "…"
+		}
+		b.WriteRune(r)
+		runes++
 	}
-	return cut + "…"
+	return b.String()
 }
 
 // digest is a short hash of every file, so that a new build gets new URLs.

@@ -2,7 +2,10 @@ package search
 
 import (
 	"math"
+	"runtime"
+	"slices"
 	"sort"
+	"strings"
 
 	"bantin/internal/parallel"
 	"bantin/internal/site"
@@ -14,7 +17,7 @@ const (
 	bm25B  = 0.75
 	// maxImpact is the top of the 1…maxImpact scale term weights are
 	// quantised to.
-	maxImpact = 15
+	maxImpact = 7
 )
 
 // Entry kinds in a shard.
@@ -23,6 +26,7 @@ const (
 	kindPair      = 1 // two adjacent folded syllables: "dan van"
 	kindFormHas   = 2 // an exact form ("vận"): the pages of its key that have it
 	kindFormLacks = 3 // an exact form: the pages of its key that lack it
+	kindFormMask  = 4 // a syllable on many pages: which of its forms each page has
 )
 
 // posting is one page of a term's list.
@@ -35,8 +39,10 @@ type posting struct {
 type entry struct {
 	kind     byte
 	key      string // folded syllable, pair, or exact form
-	display  string // syllables: the most used exact form
+	display  string // syllables: the most used exact form; masks: the forms, "|"-separated
+	masks    []byte // kindFormMask: per page, bit i set when it has form i
 	postings []posting
+	df       int    // pages that have the term; more than len(postings) for a capped pair
 	shard    string // the syllable whose shard holds the entry
 }
 
@@ -47,53 +53,127 @@ type index struct {
 	keysByDF []string // syllable keys, most frequent first (the vocabulary)
 }
 
+// maxPairPages is the most pages a pair keeps: those where it weighs most
+// (then the newest). A common pair ("của các") would otherwise be a list
+// of thousands of pages, fetched by every query that has it, for a boost
+// that only decides the order of the first results.
+const maxPairPages = 30
+
+// pairInTitle is the impact of a pair on a page whose title or a heading has it: above
+// any other, so that a capped pair keeps those pages first, and filed in
+// the Bloom filter a second time, with a "^" (see bloom.go).
+const pairInTitle = maxImpact + 1
+
 // buildIndex analyses docs (ids are their positions) and makes every entry.
 func buildIndex(docs []*site.Page) *index {
-	as := make([]*analysis, len(docs))
-	parallel.For(len(docs), func(i int) { as[i] = analyze(docs[i]) })
-	avg := averageLength(as)
-	syl := map[string]*entry{}
-	pairs := map[string]*entry{}
-	forms := map[string]map[string][]int32{}
-	formCount := map[string]int{}
+	w := newWords()
+	as := analyzeAll(docs, w)
+	norms := lengthNorms(as)
+	syl := make([][]posting, len(w.keys))
+	formDocs := make([][]int32, len(w.exact))
+	formCount := make([]int, len(w.exact))
 	for id, a := range as {
-		norm := bm25K1 * (1 - bm25B + bm25B*float64(a.length)/avg)
-		for k, tf := range a.syllables {
-			addPosting(syl, k, int32(id), impact(tf, norm))
-			for f := range a.forms[k] {
-				if forms[k] == nil {
-					forms[k] = map[string][]int32{}
-				}
-				forms[k][f] = append(forms[k][f], int32(id))
-			}
+		for _, kw := range a.syllables {
+			syl[kw.key] = append(syl[kw.key], posting{int32(id), impact(float64(kw.tf), norms[id])})
 		}
-		for k, tf := range a.pairs {
-			addPosting(pairs, k, int32(id), impact(tf, norm))
+		for _, f := range a.forms {
+			formDocs[f.form] = append(formDocs[f.form], int32(id))
+			formCount[f.form] += int(f.n)
 		}
-		for f, n := range a.formCount {
-			formCount[f] += n
-		}
+	}
+	formsOf := make([][]int32, len(w.keys))
+	for f, k := range w.keyOf {
+		formsOf[k] = append(formsOf[k], int32(f))
 	}
 	ix := &index{docs: docs}
-	for k, e := range syl {
-		e.kind, e.shard = kindSyllable, k
-		e.display = mostUsed(forms[k], formCount)
+	for k, ps := range syl {
+		sortPostings(ps)
+		e := &entry{kind: kindSyllable, key: w.keys[k], shard: w.keys[k], postings: ps}
+		e.display = mostUsed(formsOf[k], formCount, w.exact)
 		ix.entries = append(ix.entries, e)
-		ix.entries = append(ix.entries, formEntries(k, e, forms[k])...)
-		ix.keysByDF = append(ix.keysByDF, k)
+		ix.entries = append(ix.entries, formEntries(e, formsOf[k], formDocs, formCount, w.exact, len(docs))...)
+		ix.keysByDF = append(ix.keysByDF, w.keys[k])
 	}
-	for k, e := range pairs {
-		e.kind, e.shard = kindPair, pairHome(k, syl)
-		ix.entries = append(ix.entries, e)
-	}
+	ix.entries = append(ix.entries, pairEntries(as, norms, syl, w)...)
 	sort.Slice(ix.keysByDF, func(i, j int) bool {
 		a, b := ix.keysByDF[i], ix.keysByDF[j]
-		if da, db := len(syl[a].postings), len(syl[b].postings); da != db {
+		if da, db := len(syl[w.ids[a]]), len(syl[w.ids[b]]); da != db {
 			return da > db
 		}
 		return a < b
 	})
 	return ix
+}
+
+// pairEntries gathers the pages of every pair, each core taking the pairs
+// of its part of the hash space, and keeps each pair's best pages.
+func pairEntries(as []*analysis, norms []float64, syl [][]posting, w *words) []*entry {
+	parts := runtime.GOMAXPROCS(0)
+	out := make([][]*entry, parts)
+	parallel.For(parts, func(part int) {
+		pairs := map[uint64][]posting{}
+		for id, a := range as {
+			for _, pw := range a.pairs {
+				if int((pw.pair*0x9E3779B97F4A7C15)>>40)%parts != part {
+					continue
+				}
+				imp := impact(float64(pw.tf), norms[id])
+				if pw.titled {
+					imp = pairInTitle
+				}
+				pairs[pw.pair] = append(pairs[pw.pair], posting{int32(id), imp})
+			}
+		}
+		for k, ps := range pairs {
+			a, b := int32(k>>32), int32(uint32(k))
+			home := a
+			if len(syl[b]) < len(syl[a]) {
+				home = b
+			}
+			out[part] = append(out[part], &entry{kind: kindPair, key: w.keys[a] + " " + w.keys[b], shard: w.keys[home], postings: bestPostings(ps, maxPairPages), df: len(ps)})
+		}
+	})
+	var all []*entry
+	for _, es := range out {
+		all = append(all, es...)
+	}
+	return all
+}
+
+// lengthNorms are the BM25 length normalisers of the pages.
+func lengthNorms(as []*analysis) []float64 {
+	avg := averageLength(as)
+	out := make([]float64, len(as))
+	for i, a := range as {
+		out[i] = bm25K1 * (1 - bm25B + bm25B*float64(a.length)/avg)
+	}
+	return out
+}
+
+// bestPostings keeps the n postings of highest impact (the newest pages
+// on ties), in page order.
+func bestPostings(ps []posting, n int) []posting {
+	if len(ps) <= n {
+		return ps // already in page order
+	}
+	slices.SortFunc(ps, func(a, b posting) int {
+		if a.impact != b.impact {
+			return int(b.impact) - int(a.impact)
+		}
+		return int(a.doc - b.doc)
+	})
+	ps = ps[:n]
+	slices.SortFunc(ps, func(a, b posting) int { return int(a.doc - b.doc) })
+	return ps
+}
+
+// sortPostings orders postings by page id. Maps are walked in random
+// order, but pages are visited in id order, so lists are usually sorted
+// already.
+func sortPostings(ps []posting) {
+	if !sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc }) {
+		sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
+	}
 }
 
 func averageLength(as []*analysis) float64 {
@@ -107,15 +187,6 @@ func averageLength(as []*analysis) float64 {
 	return float64(total) / float64(len(as))
 }
 
-func addPosting(m map[string]*entry, key string, doc int32, imp uint8) {
-	e := m[key]
-	if e == nil {
-		e = &entry{key: key}
-		m[key] = e
-	}
-	e.postings = append(e.postings, posting{doc, imp})
-}
-
 // impact is the BM25 weight of a term with weighted frequency tf in a page
 // whose length normaliser is norm, on the 1…maxImpact scale.
 func impact(tf, norm float64) uint8 {
@@ -125,26 +196,31 @@ func impact(tf, norm float64) uint8 {
 }
 
 // mostUsed returns the form used most often, the first in order on ties.
-func mostUsed(forms map[string][]int32, count map[string]int) string {
-	best := ""
-	for f := range forms {
-		if best == "" || count[f] > count[best] || (count[f] == count[best] && f < best) {
+func mostUsed(forms []int32, count []int, exact []string) string {
+	best := int32(-1)
+	for _, f := range forms {
+		if best < 0 || count[f] > count[best] || (count[f] == count[best] && exact[f] < exact[best]) {
 			best = f
 		}
 	}
-	return best
+	return exact[best]
 }
 
-// formEntries lists, for a syllable written in more than one way, which of
-// its pages have each exact form, as the shorter of the list and its
-// complement.
-func formEntries(key string, e *entry, forms map[string][]int32) []*entry {
+// formEntries tells, for a syllable written in more than one way, which
+// of its pages have each exact form: for a syllable on many pages, one
+// mask per page over its maxMaskForms most used forms; else, per form,
+// the shorter of its list and its complement.
+func formEntries(e *entry, forms []int32, formDocs [][]int32, count []int, exact []string, pages int) []*entry {
 	if len(forms) < 2 {
 		return nil
 	}
+	if dense(len(e.postings), pages) {
+		return []*entry{formMask(e, forms, formDocs, count, exact, pages)}
+	}
 	var out []*entry
-	for f, docs := range forms {
-		fe := &entry{kind: kindFormHas, key: f, shard: key}
+	for _, f := range forms {
+		docs := formDocs[f]
+		fe := &entry{kind: kindFormHas, key: exact[f], shard: e.key}
 		if len(docs)*2 > len(e.postings) {
 			fe.kind, docs = kindFormLacks, complement(e.postings, docs)
 		}
@@ -154,6 +230,31 @@ func formEntries(key string, e *entry, forms map[string][]int32) []*entry {
 		out = append(out, fe)
 	}
 	return out
+}
+
+// maxMaskForms is how many forms a mask tells apart: six bits, one
+// base64url character per page. Rarer forms count as absent.
+const maxMaskForms = 6
+
+func formMask(e *entry, forms []int32, formDocs [][]int32, count []int, exact []string, pages int) *entry {
+	byUse := append([]int32(nil), forms...)
+	sort.Slice(byUse, func(i, j int) bool {
+		a, b := byUse[i], byUse[j]
+		if count[a] != count[b] {
+			return count[a] > count[b]
+		}
+		return exact[a] < exact[b]
+	})
+	byUse = byUse[:min(len(byUse), maxMaskForms)]
+	masks := make([]byte, pages)
+	names := make([]string, len(byUse))
+	for i, f := range byUse {
+		names[i] = exact[f]
+		for _, d := range formDocs[f] {
+			masks[d] |= 1 << i
+		}
+	}
+	return &entry{kind: kindFormMask, key: e.key, shard: e.key, display: strings.Join(names, "|"), masks: masks}
 }
 
 // complement returns the docs of all that are not in some (both sorted).
@@ -170,24 +271,4 @@ func complement(all []posting, some []int32) []int32 {
 		out = append(out, p.doc)
 	}
 	return out
-}
-
-// pairHome is the syllable whose shard holds a pair: the rarer of the two,
-// the first on ties. A query fetches both syllables' shards anyway, and
-// the rarer one's shard stays small.
-func pairHome(pair string, syl map[string]*entry) string {
-	a, b := splitPair(pair)
-	if len(syl[b].postings) < len(syl[a].postings) {
-		return b
-	}
-	return a
-}
-
-func splitPair(pair string) (string, string) {
-	for i := 0; i < len(pair); i++ {
-		if pair[i] == ' ' {
-			return pair[:i], pair[i+1:]
-		}
-	}
-	return pair, ""
 }

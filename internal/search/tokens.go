@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"bantin/internal/vi"
 )
@@ -19,8 +20,14 @@ type Token struct {
 // does the same, and testdata/text-cases.json holds the cases both must
 // agree on.
 func Tokenize(text string) []Token {
-	text = vi.NFC(text)
 	var out []Token
+	eachWord(vi.NFC(text), func(word string, brk bool) { out = append(out, token(word, brk)) })
+	return out
+}
+
+// eachWord calls fn with each word of text, which must be NFC (as every
+// text bantin reads is), and whether a break comes before it.
+func eachWord(text string, fn func(word string, brk bool)) {
 	brk := true
 	start := -1
 	for i, r := range text {
@@ -31,7 +38,7 @@ func Tokenize(text string) []Token {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, token(text[start:i], brk))
+			fn(text[start:i], brk)
 			start, brk = -1, false
 		}
 		if isBreakRune(r) {
@@ -39,9 +46,8 @@ func Tokenize(text string) []Token {
 		}
 	}
 	if start >= 0 {
-		out = append(out, token(text[start:], brk))
+		fn(text[start:], brk)
 	}
-	return out
 }
 
 func token(word string, brk bool) Token {
@@ -50,6 +56,9 @@ func token(word string, brk bool) Token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

@@ -68,3 +68,30 @@ func TestJSTextTable(t *testing.T) {
 		t.Fatalf("unexpected node output:\n%s", out)
 	}
 }
+
+func TestClip(t *testing.T) {
+	cases := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"  Dân  vận\n khéo ", 100, "Dân vận khéo"},
+		{"Dân vận khéo ở khu phố", 9, "Dân vận…"},
+		{"Dânvậnkhéo", 4, "Dânv…"},
+		{"", 5, ""},
+	}
+	for _, c := range cases {
+		if got := clip(c.in, c.n); got != c.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}
+
+func TestJSONString(t *testing.T) {
+	for _, s := range []string{"Dân vận", `a "b" \c`, "x\ny\tz\x01", "</script>", ""} {
+		var back string
+		if err := json.Unmarshal(jsonString(s), &back); err != nil || back != s {
+			t.Errorf("jsonString(%q) = %s: %v", s, jsonString(s), err)
+		}
+	}
+}

@@ -5,7 +5,11 @@ var PER_PAGE = 10;
 var SNIPPET = 160;
 var FORM_MISS = 0.3; // weight of a syllable whose page lacks the exact marks typed
 var PAIR_WEIGHT = 1.5;
-var MAX_IMPACT = 15;
+var PAIR_IMPACT = 0.6; // pairs have no weights of their own: a page has a pair or not
+var BLOOM_HASHES = 4;
+var PAIR_TITLE = 2; // a pair in the title or a heading counts twice
+var PAIR_CANDIDATES = 400;
+var MAX_IMPACT = 7;
 
 function Index(base) {
   this.base = base;
@@ -29,19 +33,38 @@ Index.prototype.open = function () {
       .then(function (m) {
         self.m = m;
         self.build = m.build;
-        return self.get("docs.bin");
+        return self.get("docs.json", "json");
       })
-      .then(function (buf) { self.meta = parseMeta(new Uint8Array(buf), self.m.docs); });
+      .then(function (meta) { self.meta = meta; });
   }
   return this.ready;
 };
 
+Index.prototype.shardNumber = function (key) {
+  var plan = this.m.shards, own = own_(plan.own, key);
+  if (this.ownCount === undefined) this.ownCount = Object.keys(plan.own).length;
+  return own !== null ? own : this.ownCount + fnv1a(key) % plan.shared;
+};
+
 Index.prototype.shard = function (key) {
-  var n = fnv1a(key) % this.m.shards;
+  var n = this.shardNumber(key);
   if (!this.shards[n]) {
-    this.shards[n] = this.get("s/" + n + ".bin").then(function (buf) { return parseShard(new Uint8Array(buf)); });
+    this.shards[n] = this.get("s/" + n + ".json", "json");
   }
   return this.shards[n];
+};
+
+// withForms loads the forms of a shard that keeps them apart ("h").
+Index.prototype.withForms = function (key, sh) {
+  if (!sh.h) return Promise.resolve(sh);
+  if (!sh.formsLoaded) {
+    sh.formsLoaded = this.get("s/" + this.shardNumber(key) + ".f.json", "json").then(function (f) {
+      sh.f = f;
+      sh.h = 0;
+      return sh;
+    });
+  }
+  return sh.formsLoaded;
 };
 
 Index.prototype.vocabulary = function () {
@@ -54,66 +77,92 @@ Index.prototype.fragment = function (id) {
   return this.frags[id];
 };
 
-function fnv1a(s) {
-  var bytes = new TextEncoder().encode(s), h = 0x811c9dc5;
-  for (var i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+function fnvBytes(h, bytes) {
+  for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
   return h;
 }
 
-function Reader(b, pos) {
-  this.b = b;
-  this.pos = pos || 0;
+function fnv1a(s) {
+  return fnvBytes(0x811c9dc5, new TextEncoder().encode(s));
 }
-Reader.prototype.uv = function () {
-  var x = 0, s = 1, c;
-  do {
-    c = this.b[this.pos++];
-    x += (c & 127) * s;
-    s *= 128;
-  } while (c & 128);
-  return x;
-};
-var utf8 = new TextDecoder();
-Reader.prototype.str = function () {
-  var n = this.uv(), s = utf8.decode(this.b.subarray(this.pos, this.pos + n));
-  this.pos += n;
-  return s;
-};
 
-function parseShard(b) {
-  var r = new Reader(b), map = new Map();
-  while (r.pos < b.length) {
-    var kind = b[r.pos++], key = r.str(), display = kind === 0 ? r.str() : "";
-    var df = r.uv(), len = r.uv();
-    map.set(kind + ":" + key, { kind: kind, key: key, display: display, df: df, b: b, start: r.pos });
-    r.pos += len;
+function own_(o, k) {
+  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : null;
+}
+
+// syllable, form and pair read a shard's entries (see doc.go).
+function syllable(sh, key) {
+  var a = own_(sh.s, key);
+  return a && { display: a[0], df: a[1], list: a[2] };
+}
+var MASK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// form returns {test(d): does page d have the exact form} from the form's
+// list, or from its syllable's masks; null when the shard says nothing.
+function form(sh, exact) {
+  var a = own_(sh.f, exact);
+  if (a && typeof a[0] === "number") {
+    var list = a[2], has = a[0] === 1, set = null;
+    return { df: a[1], has: has, test: function (d) {
+      if (typeof list === "string") return (list.charCodeAt(d) !== 48) === has;
+      if (!set) { set = new Set(); eachPosting(list, function (x) { set.add(x); }); }
+      return set.has(d) === has;
+    } };
   }
-  return map;
+  var m = own_(sh.f, foldKey(exact));
+  if (!m || typeof m[0] !== "string") return null;
+  var bit = 1 << m[0].split("|").indexOf(exact), masks = m[1];
+  return { masked: true, test: function (d) {
+    return bit >= 1 && (MASK_ALPHABET.indexOf(masks[d]) & bit) !== 0;
+  } };
 }
 
-function eachPosting(e, fn) {
-  var r = new Reader(e.b, e.start), levels = r.uv();
-  for (var l = 0; l < levels; l++) {
-    var imp = e.b[r.pos++], n = r.uv(), d = -1;
-    for (var i = 0; i < n; i++) {
-      d += r.uv();
+// pairTest returns a test "does page d have the pair a b", from the Bloom
+// filter of the shard of the rarer syllable (see bloom.go), or null.
+function pairTest(a, b) {
+  var sh = b.entry.df < a.entry.df ? b.shard : a.shard;
+  if (!sh.p) return null;
+  if (!sh.bits) {
+    var raw = atob(sh.p);
+    sh.bits = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) sh.bits[i] = raw.charCodeAt(i);
+  }
+  var bits = sh.bits, m = bits.length * 8, pre = new TextEncoder().encode(a.key + " " + b.key + "#");
+  var h1p = fnvBytes(0x811c9dc5, pre), h2p = fnvBytes(0x9747b28c, pre);
+  return function (d, titled) {
+    var s = String(d) + (titled ? "^" : ""), h1 = h1p, h2 = h2p, i;
+    for (i = 0; i < s.length; i++) {
+      h1 = Math.imul(h1 ^ s.charCodeAt(i), 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ s.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    h2 = (h2 | 1) >>> 0;
+    for (i = 0; i < BLOOM_HASHES; i++) {
+      var p = ((h1 + Math.imul(i, h2)) >>> 0) % m;
+      if (!(bits[p >>> 3] & (1 << (p & 7)))) return false;
+    }
+    return true;
+  };
+}
+
+// eachPosting calls fn(page, impact) for each page of an entry's list:
+// [impact, count, gap…, impact, count, gap…], or a dense string with one
+// character per page ('0': not in the list).
+function eachPosting(list, fn) {
+  if (typeof list === "string") {
+    for (var p = 0; p < list.length; p++) {
+      var c = list.charCodeAt(p) - 48;
+      if (c) fn(p, c);
+    }
+    return;
+  }
+  for (var i = 0; i < list.length;) {
+    var imp = list[i], n = list[i + 1], d = -1;
+    i += 2;
+    for (var end = i + n; i < end; i++) {
+      d += list[i];
       fn(d, imp);
     }
   }
-}
-
-function parseMeta(b, n) {
-  var r = new Reader(b), type = new Uint8Array(n), topics = new Array(n);
-  for (var i = 0; i < n; i++) {
-    type[i] = b[r.pos++];
-    var k = r.uv(), ts = [];
-    for (var j = 0; j < k; j++) ts.push(r.uv());
-    topics[i] = ts;
-  }
-  return { type: type, topics: topics };
 }
 
 // editDistance1 reports whether a and b differ by at most one insertion,
@@ -148,8 +197,10 @@ Index.prototype.resolve = function (p) {
   var self = this;
   return Promise.all(p.terms.map(function (t) {
     return self.shard(t.key).then(function (sh) {
+      return t.marked ? self.withForms(t.key, sh) : sh;
+    }).then(function (sh) {
       t.shard = sh;
-      t.entry = sh.get("0:" + t.key);
+      t.entry = syllable(sh, t.key);
     });
   })).then(function () {
     var missing = p.terms.filter(function (t) { return !t.entry; });
@@ -168,12 +219,13 @@ Index.prototype.correct = function (t, p, words) {
   return Promise.all(cands.map(function (c) { return self.shard(c); })).then(function (shards) {
     var best = -1, bestScore = -1;
     cands.forEach(function (c, i) {
-      var score = cands.length - i; // frequency order
+      var ct = { key: c, shard: shards[i], entry: syllable(shards[i], c) };
+      if (!ct.entry) return;
+      var score = (cands.length - i) / 100; // frequency order breaks ties
       p.pairs.forEach(function (pr) {
         var other = pr[0] === t ? pr[1] : pr[1] === t ? pr[0] : null;
-        if (!other || !other.shard) return;
-        var k = "1:" + (pr[0] === t ? c + " " + other.key : other.key + " " + c);
-        if (shards[i].get(k) || other.shard.get(k)) score += 100;
+        if (!other || !other.entry) return;
+        score += pagesWithPair(pr[0] === t ? ct : other, pr[0] === t ? other : ct);
       });
       if (score > bestScore) { best = i; bestScore = score; }
     });
@@ -182,21 +234,29 @@ Index.prototype.correct = function (t, p, words) {
     t.key = cands[best];
     t.marked = false;
     t.shard = shards[best];
-    t.entry = shards[best].get("0:" + t.key);
+    t.entry = syllable(shards[best], t.key);
   });
 };
+
+// pagesWithPair counts the pages that have both syllables side by side.
+function pagesWithPair(a, b) {
+  var test = pairTest(a, b), inA = new Set(), n = 0;
+  if (!test) return 0;
+  eachPosting(a.entry.list, function (d) { inA.add(d); });
+  eachPosting(b.entry.list, function (d) { if (inA.has(d) && test(d)) n++; });
+  return n;
+}
 
 // formFilter returns a test "does page d have the exact form typed", or
 // null when any form will do.
 function formFilter(t) {
   if (!t.marked) return null;
-  var has = t.shard.get("2:" + t.exact), lacks = t.shard.get("3:" + t.exact), set = new Set();
-  if (has || lacks) {
-    eachPosting(has || lacks, function (d) { set.add(d); });
-    return has ? function (d) { return set.has(d); } : function (d) { return !set.has(d); };
+  var f = form(t.shard, t.exact);
+  if (!f) {
+    var all = t.entry.display === t.exact;
+    return function () { return all; };
   }
-  var all = t.entry.display === t.exact;
-  return function () { return all; };
+  return f.test;
 }
 
 function idf(n, df) {
@@ -211,37 +271,47 @@ Index.prototype.rank = function (p) {
   var terms = p.terms.filter(function (t) { return t.entry; });
   terms.forEach(function (t) {
     var w = idf(n, t.entry.df) / MAX_IMPACT, has = formFilter(t);
-    eachPosting(t.entry, function (d, imp) {
+    eachPosting(t.entry.list, function (d, imp) {
       score[d] += has && !has(d) ? w * imp * FORM_MISS : w * imp;
       hits[d]++;
     });
-  });
-  p.pairs.forEach(function (pr) {
-    var a = pr[0], b = pr[1];
-    if (!a.entry || !b.entry) return;
-    var k = "1:" + a.key + " " + b.key, e = a.shard.get(k) || b.shard.get(k);
-    if (!e) return;
-    var w = PAIR_WEIGHT * idf(n, e.df) / MAX_IMPACT;
-    eachPosting(e, function (d, imp) { score[d] += w * imp; });
   });
   var best = 0, i;
   for (i = 0; i < n; i++) if (hits[i] > best) best = hits[i];
   var ids = [];
   if (best > 0) for (i = 0; i < n; i++) if (hits[i] === best) ids.push(i);
+  // Pairs can only reorder pages whose syllables already score near the
+  // top: test the best PAIR_CANDIDATES.
+  var top = ids;
+  if (ids.length > PAIR_CANDIDATES) {
+    top = ids.slice().sort(function (x, y) { return score[y] - score[x] || x - y; }).slice(0, PAIR_CANDIDATES);
+  }
+  p.pairs.forEach(function (pr) {
+    var a = pr[0], b = pr[1];
+    if (!a.entry || !b.entry) return;
+    var test = pairTest(a, b);
+    if (!test) return;
+    var w = PAIR_WEIGHT * PAIR_IMPACT * (idf(n, a.entry.df) + idf(n, b.entry.df)) / 2;
+    top.forEach(function (d) {
+      if (test(d)) score[d] += test(d, true) ? w * PAIR_TITLE : w;
+    });
+  });
   return { ids: ids, score: score, all: best === terms.length && terms.length === p.terms.length };
 };
 
 // formsOf lists the exact forms of a term's syllable, each with a test
-// "does page d have it", the most frequent first.
+// "does page d have it", the most used first.
 function formsOf(t) {
-  var out = [];
-  t.shard.forEach(function (e) {
-    if ((e.kind === 2 || e.kind === 3) && foldKey(e.key) === t.key) {
-      var set = new Set();
-      eachPosting(e, function (d) { set.add(d); });
-      out.push({ form: e.key, df: e.kind === 2 ? e.df : t.entry.df - e.df,
-        has: e.kind === 2 ? function (d) { return set.has(d); } : function (d) { return !set.has(d); } });
-    }
+  var out = [], m = own_(t.shard.f, t.key);
+  if (m && typeof m[0] === "string") {
+    m[0].split("|").forEach(function (exact, i) {
+      out.push({ form: exact, df: -i, has: form(t.shard, exact).test });
+    });
+  }
+  Object.keys(t.shard.f).forEach(function (exact) {
+    var f = form(t.shard, exact);
+    if (foldKey(exact) !== t.key || !f || f.masked) return;
+    out.push({ form: exact, df: f.has ? f.df : t.entry.df - f.df, has: f.test });
   });
   if (!out.length) out.push({ form: t.entry.display, df: t.entry.df, has: function () { return true; } });
   return out.sort(function (a, b) { return b.df - a.df; });
@@ -269,7 +339,7 @@ function suggestion(p, top) {
 function facets(ids, meta, f) {
   var types = {}, topics = {}, out = [];
   ids.forEach(function (d) {
-    var ty = meta.type[d], ts = meta.topics[d];
+    var ty = meta.t[d], ts = meta.c[d];
     var topicOK = f.topic === "" || ts.indexOf(+f.topic) >= 0, typeOK = f.type === "" || ty === +f.type;
     if (topicOK) types[ty] = (types[ty] || 0) + 1;
     if (typeOK) ts.forEach(function (t) { topics[t] = (topics[t] || 0) + 1; });
@@ -494,7 +564,7 @@ UI.prototype.item = function (id, frag) {
     url += "#" + best.sec[0];
     where = best.sec[1];
   }
-  var m = this.ix.m, type = m.types[this.ix.meta.type[id]][1];
+  var m = this.ix.m, type = m.types[this.ix.meta.t[id]][1];
   return '<li class="search-result"><a class="search-result-link" href="' + escapeHTML(url) + '">' +
     markTitle(frag.t, best ? best.keys : {}) + "</a>" +
     '<p class="search-result-meta">' + escapeHTML(type) + " · " + escapeHTML(frag.d) +

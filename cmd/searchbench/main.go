@@ -1,0 +1,22 @@
+// Command searchbench measures bantin's search on a generated corpus of
+// Vietnamese pages, and Pagefind 1.6.0 on the same built site when npx is
+// available, and prints the figures side by side. See README.md.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	pages := flag.Int("pages", 10000, "pages in the generated corpus")
+	vocab := flag.Int("vocabulary", 20000, "distinct words of the corpus (Zipf)")
+	pagefind := flag.Bool("pagefind", true, "also measure Pagefind 1.6.0 (needs npx)")
+	keep := flag.String("keep", "", "build the site in this folder and keep it")
+	flag.Parse()
+	if err := run(*pages, *vocab, *pagefind, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "searchbench:", err)
+		os.Exit(1)
+	}
+}

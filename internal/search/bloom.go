@@ -1,0 +1,68 @@
+package search
+
+import (
+	"encoding/base64"
+	"strconv"
+)
+
+// Pairs are kept in a Bloom filter per shard: the set of "a b#page" for
+// every pair a b and page that has it (its best maxPairPages pages for a
+// common pair). A query asks it only about the pages that already hold
+// all its syllables, so a false positive can only lift one of those a
+// little; bloomBitsPerItem and bloomHashes give about 9% of them. A page
+// whose title or a heading has the pair is also filed as "a b#page^".
+const (
+	bloomBitsPerItem = 5
+	bloomHashes      = 4
+	// bloomSeed starts the second hash: FNV-1a with another offset basis.
+	bloomSeed = 0x9747b28c
+)
+
+// fnv1a is FNV-1a (32 bit) from the offset basis h.
+func fnv1a(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 0x01000193
+	}
+	return h
+}
+
+// bloom builds the filter of the pairs of one shard and returns it in
+// base64. Each item is hashed from its pair's prefix "a b#" on, so no
+// string is built per page.
+func bloom(pairs []*entry) string {
+	n := 0
+	for _, e := range pairs {
+		for _, p := range e.postings {
+			n++
+			if p.impact == pairInTitle {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	m := uint32((n*bloomBitsPerItem + 7) / 8 * 8)
+	bits := make([]byte, m/8)
+	set := func(h1, h2 uint32) {
+		h2 |= 1
+		for i := uint32(0); i < bloomHashes; i++ {
+			p := (h1 + i*h2) % m
+			bits[p/8] |= 1 << (p % 8)
+		}
+	}
+	var digits [12]byte
+	for _, e := range pairs {
+		h1p, h2p := fnv1a(0x811c9dc5, e.key+"#"), fnv1a(bloomSeed, e.key+"#")
+		for _, p := range e.postings {
+			d := string(strconv.AppendInt(digits[:0], int64(p.doc), 10))
+			h1, h2 := fnv1a(h1p, d), fnv1a(h2p, d)
+			set(h1, h2)
+			if p.impact == pairInTitle {
+				set(fnv1a(h1, "^"), fnv1a(h2, "^"))
+			}
+		}
+	}
+	return base64.StdEncoding.EncodeToString(bits)
+}
