@@ -100,7 +100,7 @@ func (g *gen) paragraph() string {
 	r := g.r
 	var b strings.Builder
 	for s := 0; s < 3+r.IntN(4); s++ {
-		text := []rune(g.sentence(8+r.IntN(12)))
+		text := []rune(g.sentence(8 + r.IntN(12)))
 		text[0] = unicode.ToUpper(text[0])
 		b.WriteString(string(text) + ". ")
 	}
