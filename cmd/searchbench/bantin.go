@@ -15,11 +15,12 @@ type queryFigures struct {
 	Requests int
 	Ms       float64 // bantin: ranking computation; Pagefind: search() call
 	Results  int
+	Server   float64 // bytes the server counted, to check the browser's count
 }
 
 // measureBantin opens the search page with the first query, then types
 // each later one into the box, recording the bytes each took.
-func measureBantin(b *browser, base string, queries []string) ([]queryFigures, error) {
+func measureBantin(b *browser, c *wire, base string, queries []string) ([]queryFigures, error) {
 	var out []queryFigures
 	parts := []string{"/tim-kiem/tim-kiem.js", "/tim-kiem/du-lieu/"}
 	for i, q := range queries {
@@ -45,7 +46,8 @@ func measureBantin(b *browser, base string, queries []string) ([]queryFigures, e
 			return nil, err
 		}
 		by, n := b.take(parts...)
-		out = append(out, queryFigures{Query: q, Bytes: by, Requests: n, Ms: st.Ms, Results: st.Results})
+		server, _ := c.take(parts...)
+		out = append(out, queryFigures{Query: q, Bytes: by, Requests: n, Ms: st.Ms, Results: st.Results, Server: server})
 	}
 	return out, nil
 }

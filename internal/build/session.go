@@ -37,6 +37,9 @@ type Session struct {
 	files    map[string][]byte
 	bySource map[string]*site.Page
 	broken   bool // the last update failed: the next one rebuilds everything
+	// searchStale: a fast-path edit changed a page's text, and the search
+	// index (seconds on a large site) has not been rebuilt yet.
+	searchStale bool
 }
 
 // Change says what an update did.
@@ -45,6 +48,10 @@ type Change struct {
 	Full    bool     // the whole site was rebuilt
 	Changed []string // output paths added, changed or removed, sorted
 	Failed  bool     // the update had errors; the previous files stay
+	// SearchStale: the search index still has the text from before this
+	// update; RefreshSearch brings it up to date. The dev server calls it
+	// after telling the pages to reload, so edits show at once.
+	SearchStale bool
 }
 
 // NewSession builds the site once.
@@ -93,6 +100,29 @@ func (s *Session) Update(paths []string) *Change {
 		ch.Changed = append(ch.Changed, p)
 	}
 	sort.Strings(ch.Changed)
+	ch.SearchStale = s.searchStale
+	return ch
+}
+
+// RefreshSearch rebuilds the search index after fast-path edits.
+func (s *Session) RefreshSearch() *Change {
+	ch := &Change{Diags: &diag.List{}}
+	if !s.searchStale || s.st == nil {
+		return ch
+	}
+	files := make(map[string][]byte, len(s.files))
+	for k, v := range s.files {
+		files[k] = v
+	}
+	changed := map[string]bool{}
+	for _, f := range search.Files(s.st.site, typeLabel(s.st.site, s.st.tmpls.Strings)) {
+		put(files, changed, f.Path, f.Data)
+	}
+	s.files, s.searchStale = files, false
+	for p := range changed {
+		ch.Changed = append(ch.Changed, p)
+	}
+	sort.Strings(ch.Changed)
 	return ch
 }
 
@@ -133,7 +163,7 @@ func (s *Session) rebuild() *Change {
 		}
 	}
 	sort.Strings(ch.Changed)
-	s.files, s.st, s.broken = files, res.state, false
+	s.files, s.st, s.broken, s.searchStale = files, res.state, false, false
 	s.bySource = map[string]*site.Page{}
 	for _, p := range res.Site.Pages {
 		s.bySource[p.Source] = p
@@ -193,9 +223,7 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 			put(files, changed, feed.AtomPath(list), atom)
 		}
 	}
-	for _, f := range search.Files(st.site, typeLabel(st.site, st.tmpls.Strings)) {
-		put(files, changed, f.Path, f.Data)
-	}
+	s.searchStale = true
 	if !oldLastmod.Equal(page.Lastmod) {
 		data, err := sitemap.XML(st.site.All)
 		if err != nil {

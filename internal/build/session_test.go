@@ -26,6 +26,7 @@ func writeTree(t *testing.T, root string, files map[string]string) {
 // a fresh build of the same folder.
 func sameAsCleanBuild(t *testing.T, step string, root string, s *Session) {
 	t.Helper()
+	s.RefreshSearch()
 	clean := Build(os.DirFS(root), s.opts)
 	if err := clean.Diags.Err(); err != nil {
 		t.Fatalf("%s: clean build fails: %v", step, err)

@@ -90,10 +90,11 @@ type analyzer struct {
 	syllables map[int32]float64
 	pairs     map[uint64]float64
 	forms     map[int32]int32
+	titled    map[uint64]bool
 }
 
 func newAnalyzer(w *words) *analyzer {
-	return &analyzer{w: w, cache: map[string]wordIDs{}, syllables: map[int32]float64{}, pairs: map[uint64]float64{}, forms: map[int32]int32{}}
+	return &analyzer{w: w, cache: map[string]wordIDs{}, syllables: map[int32]float64{}, pairs: map[uint64]float64{}, forms: map[int32]int32{}, titled: map[uint64]bool{}}
 }
 
 // analyzeAll analyses every page on every core.
@@ -118,9 +119,9 @@ func (an *analyzer) analyze(p *site.Page) *analysis {
 	for _, h := range headings(p) {
 		an.add(h, weightHeading)
 	}
-	titled := make(map[uint64]bool, len(an.pairs))
+	clear(an.titled)
 	for k := range an.pairs {
-		titled[k] = true
+		an.titled[k] = true
 	}
 	for _, terms := range p.Terms {
 		for _, t := range terms {
@@ -134,7 +135,7 @@ func (an *analyzer) analyze(p *site.Page) *analysis {
 	}
 	a.pairs = make([]pairWeight, 0, len(an.pairs))
 	for k, tf := range an.pairs {
-		a.pairs = append(a.pairs, pairWeight{k, float32(tf), titled[k]})
+		a.pairs = append(a.pairs, pairWeight{k, float32(tf), an.titled[k]})
 	}
 	a.forms = make([]formUse, 0, len(an.forms))
 	for f, n := range an.forms {

@@ -65,5 +65,8 @@ func isWordRune(r rune) bool {
 // isBreakRune reports whether r ends a phrase: two syllables on either side
 // of it are not a pair.
 func isBreakRune(r rune) bool {
+	if r == ' ' {
+		return false
+	}
 	return strings.ContainsRune(".,;:!?…()[]{}\"“”«»|/–—\n", r)
 }

@@ -56,7 +56,12 @@ func (s *Server) Rebuild(paths []string) {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
-	s.apply(s.session.Update(paths), time.Since(start))
+	ch := s.session.Update(paths)
+	s.apply(ch, time.Since(start))
+	if ch.SearchStale {
+		start = time.Now()
+		s.apply(s.session.RefreshSearch(), time.Since(start))
+	}
 }
 
 // apply publishes the result of a build or update and tells the pages.

@@ -9,6 +9,7 @@ var PAIR_IMPACT = 0.6; // pairs have no weights of their own: a page has a pair 
 var BLOOM_HASHES = 4;
 var PAIR_TITLE = 2; // a pair in the title or a heading counts twice
 var PAIR_CANDIDATES = 400;
+var MAX_CORRECTIONS = 3; // syllables one edit away that a typo is checked against (each costs a shard)
 var MAX_IMPACT = 7;
 
 function Index(base) {
@@ -213,7 +214,7 @@ Index.prototype.resolve = function (p) {
 
 Index.prototype.correct = function (t, p, words) {
   var self = this, cands = [];
-  for (var i = 0; i < words.length && cands.length < 8; i++) {
+  for (var i = 0; i < words.length && cands.length < MAX_CORRECTIONS; i++) {
     if (editDistance1(t.key, words[i])) cands.push(words[i]);
   }
   return Promise.all(cands.map(function (c) { return self.shard(c); })).then(function (shards) {
