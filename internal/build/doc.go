@@ -9,6 +9,7 @@
 //	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
 //	 │   layout.Execute × N ─► page HTML             on every core
 //	 │   feed, sitemap, redirect, static, assets ► more output.Files
+//	 │   qr (codes), search.Files (index, fragments, script) ► more output.Files
 //	 └─ output.Check ────────► collisions reported by source
 //
 // [Build] returns the files as data together with every diagnostic of the
@@ -17,6 +18,11 @@
 // them in memory for the dev server). Nothing in a build depends on the clock except
 // the draft/future/expired filter (Options.Now), and every list is sorted,
 // so two builds of the same input give byte-identical output.
+//
+// A Session's fast path (one page's text edited) leaves the search index
+// stale (Change.SearchStale) until RefreshSearch, which the dev server
+// calls after the pages have reloaded: rebuilding the index takes seconds
+// on a 10,000-page site.
 //
 // A template that fails on many pages is reported once, with the number of
 // pages it failed on.

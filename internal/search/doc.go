@@ -1,2 +1,93 @@
-// Package search builds bantin's static search index.
+// Package search builds bantin's static search: an index written as files
+// under /tim-kiem/du-lieu/, the search page /tim-kiem/ and its script
+// /tim-kiem/tim-kiem.js. No server, no WebAssembly, no third-party code.
+//
+// # Text
+//
+// [Tokenize] splits text into words: runs of letters, digits and combining
+// marks. Each word has an exact form (NFC, lower case, tone mark where the
+// new rules put it, so hoà = hòa, thuý = thúy, khoẻ = khỏe) and a key (the
+// exact form without any mark, đ → d). Punctuation and dashes break the
+// text into phrases; two neighbouring words of one phrase are a pair.
+// js/vi.js does the same in the browser. Both are tested on
+// testdata/text-cases.json (Go: TestTokenizeTable; JS: js/vi.test.js,
+// run by TestJSTextTable with node's test runner).
+//
+// # What is indexed
+//
+// Every regular page of the site (s.Pages), newest first: its position in
+// that order is its id, so a lower id is a newer page. Fields and their
+// weights: title 4, headings (## sections; a handbook's questions) 2,
+// topics and tags 2, body 1. Per key, each page gets a BM25 weight
+// (k1 = 1.2, b = 0.75, over the weighted frequency) quantised to 1…7, its
+// "impact". Pairs are indexed too, keeping for a common pair only its 30
+// best pages; a pair in the title or a heading is marked as such.
+//
+// # Files (all JSON, so that any static host gzips them)
+//
+//	manifest.json   {"version":1, "docs": N, "types": [[key, label]…],
+//	                 "topics": [name…], "build": hash,
+//	                 "shards": {"own": {key: shard}, "shared": R}}
+//	docs.json       {"t": [type index per page], "c": [[topic index…] per page]}
+//	tu-vung.txt     every key, most frequent first, one per line (for typos)
+//	s/N.json        shard N
+//	s/N.f.json      shard N's forms, when they are kept apart ("h": 1)
+//	f/ID.json       page ID's fragment: {"u": URL, "t": title, "d": date,
+//	                 "s": [[anchor, heading, text]…]} (text cut at 700
+//	                 characters a section, 3,000 a page)
+//
+// A key's shard: manifest.shards.own[key] when the key has a shard of its
+// own (its entries fill half a shard or more), else own-count + FNV-1a
+// (32 bit, UTF-8 bytes) of the key modulo shared. A query fetches one
+// shard per distinct key. The index has at most 1,000 files besides the
+// fragments (one per page, fetched for the results shown).
+//
+// A shard is {"s": syllables, "f": forms, "p": pairs}:
+//
+//	"s": {key: [display, df, list]}   display: the form most used
+//	"f": {form: [1|0, count, list]}   pages of the key that have (1) or
+//	                                  lack (0) the exact form
+//	     {key: ["f1|f2|…", masks]}    for a key on many pages: one
+//	                                  base64url character per page, bit i
+//	                                  set when the page has form i (the six
+//	                                  most used forms)
+//	"p": "base64"                     Bloom filter of the pairs (below)
+//
+// A list is either sparse, [impact, count, gap, gap…, impact, count, gap…]
+// with impacts from highest down and page ids ascending as gaps (the first
+// from -1), or dense, a string with one character per page of the site:
+// '0' for a page without the key, '0'+impact for one with it (impacts then
+// coarsened to 1 or 4). Lists of keys on more than one page in eight are
+// dense on sites of 500 pages or more.
+//
+// Pairs live in the shard of their rarer key, as a Bloom filter of the
+// strings "a b#ID" (and "a b#ID^" when the pair is in the title or a
+// heading of page ID): 5 bits an item, 4 hashes h1 + i·h2 mod m, h1 =
+// FNV-1a, h2 = FNV-1a from the offset basis 0x9747b28c, made odd. The
+// query side only asks about pages that already hold every syllable, so a
+// false positive (about 9%) can only lift one of them a little.
+//
+// # Query
+//
+// The script reads the query like a page, fetches the manifest, docs.json
+// and the shards of its keys. A key the index lacks is corrected to one of
+// the three most frequent keys one edit away, the one that most often
+// stands next to the query's other words. Pages must hold every key (or,
+// when none does, as many as any page). Score: the sum over keys of
+// idf × impact, times 0.3 when the query typed marks and the page lacks
+// that exact form; plus, for each pair of the query that a page holds
+// (tested on the 400 best pages), 1.5 × 0.6 × the mean idf of its keys,
+// doubled in a title or heading. Equal scores: the newer page first. The
+// "Có phải bạn muốn tìm" line shows the query as the best result spells
+// it when a word was corrected or typed with marks no result has.
+//
+// Filters (type and topic, with counts), sort by relevance or date and the
+// query itself live in the URL: ?q=…&loai=…&chu-de=…&sap-xep=ngay. The
+// list of results is <ol id="search-results">, one link per result, to
+// the page or to its best matching section or question. Snippets (at most
+// 160 characters) come from that section's text, with the matched words
+// in <mark>.
+//
+// cmd/searchbench measures all this on a generated 10,000-page site, next
+// to Pagefind.
 package search
