@@ -19,7 +19,7 @@ import (
 type buildFlags struct {
 	source, destination, baseURL string
 	drafts, future, expired      bool
-	pdf                          bool
+	pdf, press                   bool
 	chrome                       string
 	only                         map[string]bool
 }
@@ -36,6 +36,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 func (f *buildFlags) registerOutput(fs *flag.FlagSet) {
 	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
 	fs.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to print PDFs with (default $BANTIN_CHROME, else chromium on PATH)")
+	fs.BoolVar(&f.press, "press", false, "with PDFs, also print for the press: x-nha-in.pdf with 3 mm bleed, TrimBox, BleedBox and crop marks, and for handbooks x-dong-ghim.pdf imposed for saddle stitching (A4, two A5 pages a side)")
 }
 
 func (f *buildFlags) options() build.Options {
@@ -108,7 +109,7 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 	files := res.Files
 	if f.pdf {
 		start := time.Now()
-		pdfs, err := pdf.Publish(res.Site, res.Files, chrome)
+		pdfs, err := pdf.Publish(res.Site, res.Files, pdf.Options{Chrome: chrome, Press: f.press})
 		if err != nil {
 			fmt.Fprintf(stderr, "bantin: %v\n", err)
 			fmt.Fprintf(stderr, "PDFs failed; %s was left as it was\n", dest)

@@ -29,7 +29,7 @@ func BenchmarkLeaflets50(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		pdfs, err := Publish(res.Site, res.Files, chrome)
+		pdfs, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
 		if err != nil {
 			b.Fatal(err)
 		}

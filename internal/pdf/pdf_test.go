@@ -36,7 +36,7 @@ func TestSamplePublications(t *testing.T) {
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	pdfs, err := Publish(res.Site, res.Files, chrome)
+	pdfs, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
 	if err != nil {
 		t.Fatal(err)
 	}

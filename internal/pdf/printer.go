@@ -43,14 +43,33 @@ func New(chrome string) (*Printer, error) {
 // Close stops the browser.
 func (p *Printer) Close() { p.cancel() }
 
-// Print loads url in a new tab and prints it with its own page size.
-func (p *Printer) Print(url string) ([]byte, error) {
+// loadPress adds the theme's press stylesheet (css/press.css, next to
+// print.css) to the page and resolves once it has loaded.
+const loadPress = `new Promise((done, fail) => {
+  const print = document.querySelector('link[href$="css/print.css"]');
+  if (!print) { fail(new Error("the page has no css/print.css")); return; }
+  const press = document.createElement("link");
+  press.rel = "stylesheet";
+  press.href = print.href.replace(/print\.css$/, "press.css");
+  press.onload = () => done(true);
+  press.onerror = () => fail(new Error("cannot load " + press.href));
+  document.head.appendChild(press);
+})`
+
+// Print loads url in a new tab and prints it with its own page size; with
+// press, with the press stylesheet over it (pages the size of the bleed).
+func (p *Printer) Print(url string, press bool) ([]byte, error) {
 	tab, closeTab := chromedp.NewContext(p.browser)
 	defer closeTab()
 	ctx, cancel := context.WithTimeout(tab, pageTimeout)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		return nil, fmt.Errorf("load %s: %w", url, err)
+	}
+	if press {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](loadPress, chromedp.EvalAwaitPromise)); err != nil {
+			return nil, fmt.Errorf("press stylesheet for %s: %w", url, err)
+		}
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](waitForAssets, chromedp.EvalAwaitPromise)); err != nil {
 		return nil, fmt.Errorf("wait for fonts and images of %s: %w", url, err)

@@ -13,9 +13,25 @@ import (
 // Tabs is how many pages print at once.
 const Tabs = 2
 
+// Options are the choices of a Publish run.
+type Options struct {
+	Chrome string // the browser
+	// Press also prints, beside each reading copy x.pdf, x-nha-in.pdf for
+	// the press (bleed, TrimBox and BleedBox, crop marks) and, for a
+	// handbook, x-dong-ghim.pdf imposed for saddle stitching.
+	Press bool
+}
+
+// Press and booklet files go beside the reading copy, with these endings
+// instead of ".pdf".
+const (
+	PressSuffix   = "-nha-in.pdf"
+	BookletSuffix = "-dong-ghim.pdf"
+)
+
 // Publish prints the print edition of every publication in s that has a
 // PDFURL, from the built files, and returns the PDF files to publish there.
-func Publish(s *site.Site, files []output.File, chrome string) ([]output.File, error) {
+func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, error) {
 	var jobs []*site.Page
 	for _, e := range s.Prints {
 		if e.Edition.PDFURL != "" {
@@ -30,12 +46,12 @@ func Publish(s *site.Site, files []output.File, chrome string) ([]output.File, e
 		return nil, err
 	}
 	defer stop()
-	printer, err := New(chrome)
+	printer, err := New(opts.Chrome)
 	if err != nil {
 		return nil, err
 	}
 	defer printer.Close()
-	out := make([]output.File, len(jobs))
+	out := make([][]output.File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -44,7 +60,7 @@ func Publish(s *site.Site, files []output.File, chrome string) ([]output.File, e
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errs[i] = printOne(printer, base, jobs[i])
+				out[i], errs[i] = printOne(printer, base, jobs[i], opts.Press)
 			}
 		}()
 	}
@@ -53,25 +69,56 @@ func Publish(s *site.Site, files []output.File, chrome string) ([]output.File, e
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
+	var all []output.File
+	for i, err := range errs {
 		if err != nil {
 			return nil, err
 		}
+		all = append(all, out[i]...)
 	}
-	return out, nil
+	return all, nil
 }
 
-func printOne(printer *Printer, base string, edition *site.Page) (output.File, error) {
-	data, err := printer.Print(base + edition.URL)
-	if err != nil {
-		return output.File{}, err
-	}
-	data, err = SetInfo(data, infoOf(edition.Edition))
-	if err != nil {
-		return output.File{}, err
-	}
+// printOne prints one publication's reading copy and, for the press, its
+// press copy and (handbooks) its imposed booklet.
+func printOne(printer *Printer, base string, edition *site.Page, press bool) ([]output.File, error) {
 	p := edition.Edition
-	return output.File{Path: strings.TrimPrefix(p.PDFURL, p.Site.Config.Base.Path), Data: data, Source: p.Source + " (PDF)"}, nil
+	info := infoOf(p)
+	path := strings.TrimPrefix(p.PDFURL, p.Site.Config.Base.Path)
+	reading, err := printer.Print(base+edition.URL, false)
+	if err == nil {
+		reading, err = SetInfo(reading, info)
+	}
+	if err != nil {
+		return nil, err
+	}
+	files := []output.File{{Path: path, Data: reading, Source: p.Source + " (PDF)"}}
+	if !press {
+		return files, nil
+	}
+	data, err := printer.Print(base+edition.URL, true)
+	if err == nil {
+		data, err = Press(data)
+	}
+	if err == nil {
+		data, err = SetInfo(data, info)
+	}
+	if err != nil {
+		return nil, err
+	}
+	stem := strings.TrimSuffix(path, ".pdf")
+	files = append(files, output.File{Path: stem + PressSuffix, Data: data, Source: p.Source + " (press PDF)"})
+	if p.Type != "handbook" {
+		return files, nil
+	}
+	booklet, err := Booklet(reading)
+	if err == nil {
+		booklet, err = SetInfo(booklet, info)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return append(files, output.File{Path: stem + BookletSuffix, Data: booklet, Source: p.Source + " (booklet PDF)"}), nil
 }
 
 func infoOf(p *site.Page) Info {

@@ -1,0 +1,125 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Press geometry, in millimetres. Bleed is what the theme's press.css adds
+// on every side of a page; crop marks start MarkOffset from the trim
+// (outside the bleed) and are MarkLength long, in a slug around the bleed.
+const (
+	Bleed      = 3.0
+	MarkOffset = Bleed
+	MarkLength = 5.0
+	Slug       = MarkLength + 1
+	markWidth  = 0.25 // points
+)
+
+// pt converts millimetres to PDF points.
+func pt(mm float64) float64 { return mm * 72 / 25.4 }
+
+// Press turns a PDF printed at bleed size (the press stylesheet) into a
+// press PDF: each page's MediaBox grows by the slug, BleedBox is the
+// printed page, TrimBox lies Bleed inside it, and crop marks mark the trim
+// in the slug.
+func Press(pdf []byte) ([]byte, error) {
+	conf := model.NewDefaultConfiguration()
+	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
+	if err != nil {
+		return nil, fmt.Errorf("read PDF for the press: %w", err)
+	}
+	if err := ctx.EnsurePageCount(); err != nil {
+		return nil, err
+	}
+	for i := 1; i <= ctx.PageCount; i++ {
+		d, _, inh, err := ctx.PageDict(i, false)
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", i, err)
+		}
+		box := inh.MediaBox
+		w, h := box.Width(), box.Height()
+		x0, y0 := box.LL.X, box.LL.Y
+		b, s := pt(Bleed), pt(Slug)
+		d["MediaBox"] = types.NewNumberArray(x0-s, y0-s, x0+w+s, y0+h+s)
+		d["CropBox"] = types.NewNumberArray(x0-s, y0-s, x0+w+s, y0+h+s)
+		d["BleedBox"] = types.NewNumberArray(x0, y0, x0+w, y0+h)
+		d["TrimBox"] = types.NewNumberArray(x0+b, y0+b, x0+w-b, y0+h-b)
+		if err := addMarks(ctx, d, cropMarks(x0+b, y0+b, x0+w-b, y0+h-b)); err != nil {
+			return nil, fmt.Errorf("page %d: crop marks: %w", i, err)
+		}
+	}
+	var out bytes.Buffer
+	if err := api.WriteContext(ctx, &out); err != nil {
+		return nil, fmt.Errorf("write press PDF: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// addMarks draws marks over a page in its default coordinates. Chromium's
+// content changes the coordinate system without restoring it, so the page's
+// content is first wrapped in q … Q.
+func addMarks(ctx *model.Context, page types.Dict, marks []byte) error {
+	save, err := ctx.XRefTable.NewStreamDictForBuf([]byte("q\n"))
+	if err == nil {
+		err = save.Encode()
+	}
+	if err != nil {
+		return err
+	}
+	ref, err := ctx.XRefTable.IndRefForNewObject(*save)
+	if err != nil {
+		return err
+	}
+	contents := types.Array{*ref}
+	switch c := page["Contents"].(type) {
+	case types.Array:
+		contents = append(contents, c...)
+	case types.IndirectRef:
+		contents = append(contents, c)
+	default:
+		return fmt.Errorf("page contents of an unexpected kind: %T", c)
+	}
+	page["Contents"] = contents
+	return ctx.XRefTable.AppendContent(page, append([]byte("\nQ"), marks...))
+}
+
+// cropMarks draws, at each corner of the trim box (x0 y0)–(x1 y1), one
+// horizontal and one vertical line in line with the trim edges, starting
+// MarkOffset outside it, in registration black.
+func cropMarks(x0, y0, x1, y1 float64) []byte {
+	off, l := pt(MarkOffset), pt(MarkLength)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "\nq %.2f w 0 0 0 1 K\n", markWidth)
+	line := func(xa, ya, xb, yb float64) { fmt.Fprintf(&b, "%.3f %.3f m %.3f %.3f l S\n", xa, ya, xb, yb) }
+	for _, x := range []float64{x0, x1} {
+		line(x, y0-off, x, y0-off-l) // below the bottom edge
+		line(x, y1+off, x, y1+off+l) // above the top edge
+	}
+	for _, y := range []float64{y0, y1} {
+		line(x0-off, y, x0-off-l, y) // left of the left edge
+		line(x1+off, y, x1+off+l, y) // right of the right edge
+	}
+	b.WriteString("Q\n")
+	return b.Bytes()
+}
+
+// Booklet imposes an A5 reading copy for saddle stitching: A4 landscape
+// sheets, two pages a side, in booklet order (for 8 pages: 8|1, 2|7, 6|3,
+// 4|5), blank pages added to make a multiple of four.
+func Booklet(pdf []byte) ([]byte, error) {
+	conf := model.NewDefaultConfiguration()
+	nup, err := api.PDFBookletConfig(2, "formsize:A4L, border:off, guides:off, margin:0", conf)
+	if err != nil {
+		return nil, fmt.Errorf("booklet: %w", err)
+	}
+	var out bytes.Buffer
+	if err := api.Booklet(bytes.NewReader(pdf), &out, nil, nil, nup, conf); err != nil {
+		return nil, fmt.Errorf("booklet: %w", err)
+	}
+	return out.Bytes(), nil
+}

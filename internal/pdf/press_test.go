@@ -1,0 +1,191 @@
+package pdf
+
+import (
+	"image"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"bantin/internal/build"
+	"bantin/internal/tooltest"
+)
+
+// With Press, each publication also gets a press copy whose TrimBox is the
+// reading copy's page, whose BleedBox is 3 mm larger on every side, with
+// crop marks outside the bleed; the handbook also gets an imposed booklet
+// with its pages in saddle-stitch order.
+func TestPress(t *testing.T) {
+	chrome := tooltest.Chromium(t)
+	for _, tool := range []string{"pdfinfo", "pdftotext", "pdftoppm"} {
+		tooltest.Require(t, tool, "poppler-utils")
+	}
+	res := build.Build(os.DirFS(filepath.Join("..", "..")), build.Options{PDF: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	pdfs, err := Publish(res.Site, res.Files, Options{Chrome: chrome, Press: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	written := map[string]string{}
+	for _, f := range pdfs {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+		written[f.Path] = p
+	}
+	for _, stem := range []string{"to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong", "so-tay/hoi-dap-dan-chu-o-co-so/hoi-dap-dan-chu-o-co-so", "ban-tin/so-12-thang-11-2026/so-12-thang-11-2026"} {
+		t.Run(filepath.Base(stem), func(t *testing.T) {
+			reading, press := written[stem+".pdf"], written[stem+PressSuffix]
+			if reading == "" || press == "" {
+				t.Fatalf("missing %s.pdf or its press copy", stem)
+			}
+			checkPressBoxes(t, reading, press)
+			checkCropMarks(t, press)
+			if got, want := pages(t, press), pages(t, reading); got != want {
+				t.Errorf("press copy has %d pages, the reading copy %d", got, want)
+			}
+			if text := run(t, "pdftotext", press, "-"); !strings.Contains(text, "Ban Dân vận Thành ủy") {
+				t.Errorf("press copy text: %.300s", text)
+			}
+		})
+	}
+	handbook := "so-tay/hoi-dap-dan-chu-o-co-so/hoi-dap-dan-chu-o-co-so"
+	booklet := written[handbook+BookletSuffix]
+	if booklet == "" {
+		t.Fatal("no booklet for the handbook")
+	}
+	if _, ok := written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong"+BookletSuffix]; ok {
+		t.Error("a leaflet got a booklet")
+	}
+	checkBookletOrder(t, written[handbook+".pdf"], booklet)
+}
+
+// box reads one box of page 1 from pdfinfo -box: llx lly urx ury.
+func box(t *testing.T, info, name string) [4]float64 {
+	t.Helper()
+	m := regexp.MustCompile(name + `:\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)`).FindStringSubmatch(info)
+	if m == nil {
+		t.Fatalf("no %s in:\n%s", name, info)
+	}
+	var b [4]float64
+	for i := range b {
+		b[i], _ = strconv.ParseFloat(m[i+1], 64)
+	}
+	return b
+}
+
+func size(b [4]float64) (float64, float64) { return b[2] - b[0], b[3] - b[1] }
+
+func checkPressBoxes(t *testing.T, reading, press string) {
+	t.Helper()
+	rw, rh := size(box(t, run(t, "pdfinfo", "-box", reading), "MediaBox"))
+	info := run(t, "pdfinfo", "-box", press)
+	trim, bleed, media := box(t, info, "TrimBox"), box(t, info, "BleedBox"), box(t, info, "MediaBox")
+	near := func(what string, got, want float64) {
+		if math.Abs(got-want) > 0.2 {
+			t.Errorf("%s = %.2f pt, want %.2f", what, got, want)
+		}
+	}
+	tw, th := size(trim)
+	near("trim width", tw, rw)
+	near("trim height", th, rh)
+	bw, bh := size(bleed)
+	near("bleed width", bw, rw+2*pt(Bleed))
+	near("bleed height", bh, rh+2*pt(Bleed))
+	near("bleed left", trim[0]-bleed[0], pt(Bleed))
+	near("bleed bottom", trim[1]-bleed[1], pt(Bleed))
+	mw, _ := size(media)
+	near("media width", mw, bw+2*pt(Slug))
+}
+
+// checkCropMarks renders page 1 and finds the vertical crop mark at the
+// trim's left edge below the page, and white slug beside it.
+func checkCropMarks(t *testing.T, press string) {
+	t.Helper()
+	const dpi = 150
+	img := tooltest.RenderPDFPage(t, press, 1, dpi)
+	info := run(t, "pdfinfo", "-box", press)
+	trim, media := box(t, info, "TrimBox"), box(t, info, "MediaBox")
+	px := func(v float64) int { return int(math.Round(v / 72 * dpi)) }
+	x := px(trim[0] - media[0])
+	y := img.Bounds().Dy() - px(trim[1]-media[1]-pt(MarkOffset)-pt(MarkLength)/2) // halfway along the mark
+	if !darkNear(img, x, y, 1) {
+		t.Errorf("no crop mark at (%d, %d)", x, y)
+	}
+	if darkNear(img, x+px(pt(3)), y, 0) {
+		t.Errorf("the slug is not white at (%d, %d)", x+px(pt(3)), y)
+	}
+}
+
+func darkNear(img image.Image, x, y, r int) bool {
+	for dx := -r; dx <= r; dx++ {
+		red, g, b, _ := img.At(x+dx, y).RGBA()
+		if (red+g+b)/3 < 0x8000 {
+			return true
+		}
+	}
+	return false
+}
+
+func pages(t *testing.T, file string) int {
+	t.Helper()
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(run(t, "pdfinfo", file))
+	if m == nil {
+		t.Fatalf("no page count for %s", file)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// checkBookletOrder reads each half of each A4 side of the booklet and
+// names the reading copy's page on it: side k holds pages k and n+1-k
+// (n rounded up to a multiple of four, pages past the end blank), as
+// saddle stitching needs.
+func checkBookletOrder(t *testing.T, reading, booklet string) {
+	t.Helper()
+	if s := run(t, "pdfinfo", booklet); !strings.Contains(s, "Page size:       842 x 595") {
+		t.Fatalf("booklet is not A4 landscape:\n%s", s)
+	}
+	n := pages(t, reading)
+	total := (n + 3) / 4 * 4
+	if got := pages(t, booklet); got != total/2 {
+		t.Fatalf("booklet has %d sides, want %d", got, total/2)
+	}
+	signature := func(text string) string {
+		s := strings.Join(strings.Fields(text), " ")
+		return s[:min(len(s), 40)]
+	}
+	byText := map[string]int{}
+	for p := 1; p <= n; p++ {
+		byText[signature(run(t, "pdftotext", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), reading, "-"))] = p
+	}
+	pageOn := func(side int, x int) int {
+		text := run(t, "pdftotext", "-f", strconv.Itoa(side), "-l", strconv.Itoa(side), "-x", strconv.Itoa(x), "-y", "0", "-W", "421", "-H", "595", booklet, "-")
+		if strings.TrimSpace(text) == "" {
+			return 0 // blank
+		}
+		p, ok := byText[signature(text)]
+		if !ok {
+			t.Fatalf("side %d: text matches no page: %.80s", side, text)
+		}
+		return p
+	}
+	for side := 1; side <= total/2; side++ {
+		want := map[int]bool{side: true, total + 1 - side: true}
+		for _, p := range []int{pageOn(side, 0), pageOn(side, 421)} {
+			if p == 0 && (side > n || total+1-side > n) {
+				continue
+			}
+			if !want[p] {
+				t.Errorf("side %d shows page %d; want pages %d and %d", side, p, side, total+1-side)
+			}
+		}
+	}
+}
