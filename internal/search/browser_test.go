@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"bantin/internal/build"
 	"bantin/internal/output"
@@ -244,5 +245,38 @@ func TestSuggestionAndSnippets(t *testing.T) {
 		if !strings.Contains(h.Snippet, "<mark>đất</mark>") && !strings.Contains(h.Snippet, "<mark>Đất</mark>") {
 			t.Errorf("snippet of %s does not highlight đất: %s", h.Href, h.Snippet)
 		}
+	}
+}
+
+// TestTypingAndKeyboard types a query into the search page as a reader
+// does: results come without pressing Enter, the URL keeps the query, and
+// the arrow keys walk the results.
+func TestTypingAndKeyboard(t *testing.T) {
+	base := sampleSite(t)
+	ctx := tooltest.Browser(t, 1000, 800)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/tim-kiem/"), chromedp.SendKeys(chromedp.CSS("#search-q"), "dat dai")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tooltest.WaitTrue(ctx, `document.getElementById('search-results').getAttribute('data-query') === 'dat dai'`, 10*time.Second); err != nil {
+		t.Fatalf("no results as you type: %v", err)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`))
+	if err != nil || loc != "?q=dat+dai" {
+		t.Errorf("URL query %q (%v), want ?q=dat+dai", loc, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#search-q"), kb.ArrowDown)); err != nil {
+		t.Fatal(err)
+	}
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.activeElement === document.querySelector('#search-results a')`))
+	if err != nil || !focused {
+		t.Errorf("ArrowDown in the box does not focus the first result (%v)", err)
+	}
+	labelled, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector('label[for=search-q]') && document.querySelector('.search-status').getAttribute('aria-live') === 'polite' && !!document.querySelector('#search-results[aria-label]')`))
+	if err != nil || !labelled {
+		t.Errorf("screen-reader labels missing (%v)", err)
+	}
+	header, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector('header form.search-box[action$="/tim-kiem/"] input[name=q]')`))
+	if err != nil || !header {
+		t.Errorf("no search box in the header (%v)", err)
 	}
 }
