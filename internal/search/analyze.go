@@ -65,7 +65,7 @@ func (w *words) lookup(raw string) wordIDs {
 // (the maps that count are reused from page to page).
 type analysis struct {
 	syllables []keyWeight  // syllable key ids and their weighted frequency
-	pairs     []pairWeight // pairs of key ids
+	pairs     [][]pairWeight // pairs of key ids, by part (pairPart)
 	forms     []formUse    // exact forms and how often they occur
 	length    int          // body tokens, for length normalisation
 }
@@ -83,9 +83,13 @@ type pairWeight struct {
 
 type formUse struct{ form, n int32 }
 
+// pairPart spreads pairs over parts for pairEntries, one core a part.
+func pairPart(pair uint64, parts int) int { return int((pair*0x9E3779B97F4A7C15)>>40) % parts }
+
 // analyzer counts the words of pages, one goroutine each.
 type analyzer struct {
 	w         *words
+	parts     int
 	cache     map[string]wordIDs
 	syllables map[int32]float64
 	pairs     map[uint64]float64
@@ -94,7 +98,7 @@ type analyzer struct {
 }
 
 func newAnalyzer(w *words) *analyzer {
-	return &analyzer{w: w, cache: map[string]wordIDs{}, syllables: map[int32]float64{}, pairs: map[uint64]float64{}, forms: map[int32]int32{}, titled: map[uint64]bool{}}
+	return &analyzer{w: w, parts: runtime.GOMAXPROCS(0), cache: map[string]wordIDs{}, syllables: map[int32]float64{}, pairs: map[uint64]float64{}, forms: map[int32]int32{}, titled: map[uint64]bool{}}
 }
 
 // analyzeAll analyses every page on every core.
@@ -133,9 +137,10 @@ func (an *analyzer) analyze(p *site.Page) *analysis {
 	for k, tf := range an.syllables {
 		a.syllables = append(a.syllables, keyWeight{k, float32(tf)})
 	}
-	a.pairs = make([]pairWeight, 0, len(an.pairs))
+	a.pairs = make([][]pairWeight, an.parts)
 	for k, tf := range an.pairs {
-		a.pairs = append(a.pairs, pairWeight{k, float32(tf), an.titled[k]})
+		part := pairPart(k, an.parts)
+		a.pairs[part] = append(a.pairs[part], pairWeight{k, float32(tf), an.titled[k]})
 	}
 	a.forms = make([]formUse, 0, len(an.forms))
 	for f, n := range an.forms {

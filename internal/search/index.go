@@ -113,10 +113,7 @@ func pairEntries(as []*analysis, norms []float64, syl [][]posting, w *words) []*
 	parallel.For(parts, func(part int) {
 		pairs := map[uint64][]posting{}
 		for id, a := range as {
-			for _, pw := range a.pairs {
-				if int((pw.pair*0x9E3779B97F4A7C15)>>40)%parts != part {
-					continue
-				}
+			for _, pw := range a.pairs[part] {
 				imp := impact(float64(pw.tf), norms[id])
 				if pw.titled {
 					imp = pairInTitle
