@@ -40,7 +40,7 @@ func (f *buildFlags) registerOutput(fs *flag.FlagSet) {
 }
 
 func (f *buildFlags) options() build.Options {
-	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired, PDF: f.pdf, PDFOnly: f.only}
+	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired, PDF: f.pdf, PDFOnly: f.only, Press: f.press}
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -109,7 +109,7 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 	files := res.Files
 	if f.pdf {
 		start := time.Now()
-		pdfs, err := pdf.Publish(res.Site, res.Files, pdf.Options{Chrome: chrome, Press: f.press})
+		pdfs, err := pdf.Publish(res.Site, res.Files, pdf.Options{Chrome: chrome})
 		if err != nil {
 			fmt.Fprintf(stderr, "bantin: %v\n", err)
 			fmt.Fprintf(stderr, "PDFs failed; %s was left as it was\n", dest)

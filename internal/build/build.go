@@ -34,6 +34,9 @@ type Options struct {
 	// the PDFs (internal/pdf) and adds them to the files.
 	PDF     bool
 	PDFOnly map[string]bool
+	// Press: the PDFs include press copies and booklets (PressPDFURL,
+	// BookletPDFURL).
+	Press bool
 }
 
 func (o Options) wantsPDF(source string) bool {
@@ -110,7 +113,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 		return res
 	}
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
-	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, dl)
+	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
 	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
 	shortlink.Assign(s, dl)
 	ix.Paginate(s, !opts.NoBrowse)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"bantin/internal/build"
+	"bantin/internal/publication"
 	"bantin/internal/tooltest"
 )
 
@@ -24,11 +25,11 @@ func TestPress(t *testing.T) {
 	for _, tool := range []string{"pdfinfo", "pdftotext", "pdftoppm"} {
 		tooltest.Require(t, tool, "poppler-utils")
 	}
-	res := build.Build(os.DirFS(filepath.Join("..", "..")), build.Options{PDF: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
+	res := build.Build(os.DirFS(filepath.Join("..", "..")), build.Options{PDF: true, Press: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	pdfs, err := Publish(res.Site, res.Files, Options{Chrome: chrome, Press: true})
+	pdfs, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func TestPress(t *testing.T) {
 	}
 	for _, stem := range []string{"to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong", "so-tay/hoi-dap-dan-chu-o-co-so/hoi-dap-dan-chu-o-co-so", "ban-tin/so-12-thang-11-2026/so-12-thang-11-2026"} {
 		t.Run(filepath.Base(stem), func(t *testing.T) {
-			reading, press := written[stem+".pdf"], written[stem+PressSuffix]
+			reading, press := written[stem+".pdf"], written[stem+publication.PressSuffix]
 			if reading == "" || press == "" {
 				t.Fatalf("missing %s.pdf or its press copy", stem)
 			}
@@ -57,14 +58,19 @@ func TestPress(t *testing.T) {
 		})
 	}
 	handbook := "so-tay/hoi-dap-dan-chu-o-co-so/hoi-dap-dan-chu-o-co-so"
-	booklet := written[handbook+BookletSuffix]
+	booklet := written[handbook+publication.BookletSuffix]
 	if booklet == "" {
 		t.Fatal("no booklet for the handbook")
 	}
-	if _, ok := written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong"+BookletSuffix]; ok {
+	if _, ok := written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong"+publication.BookletSuffix]; ok {
 		t.Error("a leaflet got a booklet")
 	}
 	checkBookletOrder(t, written[handbook+".pdf"], booklet)
+	for _, f := range res.Files {
+		if f.Path == "an-pham/index.html" && (!strings.Contains(string(f.Data), handbook+publication.PressSuffix) || !strings.Contains(string(f.Data), handbook+publication.BookletSuffix)) {
+			t.Error("the catalogue does not link the handbook's press copy and booklet")
+		}
+	}
 }
 
 // box reads one box of page 1 from pdfinfo -box: llx lly urx ury.

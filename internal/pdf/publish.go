@@ -16,21 +16,12 @@ const Tabs = 2
 // Options are the choices of a Publish run.
 type Options struct {
 	Chrome string // the browser
-	// Press also prints, beside each reading copy x.pdf, x-nha-in.pdf for
-	// the press (bleed, TrimBox and BleedBox, crop marks) and, for a
-	// handbook, x-dong-ghim.pdf imposed for saddle stitching.
-	Press bool
 }
 
-// Press and booklet files go beside the reading copy, with these endings
-// instead of ".pdf".
-const (
-	PressSuffix   = "-nha-in.pdf"
-	BookletSuffix = "-dong-ghim.pdf"
-)
-
 // Publish prints the print edition of every publication in s that has a
-// PDFURL, from the built files, and returns the PDF files to publish there.
+// PDFURL, from the built files, and returns the PDF files to publish there:
+// also, where the page has their URLs, its press copy (bleed, TrimBox and
+// BleedBox, crop marks) and its booklet imposed for saddle stitching.
 func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, error) {
 	var jobs []*site.Page
 	for _, e := range s.Prints {
@@ -60,7 +51,7 @@ func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, er
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errs[i] = printOne(printer, base, jobs[i], opts.Press)
+				out[i], errs[i] = printOne(printer, base, jobs[i])
 			}
 		}()
 	}
@@ -81,10 +72,10 @@ func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, er
 
 // printOne prints one publication's reading copy and, for the press, its
 // press copy and (handbooks) its imposed booklet.
-func printOne(printer *Printer, base string, edition *site.Page, press bool) ([]output.File, error) {
+func printOne(printer *Printer, base string, edition *site.Page) ([]output.File, error) {
 	p := edition.Edition
 	info := infoOf(p)
-	path := strings.TrimPrefix(p.PDFURL, p.Site.Config.Base.Path)
+	path := func(url string) string { return strings.TrimPrefix(url, p.Site.Config.Base.Path) }
 	reading, err := printer.Print(base+edition.URL, false)
 	if err == nil {
 		reading, err = SetInfo(reading, info)
@@ -92,8 +83,8 @@ func printOne(printer *Printer, base string, edition *site.Page, press bool) ([]
 	if err != nil {
 		return nil, err
 	}
-	files := []output.File{{Path: path, Data: reading, Source: p.Source + " (PDF)"}}
-	if !press {
+	files := []output.File{{Path: path(p.PDFURL), Data: reading, Source: p.Source + " (PDF)"}}
+	if p.PressPDFURL == "" {
 		return files, nil
 	}
 	data, err := printer.Print(base+edition.URL, true)
@@ -106,9 +97,8 @@ func printOne(printer *Printer, base string, edition *site.Page, press bool) ([]
 	if err != nil {
 		return nil, err
 	}
-	stem := strings.TrimSuffix(path, ".pdf")
-	files = append(files, output.File{Path: stem + PressSuffix, Data: data, Source: p.Source + " (press PDF)"})
-	if p.Type != "handbook" {
+	files = append(files, output.File{Path: path(p.PressPDFURL), Data: data, Source: p.Source + " (press PDF)"})
+	if p.BookletPDFURL == "" {
 		return files, nil
 	}
 	booklet, err := Booklet(reading)
@@ -118,7 +108,7 @@ func printOne(printer *Printer, base string, edition *site.Page, press bool) ([]
 	if err != nil {
 		return nil, err
 	}
-	return append(files, output.File{Path: stem + BookletSuffix, Data: booklet, Source: p.Source + " (booklet PDF)"}), nil
+	return append(files, output.File{Path: path(p.BookletPDFURL), Data: booklet, Source: p.Source + " (booklet PDF)"}), nil
 }
 
 func infoOf(p *site.Page) Info {

@@ -25,9 +25,10 @@ const CatalogueURL = "/an-pham/"
 
 // Prepare lays out every publication of s, adds their print editions to
 // s.Prints and makes the catalogue page. title is the catalogue's title.
-// withPDF(source) says whether a publication also gets the URL of its PDF,
-// beside it: /to-gap/x/x.pdf.
-func Prepare(s *site.Site, ix *site.Index, title string, withPDF func(source string) bool, dl *diag.List) {
+// pdfs(source) says whether a publication also gets the URL of its PDF,
+// beside it (/to-gap/x/x.pdf), and with press, those of its press copy
+// (x-nha-in.pdf) and, for a handbook, its imposed booklet (x-dong-ghim.pdf).
+func Prepare(s *site.Site, ix *site.Index, title string, pdfs func(source string) bool, press bool, dl *diag.List) {
 	var pubs []*site.Page
 	bySource := make(map[string]*site.Page, len(s.Pages))
 	for _, q := range s.Pages {
@@ -45,8 +46,15 @@ func Prepare(s *site.Site, ix *site.Index, title string, withPDF func(source str
 			continue
 		}
 		pubs = append(pubs, p)
-		if withPDF(p.Source) {
-			p.PDFURL = p.RelPermalink + path.Base(strings.TrimSuffix(p.URL, "/")) + ".pdf"
+		if pdfs(p.Source) {
+			stem := p.RelPermalink + path.Base(strings.TrimSuffix(p.URL, "/"))
+			p.PDFURL = stem + ".pdf"
+			if press {
+				p.PressPDFURL = stem + PressSuffix
+				if p.Type == Handbook {
+					p.BookletPDFURL = stem + BookletSuffix
+				}
+			}
 		}
 		s.Prints = append(s.Prints, ix.PrintEdition(p))
 	}
@@ -54,6 +62,13 @@ func Prepare(s *site.Site, ix *site.Index, title string, withPDF func(source str
 	s.Publications.Pages = pubs
 	s.All = append(s.All, s.Publications)
 }
+
+// Press copies and imposed booklets go beside the reading copy x.pdf, with
+// these endings instead of ".pdf".
+const (
+	PressSuffix   = "-nha-in.pdf"
+	BookletSuffix = "-dong-ghim.pdf"
+)
 
 // KindCatalogue is the kind of the publications catalogue page.
 const KindCatalogue = "publications"

@@ -70,6 +70,9 @@ type Page struct {
 	Articles  []*Page            // a bulletin issue's articles, in order
 	PrintURL  string             // the print edition's site-relative URL, if any
 	PDFURL    string             // the PDF's site-relative URL, when PDFs are built
+	// PressPDFURL and BookletPDFURL: the press copy and (handbooks) the
+	// imposed booklet, when PDFs are built for the press.
+	PressPDFURL, BookletPDFURL string
 	Edition   *Page              // on a print edition: the page it prints
 
 	Related       []*Page // "Bài liên quan": pages sharing topics and tags
