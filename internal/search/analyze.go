@@ -64,10 +64,10 @@ func (w *words) lookup(raw string) wordIDs {
 // analysis is what one page contributes to the index, as compact slices
 // (the maps that count are reused from page to page).
 type analysis struct {
-	syllables []keyWeight  // syllable key ids and their weighted frequency
+	syllables []keyWeight    // syllable key ids and their weighted frequency
 	pairs     [][]pairWeight // pairs of key ids, by part (pairPart)
-	forms     []formUse    // exact forms and how often they occur
-	length    int          // body tokens, for length normalisation
+	forms     []formUse      // exact forms and how often they occur
+	length    int            // body tokens, for length normalisation
 }
 
 type keyWeight struct {

@@ -73,7 +73,7 @@ type Page struct {
 	// PressPDFURL and BookletPDFURL: the press copy and (handbooks) the
 	// imposed booklet, when PDFs are built for the press.
 	PressPDFURL, BookletPDFURL string
-	Edition   *Page              // on a print edition: the page it prints
+	Edition                    *Page // on a print edition: the page it prints
 
 	Related       []*Page // "Bài liên quan": pages sharing topics and tags
 	PrevInSection *Page   // the next older page of the section
