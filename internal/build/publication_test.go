@@ -251,3 +251,46 @@ func TestPrintEditionsInChromium(t *testing.T) {
 	}
 	everyFontEmbedded(t, "bulletin", bulletin.fonts)
 }
+
+// The catalogue is paged like any list: each page shows its own share of
+// the publications, not all of them.
+func TestCatalogueIsPaged(t *testing.T) {
+	files := buildOK(t, `
+-- config.toml --
+title = "T"
+baseURL = "https://x.vn/"
+[pagination]
+pagerSize = 1
+-- content/so-tay/a.md --
++++
+title = "Sổ tay A"
+date = 2026-01-02
++++
+## Hỏi gì?
+Đáp.
+-- content/so-tay/b.md --
++++
+title = "Sổ tay B"
+date = 2026-01-01
++++
+## Hỏi gì?
+Đáp.
+`)
+	first, second := files["an-pham/index.html"], files["an-pham/page/2/index.html"]
+	if !strings.Contains(first, "Sổ tay A") || strings.Contains(first, "Sổ tay B") {
+		t.Errorf("catalogue page 1 should list A only")
+	}
+	if !strings.Contains(second, "Sổ tay B") || strings.Contains(second, "Sổ tay A") {
+		t.Errorf("catalogue page 2 should list B only (have pages %v)", keysWith(files, "an-pham"))
+	}
+}
+
+func keysWith(files map[string]string, part string) []string {
+	var out []string
+	for k := range files {
+		if strings.Contains(k, part) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
