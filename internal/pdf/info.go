@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
 // Info is a PDF's document information.
@@ -22,7 +21,7 @@ func SetInfo(pdf []byte, info Info) ([]byte, error) {
 			props[k] = v
 		}
 	}
-	conf := model.NewDefaultConfiguration()
+	conf := pdfcpuConfig()
 	var out bytes.Buffer
 	if err := api.AddProperties(bytes.NewReader(pdf), &out, props, conf); err != nil {
 		return nil, fmt.Errorf("set PDF information: %w", err)

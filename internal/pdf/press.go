@@ -28,7 +28,7 @@ func pt(mm float64) float64 { return mm * 72 / 25.4 }
 // printed page, TrimBox lies Bleed inside it, and crop marks mark the trim
 // in the slug.
 func Press(pdf []byte) ([]byte, error) {
-	conf := model.NewDefaultConfiguration()
+	conf := pdfcpuConfig()
 	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
 	if err != nil {
 		return nil, fmt.Errorf("read PDF for the press: %w", err)
@@ -112,7 +112,7 @@ func cropMarks(x0, y0, x1, y1 float64) []byte {
 // sheets, two pages a side, in booklet order (for 8 pages: 8|1, 2|7, 6|3,
 // 4|5), blank pages added to make a multiple of four.
 func Booklet(pdf []byte) ([]byte, error) {
-	conf := model.NewDefaultConfiguration()
+	conf := pdfcpuConfig()
 	nup, err := api.PDFBookletConfig(2, "formsize:A4L, border:off, guides:off, margin:0", conf)
 	if err != nil {
 		return nil, fmt.Errorf("booklet: %w", err)
