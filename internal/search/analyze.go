@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"strings"
 	"sync"
 
 	"bantin/internal/parallel"
@@ -30,7 +31,23 @@ type words struct {
 	forms map[string]int32
 }
 
-type wordIDs struct{ key, form int32 }
+type wordIDs struct {
+	key, form int32
+	function  bool // a function word: see functionWords
+}
+
+// functionWords are Vietnamese grammatical words. A pair of two of them
+// ("và các", "của những") is not indexed: no one searches for such a
+// phrase, and they are the commonest pairs of all.
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`và của là có được những các cho với một không này đã để thì mà ở như từ
+		trong khi sẽ cũng đến về theo tại do bị hay hoặc nhưng nên rằng vì nếu ra lại còn đang vào lên đó
+		nhiều rất các này kia ấy thế gì ai đâu sao bao`) {
+		functionWords[w] = true
+	}
+}
 
 func newWords() *words {
 	return &words{ids: map[string]int32{}, forms: map[string]int32{}}
@@ -56,7 +73,7 @@ func (w *words) lookup(raw string) wordIDs {
 		w.keyOf = append(w.keyOf, key)
 	}
 	w.mu.Unlock()
-	ids := wordIDs{key, form}
+	ids := wordIDs{key, form, functionWords[t.Exact]}
 	w.cache.Store(raw, ids)
 	return ids
 }
@@ -170,7 +187,7 @@ func headings(p *site.Page) []string {
 // number of tokens.
 func (an *analyzer) add(text string, weight float64) int {
 	n := 0
-	prev := int32(-1)
+	prev, prevFunction := int32(-1), false
 	eachWord(text, func(raw string, brk bool) {
 		ids, ok := an.cache[raw]
 		if !ok {
@@ -179,10 +196,10 @@ func (an *analyzer) add(text string, weight float64) int {
 		}
 		an.syllables[ids.key] += weight
 		an.forms[ids.form]++
-		if prev >= 0 && !brk {
+		if prev >= 0 && !brk && !(prevFunction && ids.function) {
 			an.pairs[uint64(prev)<<32|uint64(uint32(ids.key))] += weight
 		}
-		prev = ids.key
+		prev, prevFunction = ids.key, ids.function
 		n++
 	})
 	return n

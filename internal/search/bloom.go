@@ -9,10 +9,14 @@ import (
 // every pair a b and page that has it (its best maxPairPages pages for a
 // common pair). A query asks it only about the pages that already hold
 // all its syllables, so a false positive can only lift one of those a
-// little; bloomBitsPerItem and bloomHashes give about 9% of them. A page
+// little. With bloomHashes, bloomBitsPerItem gives about 9% of them on a
+// large site, where every byte of a shard counts; a site of fewer than
+// bloomSmallSite pages spends bloomBitsSmall bits an item, about 1%. A page
 // whose title or a heading has the pair is also filed as "a b#page^".
 const (
 	bloomBitsPerItem = 5
+	bloomBitsSmall   = 10
+	bloomSmallSite   = 2000
 	bloomHashes      = 4
 	// bloomSeed starts the second hash: FNV-1a with another offset basis.
 	bloomSeed = 0x9747b28c
@@ -27,10 +31,18 @@ func fnv1a(h uint32, s string) uint32 {
 	return h
 }
 
+// bloomBits is the filter's bits an item on a site of that many pages.
+func bloomBits(pages int) int {
+	if pages < bloomSmallSite {
+		return bloomBitsSmall
+	}
+	return bloomBitsPerItem
+}
+
 // bloom builds the filter of the pairs of one shard and returns it in
 // base64. Each item is hashed from its pair's prefix "a b#" on, so no
 // string is built per page.
-func bloom(pairs []*entry) string {
+func bloom(pairs []*entry, pages int) string {
 	n := 0
 	for _, e := range pairs {
 		for _, p := range e.postings {
@@ -43,7 +55,7 @@ func bloom(pairs []*entry) string {
 	if n == 0 {
 		return ""
 	}
-	m := uint32((n*bloomBitsPerItem + 7) / 8 * 8)
+	m := uint32((n*bloomBits(pages) + 7) / 8 * 8)
 	bits := make([]byte, m/8)
 	set := func(h1, h2 uint32) {
 		h2 |= 1

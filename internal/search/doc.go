@@ -62,10 +62,12 @@
 //
 // Pairs live in the shard of their rarer key, as a Bloom filter of the
 // strings "a b#ID" (and "a b#ID^" when the pair is in the title or a
-// heading of page ID): 5 bits an item, 4 hashes h1 + i·h2 mod m, h1 =
+// heading of page ID): 5 bits an item (10 on sites under 2,000 pages),
+// 4 hashes h1 + i·h2 mod m, h1 =
 // FNV-1a, h2 = FNV-1a from the offset basis 0x9747b28c, made odd. The
 // query side only asks about pages that already hold every syllable, so a
-// false positive (about 9%) can only lift one of them a little.
+// false positive (about 9%, or 1%) can only lift one of them a little.
+// Pairs of two function words ("và các") are not indexed.
 //
 // # Query
 //

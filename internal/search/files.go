@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"bantin/internal/output"
@@ -98,7 +97,7 @@ func shardFiles(ix *index) *shardSet {
 	for i, e := range ix.entries {
 		size[e.shard] += len(enc[i])
 		if e.kind == kindPair {
-			size[e.shard] += len(e.postings) * bloomBitsPerItem / 6 // base64 characters
+			size[e.shard] += len(e.postings) * bloomBits(len(ix.docs)) / 6 // base64 characters
 		}
 	}
 	plan := planShards(size)
@@ -145,7 +144,7 @@ func shardFiles(ix *index) *shardSet {
 		} else {
 			b = append(b, forms...)
 		}
-		b = append(append(b, `,"p":"`...), bloom(pairs[i])...)
+		b = append(append(b, `,"p":"`...), bloom(pairs[i], len(ix.docs))...)
 		out.shards[i] = append(b, `"}`...)
 	})
 	return out
@@ -335,39 +334,46 @@ func jsonString(s string) []byte {
 	return append(append(b, s[start:]...), '"')
 }
 
-// clip returns text with its white space runs made single spaces, cut to
-// at most n runes, at a space when it can (then ending with "…").
+// clip returns text with its runs of ASCII white space made single spaces,
+// cut to at most n runes, at a space when it can (then ending with "…").
+// It works on bytes: every page's text goes through it.
 func clip(text string, n int) string {
-	if len(text) <= n && !strings.ContainsAny(text, "\n\t\r") && !strings.Contains(text, "  ") && strings.TrimSpace(text) == text {
+	text = strings.TrimSpace(text)
+	if len(text) <= n && !strings.ContainsAny(text, "\n\t\r") && !strings.Contains(text, "  ") {
 		return text // at most n bytes, so at most n runes, and spaced as it should be
 	}
-	var b strings.Builder
-	b.Grow(min(len(text), 4*n))
-	runes, space, lastSpace := 0, false, -1
-	for _, r := range strings.TrimSpace(text) {
-		if unicode.IsSpace(r) {
+	b := make([]byte, 0, min(len(text), 4*n))
+	runes, lastSpace, space := 0, -1, false
+	cut := func() string {
+		if lastSpace > len(b)/2 {
+			return string(b[:lastSpace]) + "…"
+		}
+		return string(b) + "…"
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
 			space = true
 			continue
 		}
 		if space {
 			if runes+1 >= n {
-				break
+				return cut()
 			}
-			lastSpace = b.Len()
-			b.WriteByte(' ')
+			lastSpace = len(b)
+			b = append(b, ' ')
 			runes++
 			space = false
 		}
-		if runes >= n {
-			if lastSpace > b.Len()/2 {
-				return b.String()[:lastSpace] + "…"
+		if c&0xC0 != 0x80 { // the first byte of a rune
+			if runes >= n {
+				return cut()
 			}
-			return b.String() + "…"
+			runes++
 		}
-		b.WriteRune(r)
-		runes++
+		b = append(b, c)
 	}
-	return b.String()
+	return string(b)
 }
 
 // digest is a short hash of every file, so that a new build gets new URLs.

@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"bantin/internal/tooltest"
 )
@@ -93,5 +95,13 @@ func TestJSONString(t *testing.T) {
 		if err := json.Unmarshal(jsonString(s), &back); err != nil || back != s {
 			t.Errorf("jsonString(%q) = %s: %v", s, jsonString(s), err)
 		}
+	}
+}
+
+func TestClipCutsAtSpaces(t *testing.T) {
+	in := strings.Repeat("Dân vận khéo\n\nở khu phố. ", 50)
+	got := clip(in, 100)
+	if n := utf8.RuneCountInString(got); n > 101 || !strings.HasSuffix(got, "…") || strings.Contains(got, "\n") || strings.Contains(got, "  ") {
+		t.Errorf("clip: %d runes: %q", n, got)
 	}
 }
