@@ -21,8 +21,8 @@
 //
 // A Session's fast path (one page's text edited) leaves the search index
 // stale (Change.SearchStale) until RefreshSearch, which the dev server
-// calls after the pages have reloaded: rebuilding the index takes seconds
-// on a 10,000-page site.
+// calls once edits pause for two seconds: rebuilding the index takes
+// seconds on a 10,000-page site.
 //
 // A template that fails on many pages is reported once, with the number of
 // pages it failed on.

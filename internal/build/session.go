@@ -50,7 +50,7 @@ type Change struct {
 	Failed  bool     // the update had errors; the previous files stay
 	// SearchStale: the search index still has the text from before this
 	// update; RefreshSearch brings it up to date. The dev server calls it
-	// after telling the pages to reload, so edits show at once.
+	// once edits pause, so that saves show at once.
 	SearchStale bool
 }
 

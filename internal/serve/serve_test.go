@@ -245,3 +245,21 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// An edit reloads the page at once; the search index follows once edits
+// pause, with a reload event of its own.
+func TestSearchIndexFollowsEdits(t *testing.T) {
+	base, root, events := start(t)
+	write(t, root, "content/bai-viet/b.md", strings.Replace(fixture["content/bai-viet/b.md"], "Thân bài B.", "Thân bài B có chữ mới: khoẻ.", 1))
+	await(t, events, "reload") // the page
+	if _, frag := get(t, base+"/tim-kiem/du-lieu/f/1.json"); strings.Contains(frag, "chữ mới") {
+		t.Fatal("the search index was rebuilt before the page reloaded")
+	}
+	ev := await(t, events, "reload") // the search index, after searchQuiet
+	if !strings.Contains(ev.data, "tim-kiem/du-lieu/") {
+		t.Errorf("second reload event %s", ev.data)
+	}
+	if _, frag := get(t, base+"/tim-kiem/du-lieu/f/1.json"); !strings.Contains(frag, "chữ mới") {
+		t.Errorf("fragment of b after the pause: %s", frag)
+	}
+}

@@ -33,6 +33,9 @@ type Server struct {
 	buildMu sync.Mutex // one rebuild at a time
 	session *build.Session
 
+	searchMu    sync.Mutex
+	searchTimer *time.Timer // refreshes the search index once edits pause
+
 	mu     sync.RWMutex
 	files  map[string][]byte
 	errors []diag.Diagnostic
@@ -59,8 +62,32 @@ func (s *Server) Rebuild(paths []string) {
 	ch := s.session.Update(paths)
 	s.apply(ch, time.Since(start))
 	if ch.SearchStale {
-		start = time.Now()
-		s.apply(s.session.RefreshSearch(), time.Since(start))
+		s.scheduleSearch()
+	}
+}
+
+// searchQuiet is how long edits must pause before the search index is
+// rebuilt (seconds on a 10,000-page site), so that a run of saves is not
+// slowed by it.
+const searchQuiet = 2 * time.Second
+
+func (s *Server) scheduleSearch() {
+	s.searchMu.Lock()
+	defer s.searchMu.Unlock()
+	if s.searchTimer != nil {
+		s.searchTimer.Reset(searchQuiet)
+		return
+	}
+	s.searchTimer = time.AfterFunc(searchQuiet, s.refreshSearch)
+}
+
+// refreshSearch brings the search index up to date with the edits.
+func (s *Server) refreshSearch() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	start := time.Now()
+	if ch := s.session.RefreshSearch(); len(ch.Changed) > 0 {
+		s.apply(ch, time.Since(start))
 	}
 }
 
