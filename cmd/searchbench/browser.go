@@ -71,6 +71,9 @@ func (b *browser) take(parts ...string) (float64, int) {
 			if strings.Contains(u, p) {
 				total += by
 				n++
+				if os.Getenv("SEARCHBENCH_VERBOSE") != "" {
+					fmt.Printf("    %6.0f %s\n", by, u)
+				}
 				break
 			}
 		}

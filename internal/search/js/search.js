@@ -121,14 +121,35 @@ function form(sh, exact) {
 // pairTest returns a test "does page d have the pair a b", from the Bloom
 // filter of the shard of the rarer syllable (see bloom.go), or null.
 function pairTest(a, b) {
-  var sh = b.entry.df < a.entry.df ? b.shard : a.shard;
-  if (!sh.p) return null;
+  return bloomTest(b.entry.df < a.entry.df ? b.shard : a.shard, a.key, b.key);
+}
+
+// bloomBits decodes a shard's Bloom filter once.
+function bloomBits(sh) {
   if (!sh.bits) {
     var raw = atob(sh.p);
     sh.bits = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; i++) sh.bits[i] = raw.charCodeAt(i);
   }
-  var bits = sh.bits, m = bits.length * 8, pre = new TextEncoder().encode(a.key + " " + b.key + "#");
+  return sh.bits;
+}
+
+// falsePositives is the share of tests a shard's filter passes by chance:
+// its share of set bits, to the power of the number of hashes.
+function falsePositives(sh) {
+  if (sh.fp === undefined) {
+    var bits = bloomBits(sh), set = 0;
+    for (var i = 0; i < bits.length; i++) for (var b = bits[i]; b; b &= b - 1) set++;
+    sh.fp = Math.pow(set / (bits.length * 8 || 1), BLOOM_HASHES);
+  }
+  return sh.fp;
+}
+
+// bloomTest returns a test "does page d have the pair aKey bKey" on the
+// filter of shard sh, or null when the shard has no pairs.
+function bloomTest(sh, aKey, bKey) {
+  if (!sh.p) return null;
+  var bits = bloomBits(sh), m = bits.length * 8, pre = new TextEncoder().encode(aKey + " " + bKey + "#");
   var h1p = fnvBytes(0x811c9dc5, pre), h2p = fnvBytes(0x9747b28c, pre);
   return function (d, titled) {
     var s = String(d) + (titled ? "^" : ""), h1 = h1p, h2 = h2p, i;
@@ -217,6 +238,8 @@ Index.prototype.correct = function (t, p, words) {
   for (var i = 0; i < words.length && cands.length < MAX_CORRECTIONS; i++) {
     if (editDistance1(t.key, words[i])) cands.push(words[i]);
   }
+  var sure = this.correctFromNeighbours(t, p, words, cands);
+  if (sure) cands = [sure];
   return Promise.all(cands.map(function (c) { return self.shard(c); })).then(function (shards) {
     var best = -1, bestScore = -1;
     cands.forEach(function (c, i) {
@@ -237,6 +260,41 @@ Index.prototype.correct = function (t, p, words) {
     t.shard = shards[best];
     t.entry = syllable(shards[best], t.key);
   });
+};
+
+// correctFromNeighbours picks a correction without fetching the
+// candidates' shards, when it can: a pair lives in the shard of its rarer
+// syllable, so for a candidate more frequent than a neighbour (the
+// vocabulary is in order of frequency) the neighbour's shard, already
+// here, tells on which of the neighbour's pages they stand side by side.
+// It returns the candidate whose count stands above the filter's false
+// positives by 2 standard deviations and above every other candidate's by
+// 2 more, or "" to fetch and compare them all. (A common pair keeps only
+// its best pages, so the evidence is a few dozen pages at most.)
+Index.prototype.correctFromNeighbours = function (t, p, words, cands) {
+  if (!this.vocabRank) {
+    this.vocabRank = new Map();
+    for (var i = 0; i < words.length; i++) this.vocabRank.set(words[i], i);
+  }
+  var rank = this.vocabRank, scores = [];
+  cands.forEach(function (c) {
+    var score = 0;
+    p.pairs.forEach(function (pr) {
+      var other = pr[0] === t ? pr[1] : pr[1] === t ? pr[0] : null;
+      if (!other || !other.entry || !(rank.get(c) < rank.get(other.key))) return;
+      var test = pr[0] === t ? bloomTest(other.shard, c, other.key) : bloomTest(other.shard, other.key, c);
+      if (!test) return;
+      var hits = 0, pages = 0;
+      eachPosting(other.entry.list, function (d) { pages++; if (test(d)) hits++; });
+      var chance = falsePositives(other.shard) * pages;
+      score += (hits - chance) / Math.sqrt(chance + 1);
+    });
+    scores.push({ c: c, score: score });
+  });
+  scores.sort(function (a, b) { return b.score - a.score; });
+  var first = scores[0], second = scores[1];
+  if (first && first.score >= 2 && (!second || first.score - second.score >= 2)) return first.c;
+  return "";
 };
 
 // pagesWithPair counts the pages that have both syllables side by side.
