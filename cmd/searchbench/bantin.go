@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"net/url"
 	"time"
 
@@ -24,6 +25,9 @@ func measureBantin(b *browser, c *wire, base string, queries []string) ([]queryF
 	var out []queryFigures
 	parts := []string{"/tim-kiem/tim-kiem.js", "/tim-kiem/du-lieu/"}
 	for i, q := range queries {
+		if os.Getenv("SEARCHBENCH_VERBOSE") != "" {
+			fmt.Printf("  bantin %q:\n", q)
+		}
 		if i == 0 {
 			if err := chromedp.Do(b.ctx, chromedp.Navigate(base+"/tim-kiem/?q="+url.QueryEscape(q))); err != nil {
 				return nil, err
