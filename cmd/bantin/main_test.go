@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bantin/internal/tooltest"
 )
 
 // runCLI runs bantin with args and returns its exit status and output.
@@ -13,19 +15,6 @@ func runCLI(args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	status := run(args, &out, &errOut)
 	return status, out.String(), errOut.String()
-}
-
-func writeFiles(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func TestUsageExitCodes(t *testing.T) {
@@ -53,7 +42,7 @@ func TestUsageExitCodes(t *testing.T) {
 // build leaves the previous output exactly as it was.
 func TestBuildKeepsPreviousOutputOnFailure(t *testing.T) {
 	src := t.TempDir()
-	writeFiles(t, src, map[string]string{
+	tooltest.WriteFiles(t, src, map[string]string{
 		"content/bai-viet/a.md": "+++\ntitle = \"Bài A\"\ndate = 2022-01-21T16:58:00\n+++\nXin chào.\n",
 	})
 	status, out, errOut := runCLI("build", "--source", src, "--baseURL", "https://x.vn/")
@@ -68,7 +57,7 @@ func TestBuildKeepsPreviousOutputOnFailure(t *testing.T) {
 	if err != nil || !bytes.Contains(before, []byte("Thứ Sáu, 21/01/2022 16:58")) {
 		t.Fatalf("page: %v\n%s", err, before)
 	}
-	writeFiles(t, src, map[string]string{"content/bai-viet/b.md": "+++\ntitle = \"B\"\ntags = [\n+++\n"})
+	tooltest.WriteFiles(t, src, map[string]string{"content/bai-viet/b.md": "+++\ntitle = \"B\"\ntags = [\n+++\n"})
 	status, _, errOut = runCLI("build", "--source", src, "--baseURL", "https://x.vn/")
 	if status != exitContent || !strings.Contains(errOut, "content/bai-viet/b.md:3:") {
 		t.Fatalf("status %d, stderr %q", status, errOut)
@@ -88,7 +77,7 @@ func TestBuildKeepsPreviousOutputOnFailure(t *testing.T) {
 
 func TestBuildRefusesToReplaceSource(t *testing.T) {
 	src := t.TempDir()
-	writeFiles(t, src, map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n"})
+	tooltest.WriteFiles(t, src, map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n"})
 	if status, _, errOut := runCLI("build", "--source", src, "--destination", "."); status != exitUsage || !strings.Contains(errOut, "would replace the site folder") {
 		t.Errorf("status %d: %s", status, errOut)
 	}
@@ -183,7 +172,7 @@ func treeOf(t *testing.T, root string) map[string][]byte {
 // previous site stays as it was.
 func TestPDFWithoutBrowser(t *testing.T) {
 	src := t.TempDir()
-	writeFiles(t, src, map[string]string{"content/to-gap/a.md": "+++\ntitle = \"A\"\n+++\n## 1\nx\n## 2\nx\n## 3\nx\n## 4\nx\n## 5\nx\n## 6\nx\n"})
+	tooltest.WriteFiles(t, src, map[string]string{"content/to-gap/a.md": "+++\ntitle = \"A\"\n+++\n## 1\nx\n## 2\nx\n## 3\nx\n## 4\nx\n## 5\nx\n## 6\nx\n"})
 	if status, _, errOut := runCLI("build", "--source", src, "--baseURL", "https://x.vn/"); status != exitOK {
 		t.Fatal(errOut)
 	}

@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"bantin/internal/pdf"
 )
 
 // browser is headless Chromium with a record of the bytes each request
@@ -24,17 +25,9 @@ type browser struct {
 }
 
 func newBrowser() (*browser, error) {
-	chrome := os.Getenv("BANTIN_CHROME")
-	if chrome == "" {
-		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-			if p, err := exec.LookPath(name); err == nil {
-				chrome = p
-				break
-			}
-		}
-	}
-	if chrome == "" {
-		return nil, fmt.Errorf("no Chromium found: apt-get install chromium, or set BANTIN_CHROME")
+	chrome, err := pdf.Find("")
+	if err != nil {
+		return nil, err
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -65,20 +58,27 @@ func (b *browser) take(parts ...string) (float64, int) {
 	time.Sleep(150 * time.Millisecond) // let the last loadingFinished events arrive
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	total, n := sumMatching(b.bytes, parts, os.Getenv("SEARCHBENCH_VERBOSE") != "")
+	b.bytes = map[string]float64{}
+	return total, n
+}
+
+// sumMatching adds the bytes of the URLs that contain one of parts, and
+// counts them; verbose prints each.
+func sumMatching(bytes map[string]float64, parts []string, verbose bool) (float64, int) {
 	total, n := 0.0, 0
-	for u, by := range b.bytes {
+	for u, by := range bytes {
 		for _, p := range parts {
 			if strings.Contains(u, p) {
 				total += by
 				n++
-				if os.Getenv("SEARCHBENCH_VERBOSE") != "" {
+				if verbose {
 					fmt.Printf("    %6.0f %s\n", by, u)
 				}
 				break
 			}
 		}
 	}
-	b.bytes = map[string]float64{}
 	return total, n
 }
 

@@ -31,16 +31,7 @@ func (c *wire) take(parts ...string) (float64, int) {
 	time.Sleep(150 * time.Millisecond)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	total, n := 0.0, 0
-	for p, by := range c.bytes {
-		for _, part := range parts {
-			if strings.Contains(p, part) {
-				total += by
-				n++
-				break
-			}
-		}
-	}
+	total, n := sumMatching(c.bytes, parts, false)
 	c.bytes = map[string]float64{}
 	return total, n
 }

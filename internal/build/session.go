@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -70,10 +72,7 @@ func (s *Session) Update(paths []string) *Change {
 	if s.st == nil || s.broken {
 		return s.rebuild()
 	}
-	files := make(map[string][]byte, len(s.files))
-	for k, v := range s.files {
-		files[k] = v
-	}
+	files := maps.Clone(s.files)
 	ch := &Change{Diags: &diag.List{}}
 	changed := map[string]bool{}
 	for _, p := range paths {
@@ -96,10 +95,7 @@ func (s *Session) Update(paths []string) *Change {
 		}
 	}
 	s.files = files
-	for p := range changed {
-		ch.Changed = append(ch.Changed, p)
-	}
-	sort.Strings(ch.Changed)
+	ch.Changed = slices.Sorted(maps.Keys(changed))
 	ch.SearchStale = s.searchStale
 	return ch
 }
@@ -110,19 +106,13 @@ func (s *Session) RefreshSearch() *Change {
 	if !s.searchStale || s.st == nil {
 		return ch
 	}
-	files := make(map[string][]byte, len(s.files))
-	for k, v := range s.files {
-		files[k] = v
-	}
+	files := maps.Clone(s.files)
 	changed := map[string]bool{}
 	for _, f := range search.Files(s.st.site, typeLabel(s.st.site, s.st.tmpls.Strings)) {
 		put(files, changed, f.Path, f.Data)
 	}
 	s.files, s.searchStale = files, false
-	for p := range changed {
-		ch.Changed = append(ch.Changed, p)
-	}
-	sort.Strings(ch.Changed)
+	ch.Changed = slices.Sorted(maps.Keys(changed))
 	return ch
 }
 

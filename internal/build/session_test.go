@@ -7,20 +7,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
-)
 
-func writeTree(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+	"bantin/internal/tooltest"
+)
 
 // sameAsCleanBuild fails unless the session's files are exactly those of
 // a fresh build of the same folder.
@@ -54,7 +43,7 @@ func TestSessionEqualsCleanBuildAfterEdits(t *testing.T) {
 	for name, f := range site {
 		files[name] = string(f.Data)
 	}
-	writeTree(t, root, files)
+	tooltest.WriteFiles(t, root, files)
 	s, ch := NewSession(os.DirFS(root), Options{Now: fixedNow})
 	if ch.Failed {
 		t.Fatal(ch.Diags.Err())
@@ -80,7 +69,7 @@ func TestSessionEqualsCleanBuildAfterEdits(t *testing.T) {
 	for _, step := range steps {
 		var changed []string
 		for name, body := range step.write {
-			writeTree(t, root, map[string]string{name: body})
+			tooltest.WriteFiles(t, root, map[string]string{name: body})
 			changed = append(changed, name)
 		}
 		if step.remove != "" {
@@ -102,14 +91,14 @@ func TestSessionEqualsCleanBuildAfterEdits(t *testing.T) {
 	// A broken page fails the update and keeps the previous files; fixing
 	// it recovers.
 	before := s.Files()
-	writeTree(t, root, map[string]string{article: "+++\ntitle = \"x\"\ndate = \"hôm nay\"\n+++\n"})
+	tooltest.WriteFiles(t, root, map[string]string{article: "+++\ntitle = \"x\"\ndate = \"hôm nay\"\n+++\n"})
 	if ch := s.Update([]string{article}); !ch.Failed || !strings.Contains(ch.Diags.Err().Error(), "Dân vận khéo.md:3:1") {
 		t.Fatalf("broken page: %+v", ch)
 	}
 	if len(s.Files()) != len(before) {
 		t.Error("a failed update changed the served files")
 	}
-	writeTree(t, root, map[string]string{article: head + "Đã sửa.\n"})
+	tooltest.WriteFiles(t, root, map[string]string{article: head + "Đã sửa.\n"})
 	if ch := s.Update([]string{article}); ch.Failed {
 		t.Fatal(ch.Diags.Err())
 	}
@@ -120,7 +109,7 @@ func TestSessionEqualsCleanBuildAfterEdits(t *testing.T) {
 // fast path: the session must filter drafts and future pages by the clock.
 func TestSessionFastPathWithRealClock(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	tooltest.WriteFiles(t, root, map[string]string{
 		"config.toml":  "baseURL = \"https://x.vn/\"\n",
 		"content/a.md": "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột.\n\nHai.\n",
 	})
@@ -128,7 +117,7 @@ func TestSessionFastPathWithRealClock(t *testing.T) {
 	if ch.Failed {
 		t.Fatal(ch.Diags.Err())
 	}
-	writeTree(t, root, map[string]string{"content/a.md": "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột.\n\nHai sửa.\n"})
+	tooltest.WriteFiles(t, root, map[string]string{"content/a.md": "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột.\n\nHai sửa.\n"})
 	if ch := s.Update([]string{"content/a.md"}); ch.Full || ch.Failed {
 		t.Errorf("body edit rebuilt everything (full=%v, failed=%v)", ch.Full, ch.Failed)
 	}
@@ -138,7 +127,7 @@ func TestSessionFastPathWithRealClock(t *testing.T) {
 // article printed in a bulletin issue, must update them.
 func TestSessionUpdatesPublications(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	tooltest.WriteFiles(t, root, map[string]string{
 		"config.toml":             "baseURL = \"https://x.vn/\"\n",
 		"content/bai-viet/a.md":   "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột.\n",
 		"content/so-tay/h.md":     "+++\nid = \"hhh001\"\ntitle = \"H\"\ndate = 2022-01-20\n+++\n## Câu 1. Hỏi?\n\nĐáp.\n",
@@ -148,10 +137,10 @@ func TestSessionUpdatesPublications(t *testing.T) {
 	if ch.Failed {
 		t.Fatal(ch.Diags.Err())
 	}
-	writeTree(t, root, map[string]string{"content/so-tay/h.md": "+++\nid = \"hhh001\"\ntitle = \"H\"\ndate = 2022-01-20\n+++\n## Câu 1. Hỏi?\n\nĐáp mới.\n"})
+	tooltest.WriteFiles(t, root, map[string]string{"content/so-tay/h.md": "+++\nid = \"hhh001\"\ntitle = \"H\"\ndate = 2022-01-20\n+++\n## Câu 1. Hỏi?\n\nĐáp mới.\n"})
 	s.Update([]string{"content/so-tay/h.md"})
 	sameAsCleanBuild(t, "handbook edit", root, s)
-	writeTree(t, root, map[string]string{"content/bai-viet/a.md": "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột sửa.\n"})
+	tooltest.WriteFiles(t, root, map[string]string{"content/bai-viet/a.md": "+++\nid = \"aaa001\"\ntitle = \"A\"\ndate = 2022-01-21\n+++\nMột sửa.\n"})
 	s.Update([]string{"content/bai-viet/a.md"})
 	sameAsCleanBuild(t, "article in a bulletin", root, s)
 	if !strings.Contains(string(s.Files()["ban-tin/so-1/ban-in/index.html"]), "Một sửa.") {

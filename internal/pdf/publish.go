@@ -75,40 +75,31 @@ func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, er
 func printOne(printer *Printer, base string, edition *site.Page) ([]output.File, error) {
 	p := edition.Edition
 	info := infoOf(p)
-	path := func(url string) string { return strings.TrimPrefix(url, p.Site.Config.Base.Path) }
+	var files []output.File
+	// add makes one file at url: made's PDF, passed through then (if any),
+	// with the document information set.
+	add := func(url, what string, made []byte, err error, then func([]byte) ([]byte, error)) ([]byte, error) {
+		if err == nil && then != nil {
+			made, err = then(made)
+		}
+		if err == nil {
+			made, err = SetInfo(made, info)
+		}
+		if err == nil {
+			files = append(files, output.File{Path: strings.TrimPrefix(url, p.Site.Config.Base.Path), Data: made, Source: p.Source + " (" + what + ")"})
+		}
+		return made, err
+	}
 	reading, err := printer.Print(base+edition.URL, false)
-	if err == nil {
-		reading, err = SetInfo(reading, info)
+	if reading, err = add(p.PDFURL, "PDF", reading, err, nil); err != nil || p.PressPDFURL == "" {
+		return files, err
 	}
-	if err != nil {
-		return nil, err
+	press, err := printer.Print(base+edition.URL, true)
+	if _, err = add(p.PressPDFURL, "press PDF", press, err, Press); err != nil || p.BookletPDFURL == "" {
+		return files, err
 	}
-	files := []output.File{{Path: path(p.PDFURL), Data: reading, Source: p.Source + " (PDF)"}}
-	if p.PressPDFURL == "" {
-		return files, nil
-	}
-	data, err := printer.Print(base+edition.URL, true)
-	if err == nil {
-		data, err = Press(data)
-	}
-	if err == nil {
-		data, err = SetInfo(data, info)
-	}
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, output.File{Path: path(p.PressPDFURL), Data: data, Source: p.Source + " (press PDF)"})
-	if p.BookletPDFURL == "" {
-		return files, nil
-	}
-	booklet, err := Booklet(reading)
-	if err == nil {
-		booklet, err = SetInfo(booklet, info)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return append(files, output.File{Path: path(p.BookletPDFURL), Data: booklet, Source: p.Source + " (booklet PDF)"}), nil
+	_, err = add(p.BookletPDFURL, "booklet PDF", reading, nil, Booklet)
+	return files, err
 }
 
 func infoOf(p *site.Page) Info {

@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -27,7 +28,14 @@ var fixedNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 // sampleSite builds the repository's sample site and serves it from memory.
 func sampleSite(t *testing.T) string {
 	t.Helper()
-	res := build.Build(os.DirFS(filepath.Join("..", "..")), build.Options{Now: fixedNow})
+	return serveBuild(t, os.DirFS(filepath.Join("..", "..")))
+}
+
+// serveBuild builds the site in fsys and serves it from memory for the
+// test's lifetime; it returns the base URL.
+func serveBuild(t *testing.T, fsys fs.FS) string {
+	t.Helper()
+	res := build.Build(fsys, build.Options{Now: fixedNow})
 	if res.Diags.HasErrors() {
 		t.Fatal(res.Diags)
 	}
@@ -198,12 +206,7 @@ func TestRankingRules(t *testing.T) {
 		"content/bai-viet/cu.md":       page("Lễ hội", "2024-01-01", filler+"Mùa lễ hội an toàn."),
 		"content/bai-viet/moi.md":      page("Lễ hội", "2024-06-01", filler+"Mùa lễ hội an toàn."),
 	}
-	res := build.Build(fsys, build.Options{Now: fixedNow})
-	if res.Diags.HasErrors() {
-		t.Fatal(res.Diags)
-	}
-	srv := httptest.NewServer(http.FileServerFS(output.NewMemFS(res.Files)))
-	t.Cleanup(srv.Close)
+	base := serveBuild(t, fsys)
 	ctx := tooltest.Browser(t, 1000, 800)
 	cases := []struct{ q, first, why string }{
 		{"quy che dan chu", "/bai-viet/cum-tu/", "the exact phrase ranks above the syllables apart"},
@@ -214,7 +217,7 @@ func TestRankingRules(t *testing.T) {
 		{"le hoi an toan", "/bai-viet/moi/", "recency breaks ties"},
 	}
 	for _, c := range cases {
-		p := openSearch(t, ctx, srv.URL, encodeQuery("q="+c.q))
+		p := openSearch(t, ctx, base, encodeQuery("q="+c.q))
 		if len(p.Hits) == 0 || !matches(p.Hits[0].Href, c.first) {
 			t.Errorf("%s: %s; got %+v", c.q, c.why, p.Hits)
 		}

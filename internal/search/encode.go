@@ -108,11 +108,7 @@ func entryJSON(e *entry, pages int) []byte {
 	case kindFormLacks:
 		b = append(b, "0,"...)
 	}
-	df := e.df
-	if df == 0 {
-		df = len(e.postings)
-	}
-	b = strconv.AppendInt(b, int64(df), 10)
+	b = strconv.AppendInt(b, int64(len(e.postings)), 10)
 	b = append(b, ',')
 	if dense(len(e.postings), pages) {
 		b = denseJSON(b, e.postings, pages)

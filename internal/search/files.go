@@ -221,16 +221,13 @@ func (p *shardPlan) of(key string) int {
 	return len(p.Own) + shardOf(key, p.Shared)
 }
 
-// group is the member of a shard an entry kind goes to: 0 "s", 1 "f", 2
-// "p" (the Bloom filter of pairs).
+// group is the member of a shard a syllable (0, "s") or form (1, "f")
+// entry goes to; pairs go to the shard's Bloom filter.
 func group(kind byte) int {
-	switch kind {
-	case kindSyllable:
+	if kind == kindSyllable {
 		return 0
-	case kindFormHas, kindFormLacks, kindFormMask:
-		return 1
 	}
-	return 2
+	return 1
 }
 
 // docMeta returns the type and topic tables and docs.json: {"t": each

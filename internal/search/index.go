@@ -42,7 +42,6 @@ type entry struct {
 	display  string // syllables: the most used exact form; masks: the forms, "|"-separated
 	masks    []byte // kindFormMask: per page, bit i set when it has form i
 	postings []posting
-	df       int    // pages that have the term; more than len(postings) for a capped pair
 	shard    string // the syllable whose shard holds the entry
 }
 
@@ -127,7 +126,7 @@ func pairEntries(as []*analysis, norms []float64, syl [][]posting, w *words) []*
 			if len(syl[b]) < len(syl[a]) {
 				home = b
 			}
-			out[part] = append(out[part], &entry{kind: kindPair, key: w.keys[a] + " " + w.keys[b], shard: w.keys[home], postings: bestPostings(ps, maxPairPages), df: len(ps)})
+			out[part] = append(out[part], &entry{kind: kindPair, key: w.keys[a] + " " + w.keys[b], shard: w.keys[home], postings: bestPostings(ps, maxPairPages)})
 		}
 	})
 	var all []*entry

@@ -10,5 +10,7 @@
 // [DecodeQR] reads a QR code from an image with a real decoder (gozxing), so
 // tests check what a phone would read, not what bantin meant to draw.
 //
+// [WriteFiles] writes a site folder for a test from a map of files.
+//
 // Only tests import this package.
 package tooltest

@@ -355,7 +355,7 @@ Index.prototype.rank = function (p) {
       if (test(d)) score[d] += test(d, true) ? w * PAIR_TITLE : w;
     });
   });
-  return { ids: ids, score: score, all: best === terms.length && terms.length === p.terms.length };
+  return { ids: ids, score: score };
 };
 
 // formsOf lists the exact forms of a term's syllable, each with a test
@@ -548,7 +548,7 @@ UI.prototype.run = function () {
     else ids.sort(function (a, b) { return r.score[b] - r.score[a] || a - b; });
     var hint = suggestion(p, ids[0]);
     var ms = performance.now() - t0;
-    self.result = { q: q, p: p, ids: ids, hint: hint, ms: ms, exact: r.all };
+    self.result = { q: q, p: p, ids: ids, hint: hint, ms: ms };
     self.renderFacets(fc, f);
     self.renderStatus();
     return self.show(PER_PAGE, seq);
@@ -616,8 +616,8 @@ UI.prototype.show = function (n, seq) {
 
 UI.prototype.item = function (id, frag) {
   var p = this.result.p, best = bestSection(frag, p), url = frag.u, where = "";
-  var titleKeys = {};
-  tokenize(frag.t).forEach(function (t) { titleKeys[t.key] = true; });
+  var title = tokenize(frag.t), titleKeys = {};
+  title.forEach(function (t) { titleKeys[t.key] = true; });
   var inTitle = p.terms.every(function (t) { return titleKeys[t.key]; });
   if (best && best.sec[0] && best.score > 0 && !inTitle) {
     url += "#" + best.sec[0];
@@ -625,14 +625,15 @@ UI.prototype.item = function (id, frag) {
   }
   var m = this.ix.m, type = m.types[this.ix.meta.t[id]][1];
   return '<li class="search-result"><a class="search-result-link" href="' + escapeHTML(url) + '">' +
-    markTitle(frag.t, best ? best.keys : {}) + "</a>" +
+    markWords(title, best ? best.keys : {}) + "</a>" +
     '<p class="search-result-meta">' + escapeHTML(type) + " · " + escapeHTML(frag.d) +
     (where ? " · § " + escapeHTML(where) : "") + "</p>" +
     (best ? '<p class="search-result-snippet">' + snippetHTML(best) + "</p>" : "") + "</li>";
 };
 
-function markTitle(title, keys) {
-  var toks = tokenize(title), text = toks.text, html = "", pos = 0;
+// markWords writes tokenized text as HTML with the query's words marked.
+function markWords(toks, keys) {
+  var text = toks.text, html = "", pos = 0;
   toks.forEach(function (t) {
     html += escapeHTML(text.slice(pos, t.start));
     var w = escapeHTML(text.slice(t.start, t.end));
