@@ -214,13 +214,20 @@ func (t *Templates) Execute(p *site.Page) ([]byte, *diag.Diagnostic) {
 		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: fmt.Sprintf("no layout for this %s page: looked for %s", p.Kind, strings.Join(candidates(p), ", "))}
 	}
 	c := t.composed[name]
-	var b bytes.Buffer
-	if err := c.set.ExecuteTemplate(&b, c.exec, p); err != nil {
+	b := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(b)
+	b.Reset()
+	if err := c.set.ExecuteTemplate(b, c.exec, p); err != nil {
 		d := templateDiagnostic(err, t.displayName, t.sourceText)
 		return nil, &d
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
+
+// renderBuffers are the buffers pages render into: grown once to the size
+// of the largest page, then reused, so that a page's output is allocated
+// once, at its size, rather than doubled up to it.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (t *Templates) sourceText(name string) string {
 	if pf, ok := t.parsed[name]; ok {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"strings"
@@ -109,6 +110,7 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 		return nil, err
 	}
 	var all bytes.Buffer
+	all.Grow(htmlSize(sections))
 	for _, s := range sections {
 		all.Write(s.heading)
 		all.Write(s.Body)
@@ -120,6 +122,14 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 	res.Plain, res.Summary = plainAndSummary(doc, in.Src)
 	res.WordCount = countWords(res.Plain)
 	return res, nil
+}
+
+func htmlSize(sections []renderedSection) int {
+	n := 0
+	for _, s := range sections {
+		n += len(s.heading) + len(s.Body)
+	}
+	return n
 }
 
 var inputKey = parser.NewContextKey()
@@ -159,28 +169,43 @@ type renderedSection struct {
 
 // renderSections renders the document's top-level blocks one by one,
 // starting a new section at each level-2 heading. The sections' HTML put
-// together is the document's HTML.
+// together is the document's HTML. One buffered writer serves every block:
+// goldmark would otherwise make a 4 KB one for each.
 func (r *Renderer) renderSections(doc ast.Node, in Input) ([]renderedSection, error) {
 	sections := []renderedSection{{}}
 	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	plain := make([]strings.Builder, 1)
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		buf.Reset()
-		if err := r.md.Renderer().Render(&buf, in.Src, n); err != nil {
+		if err := r.md.Renderer().Render(w, in.Src, n); err != nil {
 			return nil, fmt.Errorf("render %s: %w", in.File, err)
 		}
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-			sections = append(sections, renderedSection{Section: headingSection(h, in), heading: append([]byte(nil), buf.Bytes()...)})
+			sections = append(sections, renderedSection{Section: headingSection(h, in), heading: bytes.Clone(buf.Bytes())})
+			plain = append(plain, strings.Builder{})
 			continue
 		}
 		cur := &sections[len(sections)-1]
 		cur.Body = append(cur.Body, buf.Bytes()...)
 		if n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindHTMLBlock {
 			if t := strings.TrimSpace(blockText(n, in.Src)); t != "" {
-				cur.Plain = strings.TrimSpace(cur.Plain + "\n" + t)
+				addLine(&plain[len(plain)-1], t)
 			}
 		}
 	}
+	for i := range sections {
+		sections[i].Plain = plain[i].String()
+	}
 	return sections, nil
+}
+
+// addLine appends a line of text to b, after a line break unless b is empty.
+func addLine(b *strings.Builder, line string) {
+	if b.Len() > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString(line)
 }
 
 func headingSection(h *ast.Heading, in Input) Section {
