@@ -103,6 +103,11 @@
 //	NAME and KEY and reused: for fragments the same on many pages ("" for
 //	one site-wide copy, .URL for one copy per page shown in many lists)
 //	    {{ partialCached "footer.html" . "" }}  →  (the site footer, made once)
+//	partialCachedEach NAME LIST: for a list of pages or of terms, what
+//	{{ range }} over partialCached with each item's URL (a term's: its
+//	list page's) writes, in one call: long lists cost one template call,
+//	not one per item
+//	    <ul>{{ partialCachedEach "link-item.html" .Related }}</ul>  →  (the related pages, each item made once per build)
 //	qrSVG TEXT [MM]: an inline SVG QR code, MM millimetres wide (default
 //	config qr.sizeMM); made once per text
 //	    {{ hasPrefix (printf "%s" (qrSVG "https://danvan.example.vn/l/dvk001/" 20)) "<svg" }}  →  true

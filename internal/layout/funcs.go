@@ -63,6 +63,9 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"partialCached": func(string, any, ...string) (template.HTML, error) {
 			return "", fmt.Errorf("partialCached is not bound")
 		},
+		"partialCachedEach": func(string, any) (template.HTML, error) {
+			return "", fmt.Errorf("partialCachedEach is not bound")
+		},
 	}
 }
 

@@ -126,3 +126,35 @@ func TestFuncs(t *testing.T) {
 		t.Error("default")
 	}
 }
+
+// partialCachedEach writes what a range over partialCached writes, makes
+// each fragment once per key, and refuses a list it cannot key.
+func TestPartialCachedEach(t *testing.T) {
+	tm, s := load(t, map[string]string{
+		"layouts/_default/single.html": `{{ partialCachedEach "item.html" .Related }}|{{ range .Related }}{{ partialCached "item.html" . .URL }}{{ end }}|{{ partialCachedEach "tag.html" (.TermsOf "tags") }}`,
+		"layouts/_default/list.html":   `{{ partialCachedEach "item.html" .Title }}`,
+		"layouts/partials/item.html":   `<li>{{ .Title }}</li>`,
+		"layouts/partials/tag.html":    `<a href="{{ .Page.URL }}">{{ .Name }}</a>`,
+	}, "vi")
+	a := &site.Page{Kind: site.KindPage, Title: "A & B", URL: "/a/", Site: s}
+	b := &site.Page{Kind: site.KindPage, Title: "Đ", URL: "/b/", Site: s}
+	p := &site.Page{Kind: site.KindPage, Title: "P", URL: "/p/", Site: s, Related: []*site.Page{a, b}}
+	html, problem := tm.Execute(p)
+	if problem != nil {
+		t.Fatal(problem)
+	}
+	if want := "<li>A &amp; B</li><li>Đ</li>|<li>A &amp; B</li><li>Đ</li>|"; string(html) != want {
+		t.Errorf("got  %s\nwant %s", html, want)
+	}
+	a.Title = "changed" // cached by URL: the fragment stays until forgotten
+	if html, _ := tm.Execute(p); !strings.HasPrefix(string(html), "<li>A &amp; B</li>") {
+		t.Errorf("fragment made again: %s", html)
+	}
+	tm.ForgetCached("/a/")
+	if html, _ := tm.Execute(p); !strings.HasPrefix(string(html), "<li>changed</li>") {
+		t.Errorf("forgotten fragment not made again: %s", html)
+	}
+	if _, problem := tm.Execute(&site.Page{Kind: site.KindSection, Title: "x", Site: s}); problem == nil || !strings.Contains(problem.Msg, "partialCachedEach: string is not a list of pages or terms") {
+		t.Errorf("problem = %v", problem)
+	}
+}

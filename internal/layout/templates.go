@@ -22,7 +22,7 @@ import (
 // Templates is a loaded layout set. It is safe for concurrent use.
 type Templates struct {
 	Strings  *Strings
-	cached   sync.Map // partialCached: name + key → template.HTML
+	cached   *fragments // partialCached and partialCachedEach
 	files    *fileSet
 	funcs    template.FuncMap
 	parsed   map[string]*parsedFile
@@ -52,7 +52,7 @@ func Load(fsys fs.FS, cfg *config.Config, codes *qr.Cache, dl *diag.List) *Templ
 		return nil
 	}
 	strs := loadStrings(files, cfg.LanguageCode, dl)
-	t := &Templates{Strings: strs, files: files, funcs: funcMap(cfg, strs, codes), parsed: map[string]*parsedFile{}, composed: map[string]*composedTemplate{}}
+	t := &Templates{Strings: strs, files: files, funcs: funcMap(cfg, strs, codes), cached: newFragments(), parsed: map[string]*parsedFile{}, composed: map[string]*composedTemplate{}}
 	for _, name := range files.templateNames() {
 		t.parse(name, dl)
 	}
@@ -93,18 +93,21 @@ func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 		err := set.ExecuteTemplate(&b, "partials/"+partial, data)
 		return template.HTML(b.String()), err
 	}
+	cachedPartial := func(name string, data any, key string) (template.HTML, error) {
+		if html, ok := t.cached.get(name, key); ok {
+			return html, nil
+		}
+		html, err := partial(name, data)
+		if err == nil {
+			t.cached.put(name, key, html)
+		}
+		return html, err
+	}
 	funcs := template.FuncMap{
-		"partial": partial,
-		"partialCached": func(name string, data any, key string) (template.HTML, error) {
-			id := name + "\x00" + key
-			if html, ok := t.cached.Load(id); ok {
-				return html.(template.HTML), nil
-			}
-			html, err := partial(name, data)
-			if err == nil {
-				t.cached.Store(id, html)
-			}
-			return html, err
+		"partial":       partial,
+		"partialCached": cachedPartial,
+		"partialCachedEach": func(name string, list any) (template.HTML, error) {
+			return eachCached(list, func(item any, key string) (template.HTML, error) { return cachedPartial(name, item, key) })
 		},
 	}
 	set = template.New(name).Funcs(t.funcs).Funcs(funcs)
@@ -146,13 +149,7 @@ func (t *Templates) baseFor(name string) *parsedFile {
 // ForgetCached drops every partialCached fragment made with key (a page's
 // URL), so that the next render makes it anew.
 func (t *Templates) ForgetCached(key string) {
-	suffix := "\x00" + key
-	t.cached.Range(func(id, _ any) bool {
-		if strings.HasSuffix(id.(string), suffix) {
-			t.cached.Delete(id)
-		}
-		return true
-	})
+	t.cached.forget(key)
 }
 
 // Lookup returns the name of the template file that renders p, following
