@@ -27,18 +27,23 @@
 //
 //	manifest.json   {"version":1, "docs": N, "types": [[key, label]…],
 //	                 "topics": [name…], "build": hash,
-//	                 "shards": {"own": {key: shard}, "shared": R}}
+//	                 "shards": {"own": {key: shard}, "shared": R,
+//	                            "b": bucket table}}
 //	docs.json       {"t": [type index per page], "c": [[topic index…] per page]}
 //	tu-vung.txt     every key, most frequent first, one per line (for typos)
 //	s/N.json        shard N
 //	s/N.f.json      shard N's forms, when they are kept apart ("h": 1)
 //	f/ID.json       page ID's fragment: {"u": URL, "t": title, "d": date,
-//	                 "s": [[anchor, heading, text]…]} (text cut at 700
-//	                 characters a section, 3,000 a page)
+//	                 "s": [[anchor, heading, text]…]} (text cut at 400
+//	                 characters a section, 1,600 a page)
 //
 // A key's shard: manifest.shards.own[key] when the key has a shard of its
-// own (its entries fill half a shard or more), else own-count + FNV-1a
-// (32 bit, UTF-8 bytes) of the key modulo shared. A query fetches one
+// own (its entries fill half a shard or more), else own-count + the shared
+// shard of its bucket. The bucket is FNV-1a (32 bit, UTF-8 bytes) of the
+// key modulo the number of buckets (six a shared shard, at most 4,096);
+// "b" gives each bucket's shared shard in two base64url characters. The
+// build packs buckets into shards largest first, each to the emptiest
+// shard, so shards come out near the same size. A query fetches one
 // shard per distinct key. The index has at most 1,000 files besides the
 // fragments (one per page, fetched for the results shown).
 //

@@ -72,7 +72,8 @@ func coarse(imp uint8) uint8 {
 	return 1
 }
 
-// maskAlphabet writes a 6-bit mask as one character (base64url's).
+// maskAlphabet writes six bits as one character (base64url's): form masks
+// and the bucket table of the shard plan.
 const maskAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 // dense reports whether a list of n postings is written dense.

@@ -29,8 +29,8 @@ const (
 // of its best section; a page's fragment stays near 1 KB once gzipped
 // however long the page, since every shown result fetches one.
 const (
-	maxSectionText = 700
-	maxFragText    = 3000
+	maxSectionText = 400
+	maxFragText    = 1600
 )
 
 // Files builds the index of s's regular pages and returns every file of
@@ -179,48 +179,6 @@ func splitForms(groups [][2][][]byte) []bool {
 	return split
 }
 
-// shardPlan says which shard holds a syllable's entries. A syllable whose
-// entries fill half a shard or more gets a shard of its own, named in the
-// manifest; the others share the rest of the shards by hash, so that a
-// query fetches little besides what it needs.
-type shardPlan struct {
-	Own    map[string]int `json:"own"`    // syllable → its shard
-	Shared int            `json:"shared"` // shards after the own ones, by FNV-1a of the syllable
-}
-
-func planShards(size map[string]int) *shardPlan {
-	keys := make([]string, 0, len(size))
-	for k := range size {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if size[keys[i]] != size[keys[j]] {
-			return size[keys[i]] > size[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	p := &shardPlan{Own: map[string]int{}}
-	small := 0
-	for _, k := range keys {
-		if size[k]*2 >= targetShardBytes && len(p.Own) < maxShards-1 {
-			p.Own[k] = len(p.Own)
-			continue
-		}
-		small += size[k]
-	}
-	p.Shared = max(1, min(maxShards-len(p.Own), (small+targetShardBytes-1)/targetShardBytes))
-	return p
-}
-
-func (p *shardPlan) count() int { return len(p.Own) + p.Shared }
-
-func (p *shardPlan) of(key string) int {
-	if i, ok := p.Own[key]; ok {
-		return i
-	}
-	return len(p.Own) + shardOf(key, p.Shared)
-}
-
 // group is the member of a shard a syllable (0, "s") or form (1, "f")
 // entry goes to; pairs go to the shard's Bloom filter.
 func group(kind byte) int {
@@ -279,7 +237,7 @@ func fragment(p *site.Page, s *site.Site) []byte {
 	budget, first := maxFragText, true
 	addSection := func(id, title, text string) {
 		text = clip(text, min(maxSectionText, budget))
-		budget -= utf8.RuneCountInString(text)
+		budget = max(0, budget-utf8.RuneCountInString(text))
 		if !first {
 			b = append(b, ',')
 		}
@@ -335,6 +293,9 @@ func jsonString(s string) []byte {
 // cut to at most n runes, at a space when it can (then ending with "…").
 // It works on bytes: every page's text goes through it.
 func clip(text string, n int) string {
+	if n <= 0 {
+		return ""
+	}
 	text = strings.TrimSpace(text)
 	if len(text) <= n && !strings.ContainsAny(text, "\n\t\r") && !strings.Contains(text, "  ") {
 		return text // at most n bytes, so at most n runes, and spaced as it should be

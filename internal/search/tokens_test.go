@@ -81,6 +81,8 @@ func TestClip(t *testing.T) {
 		{"Dân vận khéo ở khu phố", 9, "Dân vận…"},
 		{"Dânvậnkhéo", 4, "Dânv…"},
 		{"", 5, ""},
+		{"Dân vận", 0, ""}, // no room left in the page's budget
+		{"Dân vận", -1, ""},
 	}
 	for _, c := range cases {
 		if got := clip(c.in, c.n); got != c.want {

@@ -11,6 +11,7 @@ var PAIR_TITLE = 2; // a pair in the title or a heading counts twice
 var PAIR_CANDIDATES = 400;
 var MAX_CORRECTIONS = 3; // syllables one edit away that a typo is checked against (each costs a shard)
 var MAX_IMPACT = 7;
+var BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"; // form masks, the bucket table
 
 function Index(base) {
   this.base = base;
@@ -41,10 +42,14 @@ Index.prototype.open = function () {
   return this.ready;
 };
 
+// shardNumber is the shard of a syllable: its own, or the shared shard of
+// its bucket (two base64url characters a bucket in the manifest's "b").
 Index.prototype.shardNumber = function (key) {
   var plan = this.m.shards, own = own_(plan.own, key);
+  if (own !== null) return own;
   if (this.ownCount === undefined) this.ownCount = Object.keys(plan.own).length;
-  return own !== null ? own : this.ownCount + fnv1a(key) % plan.shared;
+  var b = 2 * (fnv1a(key) % (plan.b.length / 2));
+  return this.ownCount + 64 * BASE64URL.indexOf(plan.b[b]) + BASE64URL.indexOf(plan.b[b + 1]);
 };
 
 Index.prototype.shard = function (key) {
@@ -96,7 +101,6 @@ function syllable(sh, key) {
   var a = own_(sh.s, key);
   return a && { display: a[0], df: a[1], list: a[2] };
 }
-var MASK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 // form returns {test(d): does page d have the exact form} from the form's
 // list, or from its syllable's masks; null when the shard says nothing.
@@ -114,7 +118,7 @@ function form(sh, exact) {
   if (!m || typeof m[0] !== "string") return null;
   var bit = 1 << m[0].split("|").indexOf(exact), masks = m[1];
   return { masked: true, test: function (d) {
-    return bit >= 1 && (MASK_ALPHABET.indexOf(masks[d]) & bit) !== 0;
+    return bit >= 1 && (BASE64URL.indexOf(masks[d]) & bit) !== 0;
   } };
 }
 
