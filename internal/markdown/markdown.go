@@ -175,28 +175,27 @@ func (r *Renderer) renderSections(doc ast.Node, in Input) ([]renderedSection, er
 	sections := []renderedSection{{}}
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
-	plain := make([]strings.Builder, 1)
+	var plain strings.Builder // the current section's text
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		buf.Reset()
 		if err := r.md.Renderer().Render(w, in.Src, n); err != nil {
 			return nil, fmt.Errorf("render %s: %w", in.File, err)
 		}
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			sections[len(sections)-1].Plain = plain.String()
+			plain.Reset()
 			sections = append(sections, renderedSection{Section: headingSection(h, in), heading: bytes.Clone(buf.Bytes())})
-			plain = append(plain, strings.Builder{})
 			continue
 		}
 		cur := &sections[len(sections)-1]
 		cur.Body = append(cur.Body, buf.Bytes()...)
 		if n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindHTMLBlock {
 			if t := strings.TrimSpace(blockText(n, in.Src)); t != "" {
-				addLine(&plain[len(plain)-1], t)
+				addLine(&plain, t)
 			}
 		}
 	}
-	for i := range sections {
-		sections[i].Plain = plain[i].String()
-	}
+	sections[len(sections)-1].Plain = plain.String()
 	return sections, nil
 }
 
