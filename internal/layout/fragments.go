@@ -52,22 +52,22 @@ func (f *fragments) forget(key string) {
 // a range over partialCached writes, in one template call instead of one
 // per item.
 func eachCached(list any, render func(item any, key string) (template.HTML, error)) (template.HTML, error) {
-	var parts []template.HTML
+	var parts []string
 	add := func(item any, key string) error {
 		html, err := render(item, key)
-		parts = append(parts, html)
+		parts = append(parts, string(html))
 		return err
 	}
 	switch items := list.(type) {
 	case []*site.Page:
-		parts = make([]template.HTML, 0, len(items))
+		parts = make([]string, 0, len(items))
 		for _, p := range items {
 			if err := add(p, p.URL); err != nil {
 				return "", err
 			}
 		}
 	case []*site.Term:
-		parts = make([]template.HTML, 0, len(items))
+		parts = make([]string, 0, len(items))
 		for _, t := range items {
 			if t.Page == nil {
 				return "", fmt.Errorf("partialCachedEach: term %q has no page", t.Name)
@@ -79,19 +79,5 @@ func eachCached(list any, render func(item any, key string) (template.HTML, erro
 	default:
 		return "", fmt.Errorf("partialCachedEach: %T is not a list of pages or terms", list)
 	}
-	return join(parts), nil
-}
-
-// join concatenates fragments into one allocation of the right size.
-func join(parts []template.HTML) template.HTML {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, p := range parts {
-		b.WriteString(string(p))
-	}
-	return template.HTML(b.String())
+	return template.HTML(strings.Join(parts, "")), nil
 }

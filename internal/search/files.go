@@ -237,7 +237,7 @@ func fragment(p *site.Page, s *site.Site) []byte {
 	budget, first := maxFragText, true
 	addSection := func(id, title, text string) {
 		text = clip(text, min(maxSectionText, budget))
-		budget = max(0, budget-utf8.RuneCountInString(text))
+		budget -= utf8.RuneCountInString(text) // clip's "…" may take it to -1; clip then returns ""
 		if !first {
 			b = append(b, ',')
 		}
