@@ -103,19 +103,45 @@ type formUse struct{ form, n int32 }
 // pairPart spreads pairs over parts for pairEntries, one core a part.
 func pairPart(pair uint64, parts int) int { return int((pair*0x9E3779B97F4A7C15)>>40) % parts }
 
-// analyzer counts the words of pages, one goroutine each.
+// analyzer counts the words of pages, one goroutine each. Syllables and
+// forms are counted in slices indexed by their ids, with the ids a page
+// touched listed apart, so that a page costs no map work for them.
 type analyzer struct {
 	w         *words
 	parts     int
 	cache     map[string]wordIDs
-	syllables map[int32]float64
+	syllables counts[float64]
+	forms     counts[int32]
 	pairs     map[uint64]float64
-	forms     map[int32]int32
 	titled    map[uint64]bool
 }
 
+// counts adds up values per id of one page.
+type counts[T float64 | int32] struct {
+	of      []T
+	touched []int32
+}
+
+func (c *counts[T]) add(id int32, v T) {
+	if int(id) >= len(c.of) {
+		c.of = append(c.of, make([]T, int(id)+1-len(c.of)+len(c.of)/2)...)
+	}
+	if c.of[id] == 0 {
+		c.touched = append(c.touched, id)
+	}
+	c.of[id] += v
+}
+
+// reset zeroes the counts of the ids touched.
+func (c *counts[T]) reset() {
+	for _, id := range c.touched {
+		c.of[id] = 0
+	}
+	c.touched = c.touched[:0]
+}
+
 func newAnalyzer(w *words) *analyzer {
-	return &analyzer{w: w, parts: runtime.GOMAXPROCS(0), cache: map[string]wordIDs{}, syllables: map[int32]float64{}, pairs: map[uint64]float64{}, forms: map[int32]int32{}, titled: map[uint64]bool{}}
+	return &analyzer{w: w, parts: runtime.GOMAXPROCS(0), cache: map[string]wordIDs{}, pairs: map[uint64]float64{}, titled: map[uint64]bool{}}
 }
 
 // analyzeAll analyses every page on every core.
@@ -133,9 +159,9 @@ func analyzeAll(docs []*site.Page, w *words) []*analysis {
 
 // analyze reads the fields of one page.
 func (an *analyzer) analyze(p *site.Page) *analysis {
-	clear(an.syllables)
+	an.syllables.reset()
+	an.forms.reset()
 	clear(an.pairs)
-	clear(an.forms)
 	an.add(p.Title, weightTitle)
 	for _, h := range headings(p) {
 		an.add(h, weightHeading)
@@ -150,18 +176,18 @@ func (an *analyzer) analyze(p *site.Page) *analysis {
 		}
 	}
 	a := &analysis{length: an.add(p.Plain, weightBody)}
-	a.syllables = make([]keyWeight, 0, len(an.syllables))
-	for k, tf := range an.syllables {
-		a.syllables = append(a.syllables, keyWeight{k, float32(tf)})
+	a.syllables = make([]keyWeight, 0, len(an.syllables.touched))
+	for _, k := range an.syllables.touched {
+		a.syllables = append(a.syllables, keyWeight{k, float32(an.syllables.of[k])})
 	}
 	a.pairs = make([][]pairWeight, an.parts)
 	for k, tf := range an.pairs {
 		part := pairPart(k, an.parts)
 		a.pairs[part] = append(a.pairs[part], pairWeight{k, float32(tf), an.titled[k]})
 	}
-	a.forms = make([]formUse, 0, len(an.forms))
-	for f, n := range an.forms {
-		a.forms = append(a.forms, formUse{f, n})
+	a.forms = make([]formUse, 0, len(an.forms.touched))
+	for _, f := range an.forms.touched {
+		a.forms = append(a.forms, formUse{f, an.forms.of[f]})
 	}
 	return a
 }
@@ -194,8 +220,8 @@ func (an *analyzer) add(text string, weight float64) int {
 			ids = an.w.lookup(raw)
 			an.cache[raw] = ids
 		}
-		an.syllables[ids.key] += weight
-		an.forms[ids.form]++
+		an.syllables.add(ids.key, weight)
+		an.forms.add(ids.form, 1)
 		if prev >= 0 && !brk && !(prevFunction && ids.function) {
 			an.pairs[uint64(prev)<<32|uint64(uint32(ids.key))] += weight
 		}

@@ -31,6 +31,13 @@ func fnv1a(h uint32, s string) uint32 {
 	return h
 }
 
+// pairPrefix is FNV-1a from the basis h of "a b#", the prefix of every
+// item of pair pl.
+func pairPrefix(h uint32, keys []string, pl pairList) uint32 {
+	h = fnv1a(fnv1a(fnv1a(h, keys[pl.a]), " "), keys[pl.b])
+	return fnv1a(h, "#")
+}
+
 // bloomBits is the filter's bits an item on a site of that many pages.
 func bloomBits(pages int) int {
 	if pages < bloomSmallSite {
@@ -42,10 +49,10 @@ func bloomBits(pages int) int {
 // bloom builds the filter of the pairs of one shard and returns it in
 // base64. Each item is hashed from its pair's prefix "a b#" on, so no
 // string is built per page.
-func bloom(pairs []*entry, pages int) string {
+func bloom(pairs []pairList, keys []string, pages int) string {
 	n := 0
-	for _, e := range pairs {
-		for _, p := range e.postings {
+	for _, pl := range pairs {
+		for _, p := range pl.postings {
 			n++
 			if p.impact == pairInTitle {
 				n++
@@ -65,9 +72,9 @@ func bloom(pairs []*entry, pages int) string {
 		}
 	}
 	var digits [12]byte
-	for _, e := range pairs {
-		h1p, h2p := fnv1a(0x811c9dc5, e.key+"#"), fnv1a(bloomSeed, e.key+"#")
-		for _, p := range e.postings {
+	for _, pl := range pairs {
+		h1p, h2p := pairPrefix(0x811c9dc5, keys, pl), pairPrefix(bloomSeed, keys, pl)
+		for _, p := range pl.postings {
 			d := string(strconv.AppendInt(digits[:0], int64(p.doc), 10))
 			h1, h2 := fnv1a(h1p, d), fnv1a(h2p, d)
 			set(h1, h2)

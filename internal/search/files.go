@@ -88,27 +88,22 @@ type manifest struct {
 // objects {"s": syllables, "f": forms, "p": Bloom filter of pairs}.
 func shardFiles(ix *index) *shardSet {
 	enc := make([][]byte, len(ix.entries))
-	parallel.For(len(ix.entries), func(i int) {
-		if e := ix.entries[i]; e.kind != kindPair {
-			enc[i] = entryJSON(e, len(ix.docs))
-		}
-	})
+	parallel.For(len(ix.entries), func(i int) { enc[i] = entryJSON(ix.entries[i], len(ix.docs)) })
 	size := map[string]int{}
 	for i, e := range ix.entries {
 		size[e.shard] += len(enc[i])
-		if e.kind == kindPair {
-			size[e.shard] += len(e.postings) * bloomBits(len(ix.docs)) / 6 // base64 characters
-		}
+	}
+	bloomChars := bloomBits(len(ix.docs)) // base64 characters, times six
+	for _, pl := range ix.pairs {
+		size[ix.keys[pl.home]] += len(pl.postings) * bloomChars / 6
 	}
 	plan := planShards(size)
 	n := plan.count()
 	home := make([]int, len(enc))
-	var order []int // entries other than pairs, which go to Bloom filters in any order
+	order := make([]int, len(enc))
 	for i, e := range ix.entries {
 		home[i] = plan.of(e.shard)
-		if e.kind != kindPair {
-			order = append(order, i)
-		}
+		order[i] = i
 	}
 	sort.Slice(order, func(a, b int) bool {
 		ea, eb := ix.entries[order[a]], ix.entries[order[b]]
@@ -121,11 +116,14 @@ func shardFiles(ix *index) *shardSet {
 		return ea.key < eb.key
 	})
 	groups := make([][2][][]byte, n)
-	pairs := make([][]*entry, n)
-	for i, e := range ix.entries {
-		if e.kind == kindPair {
-			pairs[home[i]] = append(pairs[home[i]], e)
-		}
+	pairs := make([][]pairList, n)
+	shardOfKey := make([]int, len(ix.keys))
+	for k, key := range ix.keys {
+		shardOfKey[k] = plan.of(key)
+	}
+	for _, pl := range ix.pairs {
+		h := shardOfKey[pl.home]
+		pairs[h] = append(pairs[h], pl)
 	}
 	for _, i := range order {
 		g := &groups[home[i]][group(ix.entries[i].kind)]
@@ -144,7 +142,7 @@ func shardFiles(ix *index) *shardSet {
 		} else {
 			b = append(b, forms...)
 		}
-		b = append(append(b, `,"p":"`...), bloom(pairs[i], len(ix.docs))...)
+		b = append(append(b, `,"p":"`...), bloom(pairs[i], ix.keys, len(ix.docs))...)
 		out.shards[i] = append(b, `"}`...)
 	})
 	return out
@@ -180,7 +178,7 @@ func splitForms(groups [][2][][]byte) []bool {
 }
 
 // group is the member of a shard a syllable (0, "s") or form (1, "f")
-// entry goes to; pairs go to the shard's Bloom filter.
+// entry goes to.
 func group(kind byte) int {
 	if kind == kindSyllable {
 		return 0

@@ -23,7 +23,6 @@ const (
 // Entry kinds in a shard.
 const (
 	kindSyllable  = 0 // a folded syllable: "van"
-	kindPair      = 1 // two adjacent folded syllables: "dan van"
 	kindFormHas   = 2 // an exact form ("vận"): the pages of its key that have it
 	kindFormLacks = 3 // an exact form: the pages of its key that lack it
 	kindFormMask  = 4 // a syllable on many pages: which of its forms each page has
@@ -38,7 +37,7 @@ type posting struct {
 // entry is one term of the index with its pages.
 type entry struct {
 	kind     byte
-	key      string // folded syllable, pair, or exact form
+	key      string // folded syllable or exact form
 	display  string // syllables: the most used exact form; masks: the forms, "|"-separated
 	masks    []byte // kindFormMask: per page, bit i set when it has form i
 	postings []posting
@@ -48,8 +47,10 @@ type entry struct {
 // index is the whole index before it is split into files.
 type index struct {
 	docs     []*site.Page
-	entries  []*entry
-	keysByDF []string // syllable keys, most frequent first (the vocabulary)
+	entries  []*entry   // syllables and forms
+	pairs    []pairList // pairs, which go to Bloom filters
+	keys     []string   // key id → syllable key
+	keysByDF []string   // syllable keys, most frequent first (the vocabulary)
 }
 
 // maxPairPages is the most pages a pair keeps: those where it weighs most
@@ -84,7 +85,7 @@ func buildIndex(docs []*site.Page) *index {
 	for f, k := range w.keyOf {
 		formsOf[k] = append(formsOf[k], int32(f))
 	}
-	ix := &index{docs: docs}
+	ix := &index{docs: docs, keys: w.keys}
 	for k, ps := range syl {
 		sortPostings(ps)
 		e := &entry{kind: kindSyllable, key: w.keys[k], shard: w.keys[k], postings: ps}
@@ -93,7 +94,7 @@ func buildIndex(docs []*site.Page) *index {
 		ix.entries = append(ix.entries, formEntries(e, formsOf[k], formDocs, formCount, w.exact, len(docs))...)
 		ix.keysByDF = append(ix.keysByDF, w.keys[k])
 	}
-	ix.entries = append(ix.entries, pairEntries(as, norms, syl, w)...)
+	ix.pairs = pairLists(as, norms, syl)
 	sort.Slice(ix.keysByDF, func(i, j int) bool {
 		a, b := ix.keysByDF[i], ix.keysByDF[j]
 		if da, db := len(syl[w.ids[a]]), len(syl[w.ids[b]]); da != db {
@@ -104,36 +105,70 @@ func buildIndex(docs []*site.Page) *index {
 	return ix
 }
 
-// pairEntries gathers the pages of every pair, each core taking the pairs
-// of its part of the hash space, and keeps each pair's best pages.
-func pairEntries(as []*analysis, norms []float64, syl [][]posting, w *words) []*entry {
+// pairList is one pair's best pages (at most maxPairPages), filed in the
+// Bloom filter of the shard of its rarer syllable, home.
+type pairList struct {
+	a, b, home int32 // key ids: "a b"
+	postings   []posting
+}
+
+// pairLists gathers the pages of every pair, each core taking the pairs
+// of its part of the hash space, and keeps each pair's best pages. A
+// part's postings go to one flat slice, grouped by pair with a counting
+// sort: one map lookup per page and pair, and no slice per pair.
+func pairLists(as []*analysis, norms []float64, syl [][]posting) []pairList {
 	parts := runtime.GOMAXPROCS(0)
-	out := make([][]*entry, parts)
+	out := make([][]pairList, parts)
 	parallel.For(parts, func(part int) {
-		pairs := map[uint64][]posting{}
+		items := 0
+		for _, a := range as {
+			items += len(a.pairs[part])
+		}
+		index := make(map[uint64]int32, items/16)
+		var pairs []uint64
+		var count []int32
+		of := make([]int32, 0, items) // each item's pair
+		ps := make([]posting, 0, items)
 		for id, a := range as {
 			for _, pw := range a.pairs[part] {
+				i, ok := index[pw.pair]
+				if !ok {
+					i = int32(len(pairs))
+					index[pw.pair] = i
+					pairs = append(pairs, pw.pair)
+					count = append(count, 0)
+				}
+				count[i]++
 				imp := impact(float64(pw.tf), norms[id])
 				if pw.titled {
 					imp = pairInTitle
 				}
-				pairs[pw.pair] = append(pairs[pw.pair], posting{int32(id), imp})
+				of = append(of, i)
+				ps = append(ps, posting{int32(id), imp})
 			}
 		}
-		for k, ps := range pairs {
+		start := make([]int32, len(pairs)+1)
+		for i, n := range count {
+			start[i+1] = start[i] + n
+		}
+		next := append([]int32(nil), start[:len(pairs)]...)
+		grouped := make([]posting, len(ps))
+		for j, i := range of {
+			grouped[next[i]] = ps[j] // pages stay in id order within a pair
+			next[i]++
+		}
+		lists := make([]pairList, len(pairs))
+		for i, k := range pairs {
 			a, b := int32(k>>32), int32(uint32(k))
 			home := a
 			if len(syl[b]) < len(syl[a]) {
 				home = b
 			}
-			out[part] = append(out[part], &entry{kind: kindPair, key: w.keys[a] + " " + w.keys[b], shard: w.keys[home], postings: bestPostings(ps, maxPairPages)})
+			lists[i] = pairList{a: a, b: b, home: home, postings: bestPostings(grouped[start[i]:start[i+1]], maxPairPages)}
 		}
+		out[part] = lists
 	})
-	var all []*entry
-	for _, es := range out {
-		all = append(all, es...)
-	}
-	return all
+	return slices.Concat(out...)
 }
 
 // lengthNorms are the BM25 length normalisers of the pages.
