@@ -20,6 +20,7 @@ import (
 
 	"bantin/internal/build"
 	"bantin/internal/output"
+	"bantin/internal/search"
 	"bantin/internal/tooltest"
 )
 
@@ -138,8 +139,18 @@ var judgedQueries = []judged{
 	{"q=khu pho&sap-xep=ngay", "/ban-tin/so-12-thang-11-2026/", 1, ""},
 }
 
+// TestJudgedQueries runs the judged queries on the sample site as it is
+// built, and again with its shards' forms moved to two shared forms files,
+// as on a large site.
 func TestJudgedQueries(t *testing.T) {
-	base := sampleSite(t)
+	t.Run("as built", func(t *testing.T) { checkJudged(t, sampleSite(t)) })
+	t.Run("forms apart", func(t *testing.T) {
+		search.SqueezeForms(t, 2)
+		checkJudged(t, sampleSite(t))
+	})
+}
+
+func checkJudged(t *testing.T, base string) {
 	ctx := tooltest.Browser(t, 1000, 800)
 	for _, j := range judgedQueries {
 		p := openSearch(t, ctx, base, encodeQuery(j.query))
@@ -205,9 +216,11 @@ func TestRankingRules(t *testing.T) {
 		"content/bai-viet/than-bai.md": page("Tin ngắn", "2025-06-01", filler+"Hòa giải ở cơ sở."),
 		"content/bai-viet/cu.md":       page("Lễ hội", "2024-01-01", filler+"Mùa lễ hội an toàn."),
 		"content/bai-viet/moi.md":      page("Lễ hội", "2024-06-01", filler+"Mùa lễ hội an toàn."),
+		// Seven forms of "ma": the seventh, the rarest, is listed apart
+		// from the masks of the six most used.
+		"content/bai-viet/sau-dang.md":  page("Ma má mà", "2026-04-01", filler+strings.Repeat("Ma má mà mả mã mạ. ", 3)),
+		"content/bai-viet/dang-hiem.md": page("Tin vắn", "2023-01-01", filler+"Cây mạ, mầm mậ."),
 	}
-	base := serveBuild(t, fsys)
-	ctx := tooltest.Browser(t, 1000, 800)
 	cases := []struct{ q, first, why string }{
 		{"quy che dan chu", "/bai-viet/cum-tu/", "the exact phrase ranks above the syllables apart"},
 		{"quy chế dân chủ", "/bai-viet/cum-tu/", "the exact phrase, typed with marks"},
@@ -215,13 +228,23 @@ func TestRankingRules(t *testing.T) {
 		{"dân văn", "/bai-viet/van-hoa/", "and văn above vận"},
 		{"hoa giai", "/bai-viet/tieu-de/", "the title weighs more than the body"},
 		{"le hoi an toan", "/bai-viet/moi/", "recency breaks ties"},
+		{"mậ", "/bai-viet/dang-hiem/", "a rare form typed with marks finds its page first"},
 	}
-	for _, c := range cases {
-		p := openSearch(t, ctx, base, encodeQuery("q="+c.q))
-		if len(p.Hits) == 0 || !matches(p.Hits[0].Href, c.first) {
-			t.Errorf("%s: %s; got %+v", c.q, c.why, p.Hits)
+	check := func(t *testing.T) {
+		base := serveBuild(t, fsys)
+		ctx := tooltest.Browser(t, 1000, 800)
+		for _, c := range cases {
+			p := openSearch(t, ctx, base, encodeQuery("q="+c.q))
+			if len(p.Hits) == 0 || !matches(p.Hits[0].Href, c.first) {
+				t.Errorf("%s: %s; got %+v", c.q, c.why, p.Hits)
+			}
 		}
 	}
+	t.Run("as built", check)
+	t.Run("forms apart", func(t *testing.T) {
+		search.SqueezeForms(t, 2)
+		check(t)
+	})
 }
 
 // TestSuggestionAndSnippets checks the "Có phải bạn muốn tìm" line and the

@@ -32,10 +32,12 @@
 //	docs.json       {"t": [type index per page], "c": [[topic index…] per page]}
 //	tu-vung.txt     every key, most frequent first, one per line (for typos)
 //	s/N.json        shard N
-//	s/N.f.json      shard N's forms, when they are kept apart ("h": 1)
+//	s/N.f.json      a forms file: {"M": forms of shard M, …} for each
+//	                shard M whose "h" is N
 //	f/ID.json       page ID's fragment: {"u": URL, "t": title, "d": date,
-//	                 "s": [[anchor, heading, text]…]} (text cut at 400
-//	                 characters a section, 1,600 a page)
+//	                 "s": [[anchor, heading, text]…]} (800 characters
+//	                 of text a page, shared among its sections, each
+//	                 getting at least 240 while they last)
 //
 // A key's shard: manifest.shards.own[key] when the key has a shard of its
 // own (its entries fill half a shard or more), else own-count + the shared
@@ -47,15 +49,24 @@
 // shard per distinct key. The index has at most 1,000 files besides the
 // fragments (one per page, fetched for the results shown).
 //
-// A shard is {"s": syllables, "f": forms, "p": pairs}:
+// A shard is {"s": syllables, "f": forms, "p": pairs}, or, when its
+// forms are apart, {"s": …, "f": {}, "h": N, "p": …}. Forms only serve a
+// syllable typed with marks, so a query without marks never downloads
+// them. They stay in the shard when under 2 KB; else they go to a forms
+// file, each of the largest to its own while the index stays within
+// 1,000 files, the rest packed largest first into the forms file with
+// least in it; a forms file is named after the shard that opened it.
 //
 //	"s": {key: [display, df, list]}   display: the form most used
-//	"f": {form: [1|0, count, list]}   pages of the key that have (1) or
-//	                                  lack (0) the exact form
-//	     {key: ["f1|f2|…", masks]}    for a key on many pages: one
-//	                                  base64url character per page, bit i
-//	                                  set when the page has form i (the six
-//	                                  most used forms)
+//	"f": {key: ["f1|f2|…", masks]}    for a key written in more than one
+//	     {key: ["f1|…", masks, rare]} way: masks has one base64url
+//	                                  character per page of the key (in
+//	                                  page order), bit i set when the page
+//	                                  has form i, the six most used; rare,
+//	                                  {form: [gap, …]}, gives for each
+//	                                  rarer form the positions of its pages
+//	                                  among the key's (gaps, the first from
+//	                                  -1)
 //	"p": "base64"                     Bloom filter of the pairs (below)
 //
 // A list is either sparse, [impact, count, gap, gap…, impact, count, gap…]

@@ -72,6 +72,38 @@ func coarse(imp uint8) uint8 {
 	return 1
 }
 
+// formsJSON writes the rest of a forms entry: "f1|f2|…","masks"]
+// followed, when it has rarer forms, by {"form": [gap, …], …} before the
+// "]", the gaps running over positions in the syllable's pages.
+func formsJSON(b []byte, e *entry) []byte {
+	b = strconv.AppendQuote(b, e.display)
+	b = append(b, ',', '"')
+	for _, m := range e.masks {
+		b = append(b, maskAlphabet[m])
+	}
+	b = append(b, '"')
+	if len(e.rare) > 0 {
+		b = append(b, ",{"...)
+		for i, r := range e.rare {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(strconv.AppendQuote(b, r.form), ':', '[')
+			prev := int32(-1)
+			for j, at := range r.at {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = strconv.AppendInt(b, int64(at-prev), 10)
+				prev = at
+			}
+			b = append(b, ']')
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
 // maskAlphabet writes six bits as one character (base64url's): form masks
 // and the bucket table of the shard plan.
 const maskAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -87,28 +119,16 @@ const (
 	denseMinPages = 500
 )
 
-// entryJSON writes one entry's member of its shard's "s", "f" or "p"
-// object: "key":[…].
+// entryJSON writes one entry's member of its shard's "s" or "f" object:
+// "key":[…].
 func entryJSON(e *entry, pages int) []byte {
 	b := strconv.AppendQuote(nil, e.key)
 	b = append(b, ':', '[')
-	if e.kind == kindFormMask {
-		b = strconv.AppendQuote(b, e.display)
-		b = append(b, ',', '"')
-		for _, m := range e.masks {
-			b = append(b, maskAlphabet[m])
-		}
-		return append(b, '"', ']')
+	if e.kind == kindForms {
+		return formsJSON(b, e)
 	}
-	switch e.kind {
-	case kindSyllable:
-		b = strconv.AppendQuote(b, e.display)
-		b = append(b, ',')
-	case kindFormHas:
-		b = append(b, "1,"...)
-	case kindFormLacks:
-		b = append(b, "0,"...)
-	}
+	b = strconv.AppendQuote(b, e.display)
+	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(len(e.postings)), 10)
 	b = append(b, ',')
 	if dense(len(e.postings), pages) {
@@ -124,6 +144,7 @@ func entryJSON(e *entry, pages int) []byte {
 // their count.
 const (
 	targetShardBytes = 16 << 10
+	sharedShardBytes = 10 << 10
 	maxShards        = 900
 	// maxIndexFiles bounds the files of the index: shards, forms files,
 	// and the otherIndexFiles (manifest, docs, vocabulary). Fragments,

@@ -27,3 +27,12 @@ func LogPhases(t testing.TB, s *site.Site) {
 	parallel.For(len(s.Pages), func(i int) { fragment(s.Pages[i], s) })
 	t.Logf("fragments %v", time.Since(t0))
 }
+
+// SqueezeForms moves every shard's forms to at most files forms files,
+// shared by several shards, until the test ends: the layout of a large
+// site, on a small one.
+func SqueezeForms(t testing.TB, files int) {
+	old := limits
+	limits = formsLimits{splitBytes: 1, maxFiles: old.maxFiles, maxFormsFiles: files}
+	t.Cleanup(func() { limits = old })
+}

@@ -25,12 +25,14 @@ const (
 	TopicTaxonomy = "topics"
 )
 
-// Fragment text limits, in runes. A result's snippet comes from the start
-// of its best section; a page's fragment stays near 1 KB once gzipped
-// however long the page, since every shown result fetches one.
+// Fragment text limits, in runes. A result's snippet (at most 160
+// characters) comes from the start of its best section. Every shown result
+// fetches its page's fragment, so a fragment stays near 600 bytes once
+// gzipped however long the page: the page's text budget is shared among
+// its sections, each getting at least minSectionText while it lasts.
 const (
-	maxSectionText = 400
-	maxFragText    = 1600
+	minSectionText = 240
+	maxFragText    = 800
 )
 
 // Files builds the index of s's regular pages and returns every file of
@@ -68,7 +70,8 @@ func Files(s *site.Site, typeLabel func(string) string) []output.File {
 // ShardPath is the path of shard i.
 func ShardPath(i int) string { return DataDir + "s/" + strconv.Itoa(i) + ".json" }
 
-// FormsPath is the path of shard i's forms, when they are apart.
+// FormsPath is the path of the forms file that holds shard i's forms
+// first.
 func FormsPath(i int) string { return DataDir + "s/" + strconv.Itoa(i) + ".f.json" }
 
 // FragmentPath is the path of page id's fragment.
@@ -89,9 +92,11 @@ type manifest struct {
 func shardFiles(ix *index) *shardSet {
 	enc := make([][]byte, len(ix.entries))
 	parallel.For(len(ix.entries), func(i int) { enc[i] = entryJSON(ix.entries[i], len(ix.docs)) })
-	size := map[string]int{}
+	size := map[string]int{} // what a query without marks downloads: not the forms
 	for i, e := range ix.entries {
-		size[e.shard] += len(enc[i])
+		if e.kind == kindSyllable {
+			size[e.shard] += len(enc[i])
+		}
 	}
 	bloomChars := bloomBits(len(ix.docs)) // base64 characters, times six
 	for _, pl := range ix.pairs {
@@ -129,52 +134,50 @@ func shardFiles(ix *index) *shardSet {
 		g := &groups[home[i]][group(ix.entries[i].kind)]
 		*g = append(*g, enc[i])
 	}
-	split := splitForms(groups)
+	formsSize := make([]int, n)
+	for i, g := range groups {
+		for _, f := range g[1] {
+			formsSize[i] += len(f) + 1
+		}
+	}
+	place := placeForms(formsSize)
 	out := &shardSet{plan: plan, shards: make([][]byte, n), forms: make([][]byte, n)}
 	parallel.For(n, func(i int) {
 		g := groups[i]
-		forms := append(append([]byte("{"), bytes.Join(g[1], []byte(","))...), '}')
 		b := []byte(`{"s":{`)
-		b = append(append(b, bytes.Join(g[0], []byte(","))...), `},"f":`...)
-		if split[i] {
-			out.forms[i] = forms
-			b = append(b, `{},"h":1`...)
+		b = append(append(b, bytes.Join(g[0], []byte(","))...), `},"f":{`...)
+		if place[i] < 0 {
+			b = append(b, bytes.Join(g[1], []byte(","))...)
+			b = append(b, '}')
 		} else {
-			b = append(b, forms...)
+			b = strconv.AppendInt(append(b, `},"h":`...), int64(place[i]), 10)
 		}
 		b = append(append(b, `,"p":"`...), bloom(pairs[i], ix.keys, len(ix.docs))...)
 		out.shards[i] = append(b, `"}`...)
 	})
+	for i, f := range place {
+		if f < 0 {
+			continue
+		}
+		b := out.forms[f]
+		if b == nil {
+			b = []byte{'{'}
+		} else {
+			b = append(b[:len(b)-1], ',')
+		}
+		b = append(strconv.AppendInt(append(b, '"'), int64(i), 10), `":{`...)
+		b = append(b, bytes.Join(groups[i][1], []byte(","))...)
+		out.forms[f] = append(b, "}}"...)
+	}
 	return out
 }
 
-// shardSet is the encoded index: shards, and the forms files of the shards
-// whose forms are apart (nil for the others).
+// shardSet is the encoded index: shards, and the forms files, each at the
+// number of the first shard it holds (nil elsewhere).
 type shardSet struct {
 	plan   *shardPlan
 	shards [][]byte
 	forms  [][]byte
-}
-
-// splitForms chooses the shards whose forms go to a file of their own,
-// fetched only for a syllable typed with marks: the largest, while the
-// index stays within maxIndexFiles files.
-func splitForms(groups [][2][][]byte) []bool {
-	size := make([]int, len(groups))
-	order := make([]int, len(groups))
-	for i, g := range groups {
-		order[i] = i
-		for _, f := range g[1] {
-			size[i] += len(f)
-		}
-	}
-	sort.Slice(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
-	split := make([]bool, len(groups))
-	room := maxIndexFiles - len(groups) - otherIndexFiles
-	for _, i := range order[:min(len(order), max(room, 0))] {
-		split[i] = size[i] >= splitFormsBytes
-	}
-	return split
 }
 
 // group is the member of a shard a syllable (0, "s") or form (1, "f")
@@ -232,32 +235,44 @@ func fragment(p *site.Page, s *site.Site) []byte {
 	b = append(append(b, `,"t":`...), jsonString(p.Title)...)
 	b = append(append(b, `,"d":`...), jsonString(vi.FormatDate(p.Date, s.Config.Location))...)
 	b = append(b, `,"s":[`...)
-	budget, first := maxFragText, true
-	addSection := func(id, title, text string) {
-		text = clip(text, min(maxSectionText, budget))
+	secs := fragmentSections(p)
+	budget := maxFragText
+	for i, sec := range secs {
+		text := clip(sec.text, min(max(minSectionText, budget/(len(secs)-i)), budget))
 		budget -= utf8.RuneCountInString(text) // clip's "…" may take it to -1; clip then returns ""
-		if !first {
+		if i > 0 {
 			b = append(b, ',')
 		}
-		first = false
-		b = append(append(append(append(append(append(append(b, '['), jsonString(id)...), ','), jsonString(title)...), ','), jsonString(text)...), ']')
+		b = append(append(append(append(append(append(append(b, '['), jsonString(sec.id)...), ','), jsonString(sec.title)...), ','), jsonString(text)...), ']')
 	}
+	return append(b, "]}"...)
+}
+
+// fragmentSection is one section of a fragment: its anchor, heading and
+// text.
+type fragmentSection struct{ id, title, text string }
+
+// fragmentSections are the sections of p a fragment holds: a handbook's
+// questions (after its introduction), else the page's sections, else the
+// whole page as one.
+func fragmentSections(p *site.Page) []fragmentSection {
+	var out []fragmentSection
 	switch {
 	case len(p.Questions) > 0:
 		if len(p.Sections) > 0 && p.Sections[0].Title == "" {
-			addSection("", "", p.Sections[0].Plain)
+			out = append(out, fragmentSection{"", "", p.Sections[0].Plain})
 		}
 		for _, q := range p.Questions {
-			addSection(q.ID, q.Text, q.Plain)
+			out = append(out, fragmentSection{q.ID, q.Text, q.Plain})
 		}
 	case len(p.Sections) > 0:
 		for _, sec := range p.Sections {
-			addSection(sec.ID, sec.Title, sec.Plain)
+			out = append(out, fragmentSection{sec.ID, sec.Title, sec.Plain})
 		}
 	default:
-		addSection("", "", p.Plain)
+		out = append(out, fragmentSection{"", "", p.Plain})
 	}
-	return append(b, "]}"...)
+	return out
 }
 
 // jsonString writes s as a JSON string, escaping what JSON requires: the

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strings"
 
 	"bantin/internal/parallel"
 	"bantin/internal/site"
@@ -22,10 +21,8 @@ const (
 
 // Entry kinds in a shard.
 const (
-	kindSyllable  = 0 // a folded syllable: "van"
-	kindFormHas   = 2 // an exact form ("vận"): the pages of its key that have it
-	kindFormLacks = 3 // an exact form: the pages of its key that lack it
-	kindFormMask  = 4 // a syllable on many pages: which of its forms each page has
+	kindSyllable = 0 // a folded syllable: "van"
+	kindForms    = 4 // a syllable written in more than one way: which form each of its pages has
 )
 
 // posting is one page of a term's list.
@@ -37,9 +34,10 @@ type posting struct {
 // entry is one term of the index with its pages.
 type entry struct {
 	kind     byte
-	key      string // folded syllable or exact form
-	display  string // syllables: the most used exact form; masks: the forms, "|"-separated
-	masks    []byte // kindFormMask: per page, bit i set when it has form i
+	key      string     // folded syllable or exact form
+	display  string     // syllables: the most used exact form; masks: the forms, "|"-separated
+	masks    []byte     // kindForms: per page of the syllable, bit i set when it has form i
+	rare     []rareForm // kindForms: the forms after the first maxMaskForms
 	postings []posting
 	shard    string // the syllable whose shard holds the entry
 }
@@ -91,7 +89,9 @@ func buildIndex(docs []*site.Page) *index {
 		e := &entry{kind: kindSyllable, key: w.keys[k], shard: w.keys[k], postings: ps}
 		e.display = mostUsed(formsOf[k], formCount, w.exact)
 		ix.entries = append(ix.entries, e)
-		ix.entries = append(ix.entries, formEntries(e, formsOf[k], formDocs, formCount, w.exact, len(docs))...)
+		if len(formsOf[k]) > 1 {
+			ix.entries = append(ix.entries, formsEntry(e, formsOf[k], formDocs, formCount, w.exact))
+		}
 		ix.keysByDF = append(ix.keysByDF, w.keys[k])
 	}
 	ix.pairs = pairLists(as, norms, syl)
@@ -235,71 +235,4 @@ func mostUsed(forms []int32, count []int, exact []string) string {
 		}
 	}
 	return exact[best]
-}
-
-// formEntries tells, for a syllable written in more than one way, which
-// of its pages have each exact form: for a syllable on many pages, one
-// mask per page over its maxMaskForms most used forms; else, per form,
-// the shorter of its list and its complement.
-func formEntries(e *entry, forms []int32, formDocs [][]int32, count []int, exact []string, pages int) []*entry {
-	if len(forms) < 2 {
-		return nil
-	}
-	if dense(len(e.postings), pages) {
-		return []*entry{formMask(e, forms, formDocs, count, exact, pages)}
-	}
-	var out []*entry
-	for _, f := range forms {
-		docs := formDocs[f]
-		fe := &entry{kind: kindFormHas, key: exact[f], shard: e.key}
-		if len(docs)*2 > len(e.postings) {
-			fe.kind, docs = kindFormLacks, complement(e.postings, docs)
-		}
-		for _, d := range docs {
-			fe.postings = append(fe.postings, posting{doc: d})
-		}
-		out = append(out, fe)
-	}
-	return out
-}
-
-// maxMaskForms is how many forms a mask tells apart: six bits, one
-// base64url character per page. Rarer forms count as absent.
-const maxMaskForms = 6
-
-func formMask(e *entry, forms []int32, formDocs [][]int32, count []int, exact []string, pages int) *entry {
-	byUse := append([]int32(nil), forms...)
-	sort.Slice(byUse, func(i, j int) bool {
-		a, b := byUse[i], byUse[j]
-		if count[a] != count[b] {
-			return count[a] > count[b]
-		}
-		return exact[a] < exact[b]
-	})
-	byUse = byUse[:min(len(byUse), maxMaskForms)]
-	masks := make([]byte, pages)
-	names := make([]string, len(byUse))
-	for i, f := range byUse {
-		names[i] = exact[f]
-		for _, d := range formDocs[f] {
-			masks[d] |= 1 << i
-		}
-	}
-	return &entry{kind: kindFormMask, key: e.key, shard: e.key, display: strings.Join(names, "|"), masks: masks}
-}
-
-// complement returns the docs of all that are not in some (both sorted).
-func complement(all []posting, some []int32) []int32 {
-	var out []int32
-	j := 0
-	for _, p := range all {
-		for j < len(some) && some[j] < p.doc {
-			j++
-		}
-		if j < len(some) && some[j] == p.doc {
-			continue
-		}
-		out = append(out, p.doc)
-	}
-	return out
 }

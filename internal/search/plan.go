@@ -52,7 +52,7 @@ func planShards(size map[string]int) *shardPlan {
 		small += size[k]
 		shared = append(shared, k)
 	}
-	p.Shared = max(1, min(maxShards-len(p.Own), (small+targetShardBytes-1)/targetShardBytes))
+	p.Shared = max(1, min(maxShards-len(p.Own), (small+sharedShardBytes-1)/sharedShardBytes))
 	p.pack(shared, size)
 	return p
 }
