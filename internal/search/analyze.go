@@ -180,7 +180,11 @@ func (an *analyzer) analyze(p *site.Page) *analysis {
 	for _, k := range an.syllables.touched {
 		a.syllables = append(a.syllables, keyWeight{k, float32(an.syllables.of[k])})
 	}
-	a.pairs = make([][]pairWeight, an.parts)
+	perPart := make([]int, an.parts)
+	for k := range an.pairs {
+		perPart[pairPart(k, an.parts)]++
+	}
+	a.pairs = carve[pairWeight](perPart)
 	for k, tf := range an.pairs {
 		part := pairPart(k, an.parts)
 		a.pairs[part] = append(a.pairs[part], pairWeight{k, float32(tf), an.titled[k]})

@@ -67,8 +67,17 @@ func buildIndex(docs []*site.Page) *index {
 	w := newWords()
 	as := analyzeAll(docs, w)
 	norms := lengthNorms(as)
-	syl := make([][]posting, len(w.keys))
-	formDocs := make([][]int32, len(w.exact))
+	keyPages, formPages := make([]int, len(w.keys)), make([]int, len(w.exact))
+	for _, a := range as {
+		for _, kw := range a.syllables {
+			keyPages[kw.key]++
+		}
+		for _, f := range a.forms {
+			formPages[f.form]++
+		}
+	}
+	syl := carve[posting](keyPages)
+	formDocs := carve[int32](formPages)
 	formCount := make([]int, len(w.exact))
 	for id, a := range as {
 		for _, kw := range a.syllables {
@@ -103,6 +112,24 @@ func buildIndex(docs []*site.Page) *index {
 		return a < b
 	})
 	return ix
+}
+
+// carve returns empty slices with the capacities given, cut from one
+// array: lists whose lengths are counted first are then filled by append
+// without a copy.
+func carve[T any](capacity []int) [][]T {
+	total := 0
+	for _, n := range capacity {
+		total += n
+	}
+	all := make([]T, total)
+	out := make([][]T, len(capacity))
+	at := 0
+	for i, n := range capacity {
+		out[i] = all[at : at : at+n]
+		at += n
+	}
+	return out
 }
 
 // pairList is one pair's best pages (at most maxPairPages), filed in the

@@ -112,26 +112,22 @@ function syllable(sh, key) {
 function form(sh, exact) {
   var key = foldKey(exact), m = own_(sh.f, key);
   if (!m) return null;
-  var pages = pagesOf(sh, key), bit = m[0].split("|").indexOf(exact), has = null;
+  var bit = m[0].split("|").indexOf(exact);
   if (bit < 0) {
-    var gaps = (m[2] && own_(m[2], exact)) || [], at = -1;
-    has = new Set();
+    var pages = pagesOf(sh, key), gaps = (m[2] && own_(m[2], exact)) || [], at = -1, has = new Set();
     gaps.forEach(function (g) { at += g; has.add(pages[at]); });
+    return { test: function (d) { return has.has(d); } };
   }
-  var position = null;
+  var position = positionOf(sh, key), masks = decodeMasks(m);
   return { test: function (d) {
-    if (has) return has.has(d);
-    if (!position) {
-      position = new Map();
-      pages.forEach(function (p, i) { position.set(p, i); });
-    }
-    var i = position.get(d);
-    return i !== undefined && (BASE64URL.indexOf(m[1][i]) & (1 << bit)) !== 0;
+    var i = d < position.length ? position[d] : -1;
+    return i >= 0 && (masks[i] & (1 << bit)) !== 0;
   } };
 }
 
 // pagesOf lists the pages of a syllable in page order, the order of its
-// forms entry.
+// forms entry; positionOf maps a page to its place in that list (-1 when
+// it is not there). Both are worked out once per syllable.
 function pagesOf(sh, key) {
   var a = own_(sh.s, key);
   if (!a) return [];
@@ -141,6 +137,27 @@ function pagesOf(sh, key) {
     a.pages = ps.sort(function (x, y) { return x - y; });
   }
   return a.pages;
+}
+
+function positionOf(sh, key) {
+  var a = own_(sh.s, key);
+  if (!a) return new Int32Array(0);
+  if (!a.position) {
+    var pages = pagesOf(sh, key);
+    a.position = new Int32Array(pages.length ? pages[pages.length - 1] + 1 : 0).fill(-1);
+    pages.forEach(function (p, i) { a.position[p] = i; });
+  }
+  return a.position;
+}
+
+// decodeMasks reads a forms entry's masks once, a byte a page.
+function decodeMasks(m) {
+  if (!m.decoded) {
+    var s = m[1];
+    m.decoded = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) m.decoded[i] = BASE64URL.indexOf(s[i]);
+  }
+  return m.decoded;
 }
 
 // pairTest returns a test "does page d have the pair a b", from the Bloom
