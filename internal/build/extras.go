@@ -11,6 +11,7 @@ import (
 	"bantin/internal/highlight"
 	"bantin/internal/layout"
 	"bantin/internal/output"
+	"bantin/internal/parallel"
 	"bantin/internal/redirect"
 	"bantin/internal/site"
 	"bantin/internal/sitemap"
@@ -37,12 +38,7 @@ func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, dl *diag.List
 			add(strings.TrimPrefix(a, "/")+aliasIndex(a), p.Source, redirect.HTML(p.RelPermalink, s.Config.LanguageCode, tmpls.Strings.Translate("redirecting")), nil)
 		}
 	}
-	for _, p := range s.Lists {
-		data, err := feed.RSS(p)
-		add(feed.RSSPath(p), "feed "+p.URL, data, err)
-		data, err = feed.Atom(p)
-		add(feed.AtomPath(p), "feed "+p.URL, data, err)
-	}
+	files = append(files, feedFiles(s, dl)...)
 	data, err := sitemap.XML(s.All)
 	add(sitemap.Path, "sitemap", data, err)
 	add("robots.txt", "robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+s.Config.AbsURL("/"+sitemap.Path)+"\n"), nil)
@@ -133,6 +129,31 @@ func contentFiles(fsys fs.FS, s *site.Site, dl *diag.List) []output.File {
 	}
 	for _, r := range s.Assets {
 		read(r)
+	}
+	return files
+}
+
+// feedFiles returns the RSS and Atom feeds of every list, made on every
+// core: a site with taxonomies has hundreds of lists.
+func feedFiles(s *site.Site, dl *diag.List) []output.File {
+	made := make([][2]output.File, len(s.Lists))
+	errs := make([][2]error, len(s.Lists))
+	parallel.For(len(s.Lists), func(i int) {
+		p := s.Lists[i]
+		rss, err := feed.RSS(p)
+		made[i][0], errs[i][0] = output.File{Path: feed.RSSPath(p), Data: rss, Source: "feed " + p.URL}, err
+		atom, err := feed.Atom(p)
+		made[i][1], errs[i][1] = output.File{Path: feed.AtomPath(p), Data: atom, Source: "feed " + p.URL}, err
+	})
+	var files []output.File
+	for i, pair := range made {
+		for k, f := range pair {
+			if errs[i][k] != nil {
+				dl.Errorf(diag.Pos{File: f.Source}, "%v", errs[i][k])
+				continue
+			}
+			files = append(files, f)
+		}
 	}
 	return files
 }
