@@ -40,6 +40,14 @@ const (
 // filter ("leaflet" → "Tờ gấp").
 func Files(s *site.Site, typeLabel func(string) string) []output.File {
 	docs := s.Pages
+	// Fragments depend only on the pages: they are made while the index is
+	// built, whose sequential steps leave cores idle.
+	frags := make([][]byte, len(docs))
+	fragsDone := make(chan struct{})
+	go func() {
+		parallel.For(len(docs), func(i int) { frags[i] = fragment(docs[i], s) })
+		close(fragsDone)
+	}()
 	ix := buildIndex(docs)
 	var files []output.File
 	add := func(p string, data []byte) {
@@ -55,8 +63,7 @@ func Files(s *site.Site, typeLabel func(string) string) []output.File {
 	types, topics, meta := docMeta(docs, typeLabel)
 	add(DataDir+"docs.json", meta)
 	add(DataDir+"tu-vung.txt", []byte(strings.Join(ix.keysByDF, "\n")))
-	frags := make([][]byte, len(docs))
-	parallel.For(len(docs), func(i int) { frags[i] = fragment(docs[i], s) })
+	<-fragsDone
 	for i, data := range frags {
 		add(FragmentPath(i), data)
 	}
