@@ -7,9 +7,10 @@
 //	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance
 //	 │   site.Assemble ──────► *site.Site            sections, parents, menus
 //	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
+//	 │   shortlink.Files ────► redirects, page codes before the templates, on every core
 //	 │   layout.Execute × N ─► page HTML             on every core
-//	 │   feed, sitemap, redirect, static, assets ► more output.Files
-//	 │   qr (codes), search.Files (index, fragments, script) ► more output.Files
+//	 │   feed, sitemap, redirect, static, assets, qrFile codes ► more output.Files
+//	 │   search.Files (index, fragments, script) ► more output.Files
 //	 └─ output.Check ────────► collisions reported by source
 //
 // [Build] returns the files as data together with every diagnostic of the

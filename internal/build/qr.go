@@ -11,15 +11,24 @@ import (
 	"bantin/internal/site"
 )
 
-// qrFiles returns the short-link redirects, every page's QR files, and the
-// files of codes that templates asked for with qrFile.
-func qrFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, dl *diag.List) []output.File {
+// pageQRFiles returns the short-link redirects and every page's QR files.
+// It runs before the templates: the codes need only the short links, the
+// templates then find them made, and the work is done while the heap is
+// still small (before it holds every rendered page).
+func pageQRFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, dl *diag.List) []output.File {
 	files, err := shortlink.Files(s, codes, tmpls.Strings.Translate("redirecting"))
 	if err != nil {
 		dl.Errorf(diag.Pos{File: "config.toml"}, "%v", err)
 		return nil
 	}
+	return files
+}
+
+// wantedQRFiles returns the files of the codes that templates asked for
+// with qrFile.
+func wantedQRFiles(s *site.Site, codes *qr.Cache, dl *diag.List) []output.File {
 	cfg := s.Config.QR
+	var files []output.File
 	for _, code := range codes.Wanted() {
 		name := path.Join(layout.QRDir, qr.FileName(code.Text, code.Level))
 		pngData, err := code.PNG(cfg.SizeMM, cfg.DPI)
