@@ -196,5 +196,5 @@ func TestJSONLD(t *testing.T) {
 	}
 	contains(t, files, "bai-viet/a/index.html", `<meta property="og:image" content="https://x.vn/bai-viet/a/anh.png">`,
 		`<meta property="og:type" content="article">`, `<meta name="twitter:card" content="summary_large_image">`,
-		`<meta property="article:published_time" content="2026-01-10T00:00:00&#43;07:00">`)
+		`<meta property="article:published_time" content="2026-01-10T00:00:00+07:00">`)
 }

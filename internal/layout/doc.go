@@ -93,6 +93,12 @@
 //	    {{ jsonify (dict "tên" "</script>") }}  →  {"tên":"\u003c/script\u003e"}
 //	jsonLD PAGE: the schema.org graph of a page, for jsonify
 //	    {{ (index (jsonLD .).Graph 0).Type }}  →  NewsArticle
+//	metaTags PAGE: what <head> tells browsers, search engines and sharing:
+//	    <title> (with "Trang N / M" on later pagers), description, canonical,
+//	    rel prev/next, a list's RSS and Atom links, Open Graph (article:*
+//	    on dated pages), the Twitter card and the JSON-LD; one call in
+//	    place of some forty template actions (see meta.go)
+//	    {{ metaTags . }}  →  (the sharing and search-engine tags of the page)
 //	safeHTML TEXT: trusted HTML, written as it is
 //	    {{ safeHTML "<b>đậm</b>" }}  →  <b>đậm</b>
 //	safeURL TEXT: a trusted URL

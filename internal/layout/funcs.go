@@ -59,6 +59,7 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"hasPrefix": strings.HasPrefix,
 		"numberVI":  numberVI,
 		"jsonLD":    jsonLD,
+		"metaTags":  metaTags{strs: strs, loc: loc}.write,
 		"partial":   func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
 		"partialCached": func(string, any, ...string) (template.HTML, error) {
 			return "", fmt.Errorf("partialCached is not bound")

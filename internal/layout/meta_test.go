@@ -1,0 +1,97 @@
+package layout
+
+import (
+	"bytes"
+	"html"
+	"html/template"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"bantin/internal/config"
+	"bantin/internal/diag"
+	"bantin/internal/qr"
+	"bantin/internal/site"
+)
+
+// metaTags writes what the default theme's head.html used to write with
+// template actions (testdata/head-template.html): the same tags with the
+// same values, page by page, hostile text included.
+func TestMetaTagsMatchTheTemplate(t *testing.T) {
+	var dl diag.List
+	cfg := config.Load(fstest.MapFS{"config.toml": {Data: []byte("baseURL = \"https://danvan.example.vn/\"\ntitle = \"Bản tin\"\ndescription = \"Bản tin dân vận của phường\"\n")}}, "", &dl)
+	tm := Load(fstest.MapFS{}, cfg, qr.NewCache(), &dl)
+	if err := dl.Err(); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("testdata/head-template.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := template.Must(template.New("head").Funcs(tm.funcs).Parse(string(src)))
+	newer := template.Must(template.New("meta").Funcs(tm.funcs).Parse("{{ metaTags . }}"))
+	for _, p := range metaTestPages(cfg) {
+		var want, got bytes.Buffer
+		if err := old.Execute(&want, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := newer.Execute(&got, p); err != nil {
+			t.Fatal(err)
+		}
+		if w, g := normalizeTags(want.String()), normalizeTags(got.String()); w != g {
+			t.Errorf("%s:\n got %s\nwant %s", p.URL, g, w)
+		}
+	}
+}
+
+func metaTestPages(cfg *config.Config) []*site.Page {
+	s := &site.Site{Config: cfg, Title: "Bản tin"}
+	home := &site.Page{Kind: site.KindHome, Title: "Bản tin", URL: "/", RelPermalink: "/", Permalink: "https://danvan.example.vn/", Site: s}
+	sec := &site.Page{Kind: site.KindSection, Title: "Bài viết", URL: "/bai-viet/", RelPermalink: "/bai-viet/", Permalink: "https://danvan.example.vn/bai-viet/", Site: s, Parent: home}
+	date := time.Date(2026, 1, 10, 8, 30, 0, 0, cfg.Location)
+	article := &site.Page{Kind: site.KindPage, Type: "article", Title: `Dân vận "khéo" <b>& 'hay'</b>`, Description: strings.Repeat("Mô tả dài. ", 40),
+		URL: "/bai-viet/dan-van-kheo/", RelPermalink: "/bai-viet/dan-van-kheo/", Permalink: "https://danvan.example.vn/bai-viet/dan-van-kheo/",
+		Image: "anh.jpg", Date: date, Lastmod: date.Add(48 * time.Hour), Site: s, Parent: sec,
+		Terms: map[string][]string{"tags": {"Dân vận khéo", `a "b"`}, "authors": {"Nguyễn Văn A"}}}
+	undated := &site.Page{Kind: site.KindPage, Type: "page", Title: "Giới thiệu", URL: "/gioi-thieu/", RelPermalink: "/gioi-thieu/", Permalink: "https://danvan.example.vn/gioi-thieu/", Site: s, Parent: home}
+	term := &site.Page{Kind: site.KindTerm, Title: "Dân vận khéo", URL: "/the/dan-van-kheo/page/2/", RelPermalink: "/the/dan-van-kheo/page/2/", Permalink: "https://danvan.example.vn/the/dan-van-kheo/page/2/", Site: s, Parent: home}
+	pagers := []*site.Pager{{Number: 1, Total: 3, URL: "/the/dan-van-kheo/"}, {Number: 2, Total: 3, URL: "/the/dan-van-kheo/page/2/"}, {Number: 3, Total: 3, URL: "/the/dan-van-kheo/page/3/"}}
+	for i, pg := range pagers {
+		pg.All = pagers
+		if i > 0 {
+			pg.Prev = pagers[i-1]
+		}
+		if i < len(pagers)-1 {
+			pg.Next = pagers[i+1]
+		}
+	}
+	term.Pager = pagers[1]
+	return []*site.Page{home, sec, article, undated, term}
+}
+
+var betweenTags = regexp.MustCompile(`>\s+<`)
+
+// normalizeTags makes two heads comparable: entities decoded (html/template
+// writes "+" as "&#43;", HTMLEscapeString leaves it), no blank space
+// between tags.
+func normalizeTags(s string) string {
+	return betweenTags.ReplaceAllString(strings.TrimSpace(html.UnescapeString(s)), "><")
+}
+
+func TestURLAttr(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://danvan.example.vn/bai-viet/": "https://danvan.example.vn/bai-viet/",
+		"/the/dân vận/":                       "/the/d%C3%A2n%20v%E1%BA%ADn/",
+		"javascript:alert(1)":                 "#ZgotmplZ",
+		"/a?x=1&y=\"2\"":                      "/a?x=1&amp;y=%222%22",
+		"mailto:ban@danvan.example.vn":        "mailto:ban@danvan.example.vn",
+		"/duong/dẫn:có-hai-chấm/":             "/duong/d%E1%BA%ABn:c%C3%B3-hai-ch%E1%BA%A5m/",
+	} {
+		if got := urlAttr(in); got != want {
+			t.Errorf("urlAttr(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
