@@ -99,6 +99,9 @@
 //	    on dated pages), the Twitter card and the JSON-LD; one call in
 //	    place of some forty template actions (see meta.go)
 //	    {{ metaTags . }}  →  (the sharing and search-engine tags of the page)
+//	paginationNav PAGE: a list pager's navigation (previous, numbered links
+//	    with "…" and aria-current, next), nothing on a list of one pager
+//	    {{ paginationNav . }}  →  (the pager's <nav class="pagination">)
 //	safeHTML TEXT: trusted HTML, written as it is
 //	    {{ safeHTML "<b>đậm</b>" }}  →  <b>đậm</b>
 //	safeURL TEXT: a trusted URL
