@@ -119,15 +119,19 @@ func Build(fsys fs.FS, opts Options) *Result {
 	ix.Paginate(s, !opts.NoBrowse)
 	res.Site = s
 	w.lap("assemble")
+	// The QR codes and the search index need only the site model: they are
+	// made before the templates, while the heap does not yet hold every
+	// rendered page, and they cost less there.
 	codeFiles := pageQRFiles(s, tmpls, codes, dl)
 	w.lap("qr")
+	searchFiles := search.Files(s, typeLabel(s, tmpls.Strings))
+	w.lap("search")
 	files := renderPages(s, tmpls, dl)
 	w.lap("templates")
 	files = append(files, extraFiles(fsys, s, tmpls, dl)...)
 	files = append(append(files, codeFiles...), wantedQRFiles(s, codes, dl)...)
+	files = append(files, searchFiles...)
 	w.lap("feeds, sitemap, static")
-	files = append(files, search.Files(s, typeLabel(s, tmpls.Strings))...)
-	w.lap("search")
 	checkOutputs(files, dl)
 	if dl.HasErrors() {
 		return res

@@ -7,10 +7,11 @@
 //	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance
 //	 │   site.Assemble ──────► *site.Site            sections, parents, menus
 //	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
-//	 │   shortlink.Files ────► redirects, page codes before the templates, on every core
+//	 │   shortlink.Files ────► redirects, page codes  on every core
+//	 │   search.Files ───────► index, fragments, script (both before the templates,
+//	 │                                                while the heap is small)
 //	 │   layout.Execute × N ─► page HTML             on every core
 //	 │   feed, sitemap, redirect, static, assets, qrFile codes ► more output.Files
-//	 │   search.Files (index, fragments, script) ► more output.Files
 //	 └─ output.Check ────────► collisions reported by source
 //
 // [Build] returns the files as data together with every diagnostic of the

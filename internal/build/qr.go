@@ -12,9 +12,8 @@ import (
 )
 
 // pageQRFiles returns the short-link redirects and every page's QR files.
-// It runs before the templates: the codes need only the short links, the
-// templates then find them made, and the work is done while the heap is
-// still small (before it holds every rendered page).
+// It runs before the templates (see Build): the codes need only the short
+// links, and the templates then find them made.
 func pageQRFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, dl *diag.List) []output.File {
 	files, err := shortlink.Files(s, codes, tmpls.Strings.Translate("redirecting"))
 	if err != nil {
