@@ -89,9 +89,11 @@ func (t *Templates) parse(name string, dl *diag.List) {
 func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 	var set *template.Template
 	partial := func(partial string, data any) (template.HTML, error) {
-		var b bytes.Buffer
-		err := set.ExecuteTemplate(&b, "partials/"+partial, data)
-		return template.HTML(b.String()), err
+		b := renderBuffers.Get().(*bytes.Buffer)
+		defer renderBuffers.Put(b)
+		b.Reset()
+		err := set.ExecuteTemplate(b, "partials/"+partial, data)
+		return template.HTML(b.String()), err // a copy at its size
 	}
 	cachedPartial := func(name string, data any, key string) (template.HTML, error) {
 		if html, ok := t.cached.get(name, key); ok {
@@ -221,9 +223,9 @@ func (t *Templates) Execute(p *site.Page) ([]byte, *diag.Diagnostic) {
 	return bytes.Clone(b.Bytes()), nil
 }
 
-// renderBuffers are the buffers pages render into: grown once to the size
-// of the largest page, then reused, so that a page's output is allocated
-// once, at its size, rather than doubled up to it.
+// renderBuffers are the buffers pages and partials render into: grown once
+// to the size of the largest page, then reused, so that an output is
+// allocated once, at its size, rather than doubled up to it.
 var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (t *Templates) sourceText(name string) string {
