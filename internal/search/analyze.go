@@ -100,7 +100,7 @@ type pairWeight struct {
 
 type formUse struct{ form, n int32 }
 
-// pairPart spreads pairs over parts for pairEntries, one core a part.
+// pairPart spreads pairs over parts for pairLists, one core a part.
 func pairPart(pair uint64, parts int) int { return int((pair*0x9E3779B97F4A7C15)>>40) % parts }
 
 // analyzer counts the words of pages, one goroutine each. Syllables and

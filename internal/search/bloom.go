@@ -18,7 +18,9 @@ const (
 	bloomBitsSmall   = 10
 	bloomSmallSite   = 2000
 	bloomHashes      = 4
-	// bloomSeed starts the second hash: FNV-1a with another offset basis.
+	// fnvBasis starts FNV-1a (32 bit); bloomSeed starts the second hash:
+	// FNV-1a with another offset basis.
+	fnvBasis  = 0x811c9dc5
 	bloomSeed = 0x9747b28c
 )
 
@@ -73,7 +75,7 @@ func bloom(pairs []pairList, keys []string, pages int) string {
 	}
 	var digits [12]byte
 	for _, pl := range pairs {
-		h1p, h2p := pairPrefix(0x811c9dc5, keys, pl), pairPrefix(bloomSeed, keys, pl)
+		h1p, h2p := pairPrefix(fnvBasis, keys, pl), pairPrefix(bloomSeed, keys, pl)
 		for _, p := range pl.postings {
 			d := string(strconv.AppendInt(digits[:0], int64(p.doc), 10))
 			h1, h2 := fnv1a(h1p, d), fnv1a(h2p, d)

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"hash/fnv"
 	"sort"
 	"strconv"
 )
@@ -9,9 +8,7 @@ import (
 // shardOf returns the shard that holds the entries of a syllable key:
 // FNV-1a (32 bit) of its UTF-8 bytes, modulo the number of shards.
 func shardOf(key string, shards int) int {
-	h := fnv.New32a()
-	h.Write([]byte(key))
-	return int(h.Sum32() % uint32(shards))
+	return int(fnv1a(fnvBasis, key) % uint32(shards))
 }
 
 // postingsJSON writes a list in the shard format of doc.go: for each

@@ -77,8 +77,8 @@ func Files(s *site.Site, typeLabel func(string) string) []output.File {
 // ShardPath is the path of shard i.
 func ShardPath(i int) string { return DataDir + "s/" + strconv.Itoa(i) + ".json" }
 
-// FormsPath is the path of the forms file that holds shard i's forms
-// first.
+// FormsPath is the path of forms file i, the one opened by shard i's
+// forms.
 func FormsPath(i int) string { return DataDir + "s/" + strconv.Itoa(i) + ".f.json" }
 
 // FragmentPath is the path of page id's fragment.
@@ -162,25 +162,35 @@ func shardFiles(ix *index) *shardSet {
 		b = append(append(b, `,"p":"`...), bloom(pairs[i], ix.keys, len(ix.docs))...)
 		out.shards[i] = append(b, `"}`...)
 	})
+	held := make([][]int, n) // forms file → the shards whose forms it holds
 	for i, f := range place {
-		if f < 0 {
-			continue
+		if f >= 0 {
+			held[f] = append(held[f], i)
 		}
-		b := out.forms[f]
-		if b == nil {
-			b = []byte{'{'}
-		} else {
-			b = append(b[:len(b)-1], ',')
+	}
+	for f, shards := range held {
+		if len(shards) > 0 {
+			out.forms[f] = formsFile(shards, groups)
 		}
-		b = append(strconv.AppendInt(append(b, '"'), int64(i), 10), `":{`...)
-		b = append(b, bytes.Join(groups[i][1], []byte(","))...)
-		out.forms[f] = append(b, "}}"...)
 	}
 	return out
 }
 
+// formsFile writes a forms file: {"shard": {forms…}, …} for each of shards.
+func formsFile(shards []int, groups [][2][][]byte) []byte {
+	b := []byte{'{'}
+	for k, i := range shards {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(strconv.AppendInt(append(b, '"'), int64(i), 10), `":{`...)
+		b = append(append(b, bytes.Join(groups[i][1], []byte(","))...), '}')
+	}
+	return append(b, '}')
+}
+
 // shardSet is the encoded index: shards, and the forms files, each at the
-// number of the first shard it holds (nil elsewhere).
+// number of the shard that opened it (nil elsewhere).
 type shardSet struct {
 	plan   *shardPlan
 	shards [][]byte

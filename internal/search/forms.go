@@ -69,7 +69,7 @@ func positions(ps []posting, docs []int32) []int32 {
 // or no file is left under maxIndexFiles. When there are more shards with
 // forms than files left, the largest forms get a file each and the others
 // are packed, largest first, into the file with least in it. A forms file
-// is named after the first shard it holds.
+// is named after the shard whose forms opened it.
 type formsLimits struct {
 	splitBytes    int // forms from this size leave their shard
 	maxFiles      int // index files in all: shards, forms files, the others

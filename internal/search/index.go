@@ -22,7 +22,7 @@ const (
 // Entry kinds in a shard.
 const (
 	kindSyllable = 0 // a folded syllable: "van"
-	kindForms    = 4 // a syllable written in more than one way: which form each of its pages has
+	kindForms    = 1 // a syllable written in more than one way: which form each of its pages has
 )
 
 // posting is one page of a term's list.
@@ -34,8 +34,8 @@ type posting struct {
 // entry is one term of the index with its pages.
 type entry struct {
 	kind     byte
-	key      string     // folded syllable or exact form
-	display  string     // syllables: the most used exact form; masks: the forms, "|"-separated
+	key      string     // the folded syllable
+	display  string     // syllables: the most used exact form; kindForms: the masked forms, "|"-separated
 	masks    []byte     // kindForms: per page of the syllable, bit i set when it has form i
 	rare     []rareForm // kindForms: the forms after the first maxMaskForms
 	postings []posting
@@ -141,8 +141,8 @@ type pairList struct {
 
 // pairLists gathers the pages of every pair, each core taking the pairs
 // of its part of the hash space, and keeps each pair's best pages. A
-// part's postings go to one flat slice, grouped by pair with a counting
-// sort: one map lookup per page and pair, and no slice per pair.
+// part's postings are counted by pair, then grouped in lists carved from
+// one array: one map lookup per page and pair, and no slice per pair.
 func pairLists(as []*analysis, norms []float64, syl [][]posting) []pairList {
 	parts := runtime.GOMAXPROCS(0)
 	out := make([][]pairList, parts)
@@ -153,7 +153,7 @@ func pairLists(as []*analysis, norms []float64, syl [][]posting) []pairList {
 		}
 		index := make(map[uint64]int32, items/16)
 		var pairs []uint64
-		var count []int32
+		var count []int
 		of := make([]int32, 0, items) // each item's pair
 		ps := make([]posting, 0, items)
 		for id, a := range as {
@@ -174,15 +174,9 @@ func pairLists(as []*analysis, norms []float64, syl [][]posting) []pairList {
 				ps = append(ps, posting{int32(id), imp})
 			}
 		}
-		start := make([]int32, len(pairs)+1)
-		for i, n := range count {
-			start[i+1] = start[i] + n
-		}
-		next := append([]int32(nil), start[:len(pairs)]...)
-		grouped := make([]posting, len(ps))
+		grouped := carve[posting](count)
 		for j, i := range of {
-			grouped[next[i]] = ps[j] // pages stay in id order within a pair
-			next[i]++
+			grouped[i] = append(grouped[i], ps[j]) // pages stay in id order within a pair
 		}
 		lists := make([]pairList, len(pairs))
 		for i, k := range pairs {
@@ -191,7 +185,7 @@ func pairLists(as []*analysis, norms []float64, syl [][]posting) []pairList {
 			if len(syl[b]) < len(syl[a]) {
 				home = b
 			}
-			lists[i] = pairList{a: a, b: b, home: home, postings: bestPostings(grouped[start[i]:start[i+1]], maxPairPages)}
+			lists[i] = pairList{a: a, b: b, home: home, postings: bestPostings(grouped[i], maxPairPages)}
 		}
 		out[part] = lists
 	})

@@ -592,9 +592,7 @@ UI.prototype.run = function () {
     if (seq !== self.seq) return;
     var t0 = performance.now();
     var r = self.ix.rank(p), fc = facets(r.ids, self.ix.meta, f);
-    var ids = fc.ids.slice();
-    if (self.sort.value === "ngay") ids.sort(function (a, b) { return a - b; });
-    else ids = byScore(ids, r.score);
+    var ids = self.sort.value === "ngay" ? fc.ids.slice().sort(function (a, b) { return a - b; }) : byScore(fc.ids, r.score);
     var hint = suggestion(p, ids[0]);
     var ms = performance.now() - t0;
     self.result = { q: q, p: p, ids: ids, hint: hint, ms: ms };
