@@ -15,28 +15,55 @@ const relatedCandidates = 60
 
 // computeRelated sets Related on every regular page: up to count pages
 // that share its topics and tags, rarer shared terms weighing more, ties
-// broken by recency. Term lists are newest first. Pages are scored on every
-// core, each with a dense score array instead of a map.
+// broken by recency. pages and term lists are sorted newest first. Pages
+// are scored on every core, each with a dense score array instead of a map.
 func computeRelated(pages []*Page, taxonomies []*Taxonomy, count int) {
-	var used []string
+	var used []*Taxonomy
 	for _, t := range taxonomies {
 		if t.Plural == "topics" || t.Plural == "tags" {
-			used = append(used, t.Plural)
+			used = append(used, t)
 		}
 	}
 	if len(used) == 0 || count <= 0 {
 		return
 	}
+	cands := candidatesOf(pages, used)
+	scratch := sync.Pool{New: func() any { return &scorer{score: make([]float64, len(pages))} }}
+	parallel.For(len(pages), func(i int) {
+		sc := scratch.Get().(*scorer)
+		pages[i].Related = sc.related(pages, cands, i, used, count)
+		scratch.Put(sc)
+	})
+}
+
+// termCandidates are what one term adds to the score of the pages it
+// shares: its weight (rarer terms weigh more) and the indexes of its newest
+// pages, at most relatedCandidates.
+type termCandidates struct {
+	weight float64
+	pages  []int32
+}
+
+// candidatesOf looks up, once per term, the indexes of each term's
+// candidates, so that scoring a page reads arrays and no map.
+func candidatesOf(pages []*Page, used []*Taxonomy) map[*Term]termCandidates {
 	index := make(map[*Page]int32, len(pages))
 	for i, p := range pages {
 		index[p] = int32(i)
 	}
-	scratch := sync.Pool{New: func() any { return &scorer{score: make([]float64, len(pages))} }}
-	parallel.For(len(pages), func(i int) {
-		sc := scratch.Get().(*scorer)
-		pages[i].Related = sc.related(pages, index, i, used, count)
-		scratch.Put(sc)
-	})
+	total := float64(len(pages))
+	out := map[*Term]termCandidates{}
+	for _, t := range used {
+		for _, term := range t.Terms {
+			n := min(len(term.Pages), relatedCandidates)
+			c := termCandidates{weight: math.Log(1 + total/float64(term.Count)), pages: make([]int32, n)}
+			for k, q := range term.Pages[:n] {
+				c.pages[k] = index[q]
+			}
+			out[term] = c
+		}
+	}
+	return out
 }
 
 // scorer holds one worker's scores, indexed like the pages, and which of
@@ -46,30 +73,25 @@ type scorer struct {
 	touched []int32
 }
 
-func (sc *scorer) related(pages []*Page, index map[*Page]int32, self int, plurals []string, count int) []*Page {
+func (sc *scorer) related(pages []*Page, cands map[*Term]termCandidates, self int, used []*Taxonomy, count int) []*Page {
 	p := pages[self]
-	total := float64(len(pages))
-	for _, plural := range plurals {
-		for _, term := range p.terms[plural] {
-			weight := math.Log(1 + total/float64(term.Count))
-			for k, q := range term.Pages {
-				if k == relatedCandidates {
-					break
-				}
-				j := index[q]
+	for _, t := range used {
+		for _, term := range p.terms[t.Plural] {
+			c := cands[term]
+			for _, j := range c.pages {
 				if int(j) == self {
 					continue
 				}
 				if sc.score[j] == 0 {
 					sc.touched = append(sc.touched, j)
 				}
-				sc.score[j] += weight
+				sc.score[j] += c.weight
 			}
 		}
 	}
 	best := make([]int32, 0, count+1)
 	for _, j := range sc.touched {
-		best = insertRanked(best, j, count, pages, sc.score)
+		best = insertRanked(best, j, count, sc.score)
 	}
 	out := make([]*Page, len(best))
 	for k, j := range best {
@@ -83,16 +105,15 @@ func (sc *scorer) related(pages []*Page, index map[*Page]int32, self int, plural
 }
 
 // insertRanked inserts page j into best (kept sorted, at most count long)
-// if it ranks: higher score, then newer, then source path.
-func insertRanked(best []int32, j int32, count int, pages []*Page, score []float64) []int32 {
+// if it ranks: higher score, then earlier in pages, which are sorted newest
+// first (then by weight and source path, as every list is). Ranking reads
+// indexes only, never the pages themselves.
+func insertRanked(best []int32, j int32, count int, score []float64) []int32 {
 	before := func(a, b int32) bool {
 		if score[a] != score[b] {
 			return score[a] > score[b]
 		}
-		if !pages[a].Date.Equal(pages[b].Date) {
-			return pages[a].Date.After(pages[b].Date)
-		}
-		return pages[a].Source < pages[b].Source
+		return a < b
 	}
 	pos := len(best)
 	for pos > 0 && before(j, best[pos-1]) {

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,33 +51,27 @@ func buildTaxonomy(plural, name string, pages []*Page, collator *vi.Collator) *T
 	if t.Slug == "" {
 		t.Slug = vi.Slug(plural)
 	}
-	keys := map[string]string{} // spelling → key, "" when it has no letters or digits
+	termOf := map[string]*Term{} // spelling → term, nil when it has no letters or digits
 	for _, p := range pages {
-		seen := map[string]bool{}
+		var list []*Term
 		for _, raw := range p.Terms[plural] {
-			key, known := keys[raw]
+			term, known := termOf[raw]
 			if !known {
-				if vi.Slug(raw) != "" {
-					key = termKey(raw)
-				}
-				keys[raw] = key
+				term = t.termFor(raw)
+				termOf[raw] = term
 			}
-			if key == "" || seen[key] {
+			if term == nil || slices.Contains(list, term) {
 				continue
 			}
-			seen[key] = true
-			term := t.byKey[key]
-			if term == nil {
-				term = &Term{Taxonomy: t, spelling: map[string]int{}}
-				t.byKey[key] = term
-				t.Terms = append(t.Terms, term)
-			}
+			list = append(list, term)
 			term.spelling[raw]++
 			term.Pages = append(term.Pages, p)
+		}
+		if list != nil {
 			if p.terms == nil {
 				p.terms = map[string][]*Term{}
 			}
-			p.terms[plural] = append(p.terms[plural], term)
+			p.terms[plural] = list
 		}
 	}
 	for _, term := range t.Terms {
@@ -83,13 +79,33 @@ func buildTaxonomy(plural, name string, pages []*Page, collator *vi.Collator) *T
 		term.Name = mostUsed(term.spelling)
 	}
 	assignSlugs(t.Terms)
+	keys := make(map[*Term][]byte, len(t.Terms))
+	for _, term := range t.Terms {
+		keys[term] = collator.Key(term.Name)
+	}
 	sort.SliceStable(t.Terms, func(i, j int) bool {
-		if c := collator.Compare(t.Terms[i].Name, t.Terms[j].Name); c != 0 {
+		if c := bytes.Compare(keys[t.Terms[i]], keys[t.Terms[j]]); c != 0 {
 			return c < 0
 		}
 		return t.Terms[i].Slug < t.Terms[j].Slug
 	})
 	return t
+}
+
+// termFor returns the term a spelling belongs to, made on first use, or
+// nil when the spelling has no letters or digits.
+func (t *Taxonomy) termFor(raw string) *Term {
+	if vi.Slug(raw) == "" {
+		return nil
+	}
+	key := termKey(raw)
+	term := t.byKey[key]
+	if term == nil {
+		term = &Term{Taxonomy: t, spelling: map[string]int{}}
+		t.byKey[key] = term
+		t.Terms = append(t.Terms, term)
+	}
+	return term
 }
 
 // assignSlugs gives each term its slug; on a clash the more used term

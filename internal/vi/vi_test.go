@@ -1,6 +1,7 @@
 package vi
 
 import (
+	"bytes"
 	"testing"
 	"time"
 
@@ -85,6 +86,18 @@ func TestCollatorVietnameseOrder(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("order = %v, want %v", got, want)
+		}
+	}
+}
+
+func TestCollatorKeyAgreesWithCompare(t *testing.T) {
+	c := NewCollator()
+	words := []string{"Ư", "Đ", "U", "D", "ê", "e", "ă", "â", "a", "b", "Đất", "Dân", "Ưu", "Uy", "dân", "Dân vận khéo", "dân vận", "Hòa giải", "Hoà giải", "", "2026", "Tôn giáo"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := bytes.Compare(c.Key(a), c.Key(b)), c.Compare(a, b); got != want {
+				t.Errorf("keys of %q and %q compare %d, Compare says %d", a, b, got, want)
+			}
 		}
 	}
 }
