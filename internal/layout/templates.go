@@ -109,7 +109,7 @@ func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 		"partial":       partial,
 		"partialCached": cachedPartial,
 		"partialCachedEach": func(name string, list any) (template.HTML, error) {
-			return eachCached(list, func(item any, key string) (template.HTML, error) { return cachedPartial(name, item, key) })
+			return t.cached.eachCached(name, list, func(item any) (template.HTML, error) { return partial(name, item) })
 		},
 	}
 	set = template.New(name).Funcs(t.funcs).Funcs(funcs)
