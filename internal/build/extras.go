@@ -134,15 +134,17 @@ func contentFiles(fsys fs.FS, s *site.Site, dl *diag.List) []output.File {
 }
 
 // feedFiles returns the RSS and Atom feeds of every list, made on every
-// core: a site with taxonomies has hundreds of lists.
+// core: a site with taxonomies has hundreds of lists. One feed.Writer
+// encodes each page's entry once for every feed that lists it.
 func feedFiles(s *site.Site, dl *diag.List) []output.File {
 	made := make([][2]output.File, len(s.Lists))
 	errs := make([][2]error, len(s.Lists))
+	w := feed.NewWriter()
 	parallel.For(len(s.Lists), func(i int) {
 		p := s.Lists[i]
-		rss, err := feed.RSS(p)
+		rss, err := w.RSS(p)
 		made[i][0], errs[i][0] = output.File{Path: feed.RSSPath(p), Data: rss, Source: "feed " + p.URL}, err
-		atom, err := feed.Atom(p)
+		atom, err := w.Atom(p)
 		made[i][1], errs[i][1] = output.File{Path: feed.AtomPath(p), Data: atom, Source: "feed " + p.URL}, err
 	})
 	var files []output.File

@@ -2,20 +2,22 @@ package feed
 
 import (
 	"encoding/xml"
+	"fmt"
+	"strings"
 	"time"
 
 	"bantin/internal/site"
 )
 
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang    string      `xml:"xml:lang,attr"`
-	ID      string      `xml:"id"`
-	Title   string      `xml:"title"`
-	Updated string      `xml:"updated"`
-	Links   []atomHref  `xml:"link"`
-	Author  atomPerson  `xml:"author"`
-	Entries []atomEntry `xml:"entry"`
+	XMLName xml.Name   `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string     `xml:"xml:lang,attr"`
+	ID      string     `xml:"id"`
+	Title   string     `xml:"title"`
+	Updated string     `xml:"updated"`
+	Links   []atomHref `xml:"link"`
+	Author  atomPerson `xml:"author"`
+	Entries string     `xml:",innerxml"` // the encoded entries
 }
 
 type atomHref struct {
@@ -38,6 +40,7 @@ type atomCategory struct {
 }
 
 type atomEntry struct {
+	XMLName    xml.Name
 	ID         string         `xml:"id"`
 	Title      string         `xml:"title"`
 	Updated    string         `xml:"updated"`
@@ -50,7 +53,7 @@ type atomEntry struct {
 }
 
 // Atom returns the Atom 1.0 feed of list page p.
-func Atom(p *site.Page) ([]byte, error) {
+func (w *Writer) Atom(p *site.Page) ([]byte, error) {
 	cfg := p.Site.Config
 	list, newest := entries(p)
 	stamp := func(t time.Time) string { return t.In(cfg.Location).Format(time.RFC3339) }
@@ -65,29 +68,43 @@ func Atom(p *site.Page) ([]byte, error) {
 		},
 		Author: atomPerson{Name: p.Site.Title},
 	}
+	var entries strings.Builder
 	for _, e := range list {
-		q := e.page
-		ae := atomEntry{ID: q.Permalink, Title: q.Title, Link: atomHref{Href: q.Permalink, Rel: "alternate", Type: "text/html"}}
-		updated := q.Lastmod
-		if updated.IsZero() {
-			updated = newest
+		// A page without a lastmod takes the feed's: its entry is the
+		// feed's own.
+		shareable := !e.page.Lastmod.IsZero()
+		s, err := w.cached(entryKey{e.page, true}, shareable, func() (string, error) { return atomEntryOf(e, stamp(newest), stamp) })
+		if err != nil {
+			return nil, fmt.Errorf("feed %s: %w", p.URL, err)
 		}
-		ae.Updated = stamp(updated)
-		if !q.Date.IsZero() {
-			ae.Published = stamp(q.Date)
-		}
-		for _, a := range q.Terms["authors"] {
-			ae.Authors = append(ae.Authors, atomPerson{Name: a})
-		}
-		for _, t := range q.Terms["topics"] {
-			ae.Categories = append(ae.Categories, atomCategory{Term: t})
-		}
-		if e.html {
-			ae.Content = &atomText{Type: "html", Value: e.content}
-		} else {
-			ae.Summary = &atomText{Type: "text", Value: e.content}
-		}
-		f.Entries = append(f.Entries, ae)
+		entries.WriteString(s)
 	}
+	f.Entries = entries.String()
 	return encode(f, p)
+}
+
+// atomEntryOf encodes the entry of one page; updated stands for a missing
+// lastmod.
+func atomEntryOf(e entry, updated string, stamp func(time.Time) string) (string, error) {
+	q := e.page
+	ae := atomEntry{XMLName: xml.Name{Local: "entry"}, ID: q.Permalink, Title: q.Title, Updated: updated,
+		Link: atomHref{Href: q.Permalink, Rel: "alternate", Type: "text/html"}}
+	if !q.Lastmod.IsZero() {
+		ae.Updated = stamp(q.Lastmod)
+	}
+	if !q.Date.IsZero() {
+		ae.Published = stamp(q.Date)
+	}
+	for _, a := range q.Terms["authors"] {
+		ae.Authors = append(ae.Authors, atomPerson{Name: a})
+	}
+	for _, t := range q.Terms["topics"] {
+		ae.Categories = append(ae.Categories, atomCategory{Term: t})
+	}
+	if e.html {
+		ae.Content = &atomText{Type: "html", Value: e.content}
+	} else {
+		ae.Summary = &atomText{Type: "text", Value: e.content}
+	}
+	return encodeEntry(ae, "  ")
 }

@@ -11,4 +11,11 @@
 // The channel's lastBuildDate / the feed's updated is the newest lastmod
 // among its entries, never the time of the build: two builds of the same
 // content give the same bytes.
+//
+// A page sits in several feeds: its section's, the home page's, one per
+// term it has. A [Writer] encodes a page's RSS item and Atom entry once and
+// splices them (an innerxml field) into every feed that lists the page; an
+// entry whose bytes depend on the feed (a page without a lastmod takes the
+// feed's) is encoded for each feed. [RSS] and [Atom] use a Writer of their
+// own.
 package feed

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"strings"
 	"time"
 
 	"bantin/internal/site"
@@ -23,7 +24,7 @@ type channel struct {
 	Language      string   `xml:"language"`
 	LastBuildDate string   `xml:"lastBuildDate,omitempty"`
 	Self          atomLink `xml:"atom:link"`
-	Items         []item   `xml:"item"`
+	Items         string   `xml:",innerxml"` // the encoded items
 }
 
 type atomLink struct {
@@ -33,6 +34,7 @@ type atomLink struct {
 }
 
 type item struct {
+	XMLName     xml.Name
 	Title       string   `xml:"title"`
 	Link        string   `xml:"link"`
 	GUID        guid     `xml:"guid"`
@@ -47,25 +49,36 @@ type guid struct {
 }
 
 // RSS returns the RSS 2.0 feed of list page p.
-func RSS(p *site.Page) ([]byte, error) {
+func (w *Writer) RSS(p *site.Page) ([]byte, error) {
 	cfg := p.Site.Config
 	list, newest := entries(p)
 	ch := channel{
 		Title: title(p), Link: p.Permalink, Description: description(p), Language: cfg.LanguageCode,
 		Self: atomLink{Href: cfg.AbsURL(p.URL + "index.xml"), Rel: "self", Type: "application/rss+xml"},
 	}
+	var items strings.Builder
 	for _, e := range list {
-		q := e.page
-		it := item{Title: q.Title, Link: q.Permalink, GUID: guid{q.Permalink, true}, Description: e.content, Categories: q.Terms["topics"]}
-		if !q.Date.IsZero() {
-			it.PubDate = q.Date.In(cfg.Location).Format(time.RFC1123Z)
+		s, err := w.cached(entryKey{e.page, false}, true, func() (string, error) { return rssItem(e, cfg.Location) })
+		if err != nil {
+			return nil, fmt.Errorf("feed %s: %w", p.URL, err)
 		}
-		ch.Items = append(ch.Items, it)
+		items.WriteString(s)
 	}
+	ch.Items = items.String()
 	if !newest.IsZero() {
 		ch.LastBuildDate = newest.In(cfg.Location).Format(time.RFC1123Z)
 	}
 	return encode(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, p)
+}
+
+// rssItem encodes the item of one entry, which depends on its page only.
+func rssItem(e entry, loc *time.Location) (string, error) {
+	q := e.page
+	it := item{XMLName: xml.Name{Local: "item"}, Title: q.Title, Link: q.Permalink, GUID: guid{q.Permalink, true}, Description: e.content, Categories: q.Terms["topics"]}
+	if !q.Date.IsZero() {
+		it.PubDate = q.Date.In(loc).Format(time.RFC1123Z)
+	}
+	return encodeEntry(it, "    ")
 }
 
 func encode(v any, p *site.Page) ([]byte, error) {
