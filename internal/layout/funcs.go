@@ -61,6 +61,9 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"jsonLD":        jsonLD,
 		"metaTags":      metaTags{strs: strs, loc: loc}.write,
 		"paginationNav": paginationNav{strs: strs}.write,
+		"pageItem":      listItems{loc: loc}.pageItem,
+		"linkItem":      listItems{loc: loc}.linkItem,
+		"termLinks":     termLinks,
 		"partial":       func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
 		"partialCached": func(string, any, ...string) (template.HTML, error) {
 			return "", fmt.Errorf("partialCached is not bound")

@@ -141,6 +141,9 @@ func urlAttr(u string) string {
 			return "#ZgotmplZ"
 		}
 	}
+	if plainURL(u) {
+		return u
+	}
 	var b strings.Builder
 	for i := 0; i < len(u); i++ {
 		c := u[i]
@@ -148,9 +151,20 @@ func urlAttr(u string) string {
 			b.WriteByte(c)
 			continue
 		}
-		fmt.Fprintf(&b, "%%%02X", c)
+		fmt.Fprintf(&b, "%%%02x", c) // lower-case hex, as html/template writes
 	}
 	return esc(b.String())
+}
+
+// plainURL reports whether u needs neither percent-encoding nor HTML
+// escaping, as a site's own slugs never do.
+func plainURL(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; !urlByteOK(c) || c == '&' || c == '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // urlByteOK reports whether c may stand in a URL as it is: RFC 3986's
