@@ -80,7 +80,7 @@ func (w *Writer) Atom(p *site.Page) ([]byte, error) {
 		entries.WriteString(s)
 	}
 	f.Entries = entries.String()
-	return encode(f, p)
+	return encode(f, p, len(f.Entries))
 }
 
 // atomEntryOf encodes the entry of one page; updated stands for a missing

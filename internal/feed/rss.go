@@ -68,7 +68,7 @@ func (w *Writer) RSS(p *site.Page) ([]byte, error) {
 	if !newest.IsZero() {
 		ch.LastBuildDate = newest.In(cfg.Location).Format(time.RFC1123Z)
 	}
-	return encode(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, p)
+	return encode(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, p, len(ch.Items))
 }
 
 // rssItem encodes the item of one entry, which depends on its page only.
@@ -81,8 +81,11 @@ func rssItem(e entry, loc *time.Location) (string, error) {
 	return encodeEntry(it, "    ")
 }
 
-func encode(v any, p *site.Page) ([]byte, error) {
+// encode writes feed v, whose entries take about entriesSize bytes, into a
+// buffer grown once to about its size.
+func encode(v any, p *site.Page, entriesSize int) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(len(xml.Header) + entriesSize + 1024)
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")

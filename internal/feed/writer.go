@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"sync"
 
 	"bantin/internal/site"
@@ -61,13 +62,33 @@ func (w *Writer) cached(key entryKey, shareable bool, make func() (string, error
 // encodeEntry encodes one item or entry as encoding/xml writes it inside
 // its feed: on a new line, indented by prefix, its children two spaces
 // further in. The result goes into the feed verbatim (an innerxml field).
+// Encoders are reused, one pool per prefix: a build encodes thousands of
+// entries, and each new encoder allocates its 4 KB write buffer.
 func encodeEntry(v any, prefix string) (string, error) {
-	var b bytes.Buffer
-	b.WriteByte('\n')
-	enc := xml.NewEncoder(&b)
-	enc.Indent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
-		return "", err
+	pool := entryEncoders[prefix]
+	e, _ := pool.Get().(*entryEncoder)
+	if e == nil {
+		e = &entryEncoder{}
+		e.enc = xml.NewEncoder(&e.buf)
+		e.enc.Indent(prefix, "  ")
 	}
-	return b.String(), nil
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return "", err // and the encoder, which may hold half an element, is dropped
+	}
+	s := e.buf.String()
+	pool.Put(e)
+	if !strings.HasPrefix(s, "\n") { // a reused encoder starts on a new line, a new one does not
+		s = "\n" + s
+	}
+	return s, nil
 }
+
+type entryEncoder struct {
+	buf bytes.Buffer
+	enc *xml.Encoder
+}
+
+// entryEncoders holds the idle encoders of RSS items ("    ", under
+// <channel>) and Atom entries ("  ", under <feed>).
+var entryEncoders = map[string]*sync.Pool{"    ": {}, "  ": {}}
