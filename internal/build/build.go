@@ -119,19 +119,23 @@ func Build(fsys fs.FS, opts Options) *Result {
 	ix.Paginate(s, !opts.NoBrowse)
 	res.Site = s
 	w.lap("assemble")
-	// The QR codes and the search index need only the site model: they are
-	// made before the templates, while the heap does not yet hold every
-	// rendered page, and they cost less there.
+	// The QR codes, the search index, the feeds and the sitemap need only
+	// the site model: they are made before the templates, while the heap
+	// does not yet hold every rendered page, and they cost less there (a
+	// garbage collection is less likely to run beside them, and a shorter
+	// one when it does).
 	codeFiles := pageQRFiles(s, tmpls, codes, dl)
 	w.lap("qr")
 	searchFiles := search.Files(s, typeLabel(s, tmpls.Strings))
 	w.lap("search")
+	feedFiles := feedsAndSitemap(s, dl)
+	w.lap("feeds, sitemap")
 	files := renderPages(s, tmpls, dl)
 	w.lap("templates")
 	files = append(files, extraFiles(fsys, s, tmpls, dl)...)
 	files = append(append(files, codeFiles...), wantedQRFiles(s, codes, dl)...)
-	files = append(files, searchFiles...)
-	w.lap("feeds, sitemap, static")
+	files = append(append(files, searchFiles...), feedFiles...)
+	w.lap("static")
 	checkOutputs(files, dl)
 	if dl.HasErrors() {
 		return res

@@ -8,10 +8,10 @@
 //	 │   site.Assemble ──────► *site.Site            sections, parents, menus
 //	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
 //	 │   shortlink.Files ────► redirects, page codes  on every core
-//	 │   search.Files ───────► index, fragments, script (both before the templates,
-//	 │                                                while the heap is small)
+//	 │   search.Files ───────► index, fragments, script (these three before the
+//	 │   feed.Writer, sitemap ► feeds, sitemap.xml    templates, while the heap is small)
 //	 │   layout.Execute × N ─► page HTML             on every core
-//	 │   feed, sitemap, redirect, static, assets, qrFile codes ► more output.Files
+//	 │   redirect, static, assets, qrFile codes ► more output.Files
 //	 └─ output.Check ────────► collisions reported by source
 //
 // [Build] returns the files as data together with every diagnostic of the

@@ -20,8 +20,9 @@ import (
 // StaticDir is the site's folder of files published as they are.
 const StaticDir = "static"
 
-// extraFiles returns every output that is not a page: 404, aliases, feeds,
-// sitemap, robots.txt, the code stylesheet, theme and site static files,
+// extraFiles returns every output that is not a page and not made before
+// the templates (feedsAndSitemap, the QR codes, the search index): 404,
+// aliases, robots.txt, the code stylesheet, theme and site static files,
 // and content files (bundle resources and assets).
 func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
 	var files []output.File
@@ -38,9 +39,6 @@ func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, dl *diag.List
 			add(strings.TrimPrefix(a, "/")+aliasIndex(a), p.Source, redirect.HTML(p.RelPermalink, s.Config.LanguageCode, tmpls.Strings.Translate("redirecting")), nil)
 		}
 	}
-	files = append(files, feedFiles(s, dl)...)
-	data, err := sitemap.XML(s.All)
-	add(sitemap.Path, "sitemap", data, err)
 	add("robots.txt", "robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+s.Config.AbsURL("/"+sitemap.Path)+"\n"), nil)
 	css, err := highlight.Stylesheet(s.Config.Markup.HighlightStyle)
 	add(highlight.StylesheetPath, "code stylesheet", css, err)
@@ -131,6 +129,18 @@ func contentFiles(fsys fs.FS, s *site.Site, dl *diag.List) []output.File {
 		read(r)
 	}
 	return files
+}
+
+// feedsAndSitemap returns the feeds of every list and the sitemap. Both
+// need only the site model.
+func feedsAndSitemap(s *site.Site, dl *diag.List) []output.File {
+	files := feedFiles(s, dl)
+	data, err := sitemap.XML(s.All)
+	if err != nil {
+		dl.Errorf(diag.Pos{File: "sitemap"}, "%v", err)
+		return files
+	}
+	return append(files, output.File{Path: sitemap.Path, Data: data, Source: "sitemap"})
 }
 
 // feedFiles returns the RSS and Atom feeds of every list, made on every
