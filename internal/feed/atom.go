@@ -70,10 +70,14 @@ func (w *Writer) Atom(p *site.Page) ([]byte, error) {
 	}
 	var entries strings.Builder
 	for _, e := range list {
-		// A page without a lastmod takes the feed's: its entry is the
-		// feed's own.
-		shareable := !e.page.Lastmod.IsZero()
-		s, err := w.cached(entryKey{e.page, true}, shareable, func() (string, error) { return atomEntryOf(e, stamp(newest), stamp) })
+		entryXML := func() (string, error) { return atomEntryOf(e, stamp(newest), stamp) }
+		var s string
+		var err error
+		if e.page.Lastmod.IsZero() {
+			s, err = entryXML() // it takes the feed's date: the entry is this feed's own
+		} else {
+			s, err = w.cached(entryKey{e.page, true}, entryXML)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("feed %s: %w", p.URL, err)
 		}

@@ -58,7 +58,7 @@ func (w *Writer) RSS(p *site.Page) ([]byte, error) {
 	}
 	var items strings.Builder
 	for _, e := range list {
-		s, err := w.cached(entryKey{e.page, false}, true, func() (string, error) { return rssItem(e, cfg.Location) })
+		s, err := w.cached(entryKey{e.page, false}, func() (string, error) { return rssItem(e, cfg.Location) })
 		if err != nil {
 			return nil, fmt.Errorf("feed %s: %w", p.URL, err)
 		}

@@ -36,20 +36,16 @@ func RSS(p *site.Page) ([]byte, error) { return NewWriter().RSS(p) }
 // Atom returns the Atom 1.0 feed of list page p.
 func Atom(p *site.Page) ([]byte, error) { return NewWriter().Atom(p) }
 
-// cached returns the encoded entry of key, encoding it with make on the
-// first call. Entries whose bytes depend on the list (shareable false) are
-// encoded every time.
-func (w *Writer) cached(key entryKey, shareable bool, make func() (string, error)) (string, error) {
-	if !shareable {
-		return make()
-	}
+// cached returns the encoded entry of key, encoding it with encodeOnce on
+// the first call.
+func (w *Writer) cached(key entryKey, encodeOnce func() (string, error)) (string, error) {
 	w.mu.Lock()
 	s, ok := w.items[key]
 	w.mu.Unlock()
 	if ok {
 		return s, nil
 	}
-	s, err := make()
+	s, err := encodeOnce()
 	if err != nil {
 		return "", err
 	}

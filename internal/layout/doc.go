@@ -102,14 +102,6 @@
 //	paginationNav PAGE: a list pager's navigation (previous, numbered links
 //	    with "…" and aria-current, next), nothing on a list of one pager
 //	    {{ paginationNav . }}  →  (the pager's <nav class="pagination">)
-//
-//	metaTags, paginationNav, pageItem, linkItem and termLinks are what the
-//	theme's partials of those names call: every page or every list entry
-//	renders them, and as Go they cost less than half what the template
-//	actions they replaced cost. A site that overrides the partial writes
-//	its own markup.
-//	Tests check that each writes what the template it replaced wrote
-//	(testdata/*-template.html).
 //	pageItem PAGE: a list's entry for a page (title linked, date, summary),
 //	    what the theme's page-item.html writes
 //	    {{ pageItem . }}  →  (<li class="page-item">…</li>)
@@ -120,6 +112,14 @@
 //	    authors), a paragraph of term links per taxonomy; what the theme's
 //	    terms.html writes
 //	    {{ termLinks . }}  →  (<p class="terms terms-tags">…</p>)
+//
+//	metaTags, paginationNav, pageItem, linkItem and termLinks are what the
+//	theme's partials of those names call: every page or every list entry
+//	renders them, and as Go they cost less than half what the template
+//	actions they replaced cost. A site that overrides the partial writes
+//	its own markup. Tests check that each writes what the template it
+//	replaced wrote (testdata/*-template.html).
+//
 //	safeHTML TEXT: trusted HTML, written as it is
 //	    {{ safeHTML "<b>đậm</b>" }}  →  <b>đậm</b>
 //	safeURL TEXT: a trusted URL

@@ -43,7 +43,7 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"absURL":        cfg.AbsURL,
 		"dateVI":        func(t time.Time) string { return vi.FormatDateTime(t, loc) },
 		"dateShort":     func(t time.Time) string { return vi.FormatDate(t, loc) },
-		"isoDate":       func(t time.Time) string { return t.In(loc).Format(time.RFC3339) },
+		"isoDate":       func(t time.Time) string { return isoDate(t, loc) },
 		"monthName":     func(t time.Time) string { t = t.In(loc); return vi.MonthName(t.Year(), t.Month()) },
 		"slugify":       vi.Slug,
 		"first":         first,
@@ -72,6 +72,12 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 			return "", fmt.Errorf("partialCachedEach is not bound")
 		},
 	}
+}
+
+// isoDate writes t in loc as RFC 3339, for <time datetime> and metadata:
+// digits and "-:+T" only, which no HTML context needs escaped.
+func isoDate(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format(time.RFC3339)
 }
 
 func first(n int, list any) (any, error) {

@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"time"
-
 	"bantin/internal/site"
 )
 
@@ -104,8 +102,8 @@ func mainEntity(p *site.Page) any {
 		a.Type = "NewsArticle"
 	}
 	if !p.Date.IsZero() {
-		a.DatePublished = p.Date.In(cfg.Location).Format(time.RFC3339)
-		a.DateModified = p.Lastmod.In(cfg.Location).Format(time.RFC3339)
+		a.DatePublished = isoDate(p.Date, cfg.Location)
+		a.DateModified = isoDate(p.Lastmod, cfg.Location)
 	}
 	if img := p.ImageURL(); img != "" {
 		a.Image = []string{img}

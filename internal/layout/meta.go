@@ -117,8 +117,8 @@ func (m metaTags) feedLinks(b *strings.Builder, p *site.Page) {
 
 // articleTags are Open Graph's article:* tags of a dated page.
 func (m metaTags) articleTags(b *strings.Builder, p *site.Page) {
-	b.WriteString(`<meta property="article:published_time" content="` + p.Date.In(m.loc).Format(time.RFC3339) + "\">\n")
-	b.WriteString(`<meta property="article:modified_time" content="` + p.Lastmod.In(m.loc).Format(time.RFC3339) + "\">\n")
+	b.WriteString(`<meta property="article:published_time" content="` + isoDate(p.Date, m.loc) + "\">\n")
+	b.WriteString(`<meta property="article:modified_time" content="` + isoDate(p.Lastmod, m.loc) + "\">\n")
 	if parent := p.Parent; parent != nil && parent.IsSection() {
 		b.WriteString(`<meta property="article:section" content="` + esc(parent.Title) + "\">\n")
 	}
