@@ -107,19 +107,3 @@ func cropMarks(x0, y0, x1, y1 float64) []byte {
 	b.WriteString("Q\n")
 	return b.Bytes()
 }
-
-// Booklet imposes an A5 reading copy for saddle stitching: A4 landscape
-// sheets, two pages a side, in booklet order (for 8 pages: 8|1, 2|7, 6|3,
-// 4|5), blank pages added to make a multiple of four.
-func Booklet(pdf []byte) ([]byte, error) {
-	conf := pdfcpuConfig()
-	nup, err := api.PDFBookletConfig(2, "formsize:A4L, border:off, guides:off, margin:0", conf)
-	if err != nil {
-		return nil, fmt.Errorf("booklet: %w", err)
-	}
-	var out bytes.Buffer
-	if err := api.Booklet(bytes.NewReader(pdf), &out, nil, nil, nup, conf); err != nil {
-		return nil, fmt.Errorf("booklet: %w", err)
-	}
-	return out.Bytes(), nil
-}
