@@ -109,16 +109,22 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 	files := res.Files
 	if f.pdf {
 		start := time.Now()
-		pdfs, err := pdf.Publish(res.Site, res.Files, pdf.Options{Chrome: chrome})
+		published, err := pdf.Publish(res.Site, res.Files, pdf.Options{Chrome: chrome})
 		if err != nil {
 			fmt.Fprintf(stderr, "bantin: %v\n", err)
 			fmt.Fprintf(stderr, "PDFs failed; %s was left as it was\n", dest)
 			return exitContent
 		}
-		for _, p := range pdfs {
-			fmt.Fprintf(stdout, "printed %s (%d KB)\n", p.Path, len(p.Data)/1024)
+		for _, r := range published.Reports {
+			fmt.Fprintln(stdout, r)
 		}
-		fmt.Fprintf(stdout, "printed %d PDFs in %s\n", len(pdfs), time.Since(start).Round(time.Millisecond))
+		printDiagnostics(stderr, published.Diags)
+		if published.Diags.HasErrors() {
+			fmt.Fprintf(stderr, "preflight failed; no PDF was written and %s was left as it was\n", dest)
+			return exitContent
+		}
+		fmt.Fprintf(stdout, "printed %d PDFs in %s\n", len(published.Files), time.Since(start).Round(time.Millisecond))
+		pdfs := published.Files
 		files = append(files, pdfs...)
 	}
 	if err := output.WriteDir(dest, files); err != nil {

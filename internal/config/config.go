@@ -66,6 +66,7 @@ type Related struct {
 // QR configures the QR codes of pages.
 type QR struct {
 	Level       string  `toml:"level"`
+	PrintLevel  string  `toml:"printLevel"` // codes in print editions: Q unless set
 	SizeMM      float64 `toml:"sizeMM"`
 	DPI         int     `toml:"dpi"`
 	Social      string  `toml:"social"`
@@ -186,15 +187,8 @@ func (c *Config) AbsURL(p string) string {
 
 func (q *QR) setDefaults(dl *diag.List) {
 	pos := diag.Pos{File: File}
-	switch strings.ToUpper(q.Level) {
-	case "":
-		q.Level = "M"
-	case "L", "M", "Q", "H":
-		q.Level = strings.ToUpper(q.Level)
-	default:
-		dl.Errorf(pos, "qr.level %q must be L, M, Q or H", q.Level)
-		q.Level = "M"
-	}
+	q.Level = qrLevel(q.Level, "M", "qr.level", pos, dl)
+	q.PrintLevel = qrLevel(q.PrintLevel, "Q", "qr.printLevel", pos, dl)
 	if q.SizeMM <= 0 {
 		q.SizeMM = 25
 	}
@@ -205,4 +199,17 @@ func (q *QR) setDefaults(dl *diag.List) {
 		dl.Errorf(pos, "qr.social %q must be an http(s) URL", q.Social)
 		q.Social = ""
 	}
+}
+
+// qrLevel returns the error-correction level written as level, or def when
+// none is; anything but L, M, Q or H is an error at key.
+func qrLevel(level, def, key string, pos diag.Pos, dl *diag.List) string {
+	switch up := strings.ToUpper(level); up {
+	case "":
+		return def
+	case "L", "M", "Q", "H":
+		return up
+	}
+	dl.Errorf(pos, "%s %q must be L, M, Q or H", key, level)
+	return def
 }

@@ -25,6 +25,8 @@
 //	              to-gap = "leaflet", so-tay = "handbook", ban-tin = "bulletin"
 //	[related]     count: links per page in "Bài liên quan" and "Tin khác" (default 5)
 //	[qr]          level: error correction L, M, Q or H (default M);
+//	              printLevel: the same for codes in print editions (default Q:
+//	              a printed code must survive smudges and folds);
 //	              sizeMM: printed size (default 25); dpi: PNG resolution (default 300);
 //	              social, socialLabel: the board's fanpage or Zalo URL, shown as a
 //	              site-wide code in the footer

@@ -138,6 +138,9 @@
 //	qrSVG TEXT [MM]: an inline SVG QR code, MM millimetres wide (default
 //	config qr.sizeMM); made once per text
 //	    {{ hasPrefix (printf "%s" (qrSVG "https://danvan.example.vn/l/dvk001/" 20)) "<svg" }}  →  true
+//	qrPrintSVG TEXT [MM]: the same for print editions: error correction
+//	config qr.printLevel (default Q), never smaller than 20 mm
+//	    {{ hasPrefix (printf "%s" (qrPrintSVG "https://danvan.example.vn/l/dvk001/" 12)) "<svg" }}  →  true
 //	qrFile TEXT: the URL of an SVG QR code published under /qr/ (a PNG of
 //	the same name beside it)
 //	    {{ hasPrefix (qrFile "https://zalo.me/danvan") "/ban-tin/qr/" }}  →  true

@@ -14,6 +14,10 @@ import (
 	"bantin/internal/vi"
 )
 
+// MinPrintedQRMM is the smallest printed QR code qrPrintSVG draws, quiet
+// zone included: smaller codes fail on phone cameras once printed.
+const MinPrintedQRMM = 20.0
+
 // QRDir is where codes made with qrFile are published.
 const QRDir = "qr"
 
@@ -22,6 +26,7 @@ const QRDir = "qr"
 func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMap {
 	loc := cfg.Location
 	level, _ := qr.ParseLevel(cfg.QR.Level) // config validated it
+	printLevel, _ := qr.ParseLevel(cfg.QR.PrintLevel)
 	return template.FuncMap{
 		"qrSVG": func(text string, sizeMM ...float64) (template.HTML, error) {
 			code, err := codes.Get(text, level)
@@ -31,6 +36,17 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 			size := cfg.QR.SizeMM
 			if len(sizeMM) > 0 {
 				size = sizeMM[0]
+			}
+			return template.HTML(code.SVG(size)), nil
+		},
+		"qrPrintSVG": func(text string, sizeMM ...float64) (template.HTML, error) {
+			code, err := codes.Get(text, printLevel)
+			if err != nil {
+				return "", err
+			}
+			size := MinPrintedQRMM
+			if len(sizeMM) > 0 {
+				size = max(sizeMM[0], MinPrintedQRMM)
 			}
 			return template.HTML(code.SVG(size)), nil
 		},

@@ -29,10 +29,10 @@ func BenchmarkLeaflets50(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		pdfs, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
+		published, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.ReportMetric(float64(len(pdfs)), "pdfs/op")
+		b.ReportMetric(float64(len(published.Files)), "pdfs/op")
 	}
 }

@@ -152,3 +152,13 @@ func appendBlankPages(pdf []byte, pages, count int) ([]byte, error) {
 	}
 	return pdf, nil
 }
+
+// padToEven returns pdf with a blank page added at the end when it has an
+// odd number of pages: printed on both sides, every sheet has two.
+func padToEven(pdf []byte) ([]byte, error) {
+	n, err := api.PageCount(bytes.NewReader(pdf), pdfcpuConfig())
+	if err != nil || n%2 == 0 {
+		return pdf, err
+	}
+	return appendBlankPages(pdf, n, 1)
+}

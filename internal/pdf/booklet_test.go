@@ -78,11 +78,11 @@ func TestBookletFolds(t *testing.T) {
 	defer srv.Close()
 	for _, n := range []int{4, 7, 8, 12, 28} {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
-			reading, err := printer.Print(srv.URL+"/"+strconv.Itoa(n), false)
+			reading, err := printer.Print(Job{URL: srv.URL + "/" + strconv.Itoa(n)})
 			if err != nil {
 				t.Fatal(err)
 			}
-			booklet, err := Booklet(reading)
+			booklet, err := Booklet(reading.PDF)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -12,7 +12,12 @@ import (
 // on every call, unsafely from several goroutines.
 var baseConfig = sync.OnceValue(func() model.Configuration {
 	api.DisableConfigDir()
-	return *model.NewDefaultConfiguration()
+	c := *model.NewDefaultConfiguration()
+	c.WriteObjectStream = false // the information dictionary stays readable: see reproducible
+	// pdfcpu's optimiser renumbers objects in map order: the same input
+	// would give different bytes from run to run.
+	c.Optimize, c.OptimizeBeforeWriting = false, false
+	return c
 })
 
 // pdfcpuConfig returns a configuration for one pdfcpu call (calls change

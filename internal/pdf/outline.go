@@ -1,8 +1,11 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/hex"
 	"fmt"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -151,4 +154,46 @@ func writeOutlineItems(ctx *model.Context, items []outlineItem, parent types.Ind
 		count++
 	}
 	return first, last, count, nil
+}
+
+// withHeadingTitles returns pdf with its bookmarks named by headings, the
+// page's headings in document order as the print check read them.
+// Chromium names a bookmark by the heading's text runs, dropping the
+// space where a heading wraps and repeating a heading split over two
+// pages; the headings read in the page are the true names. When the
+// outline does not have one bookmark per heading it is left as it is.
+func withHeadingTitles(pdf []byte, headings []string) ([]byte, error) {
+	ctx, err := api.ReadAndValidate(bytes.NewReader(pdf), pdfcpuConfig())
+	if err != nil {
+		return nil, fmt.Errorf("outline: %w", err)
+	}
+	items, err := readOutline(ctx)
+	if err != nil || countItems(items) != len(headings) || len(headings) == 0 {
+		return pdf, err
+	}
+	rest := headings
+	var rename func([]outlineItem)
+	rename = func(items []outlineItem) {
+		for i := range items {
+			items[i].Title, rest = rest[0], rest[1:]
+			rename(items[i].Kids)
+		}
+	}
+	rename(items)
+	if err := writeOutline(ctx, items); err != nil {
+		return nil, fmt.Errorf("outline: %w", err)
+	}
+	var out bytes.Buffer
+	if err := api.WriteContext(ctx, &out); err != nil {
+		return nil, fmt.Errorf("outline: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+func countItems(items []outlineItem) int {
+	n := len(items)
+	for _, item := range items {
+		n += countItems(item.Kids)
+	}
+	return n
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"bantin/internal/build"
+	"bantin/internal/output"
+	"bantin/internal/site"
 	"bantin/internal/tooltest"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -36,10 +38,7 @@ func TestSamplePublications(t *testing.T) {
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	pdfs, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdfs := publishAll(t, res.Site, res.Files, chrome)
 	byPath := map[string][]byte{}
 	for _, f := range pdfs {
 		byPath[f.Path] = f.Data
@@ -114,4 +113,18 @@ func keys(m map[string][]byte) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// publishAll prints every publication of a site and fails the test on any
+// error, of the machinery or of the publications.
+func publishAll(t *testing.T, s *site.Site, files []output.File, chrome string) []output.File {
+	t.Helper()
+	res, err := Publish(s, files, Options{Chrome: chrome})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return res.Files
 }

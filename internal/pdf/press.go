@@ -23,11 +23,27 @@ const (
 // pt converts millimetres to PDF points.
 func pt(mm float64) float64 { return mm * 72 / 25.4 }
 
+// Folds are where a leaflet's sheet sides are folded, in millimetres from
+// the trim's left edge: the outside 97 | 100 | 100 mm, the inside
+// 100 | 100 | 97 mm (the theme's print.css lays the panels out so).
+var leafletFolds = [][]float64{{97, 197}, {100, 200}}
+
+// foldsOf returns the fold lines of each page of a publication type.
+func foldsOf(kind string) [][]float64 {
+	if kind == "leaflet" {
+		return leafletFolds
+	}
+	return nil
+}
+
 // Press turns a PDF printed at bleed size (the press stylesheet) into a
 // press PDF: each page's MediaBox grows by the slug, BleedBox is the
-// printed page, TrimBox lies Bleed inside it, and crop marks mark the trim
-// in the slug.
-func Press(pdf []byte) ([]byte, error) {
+// printed page, TrimBox lies Bleed inside it, crop marks mark the trim in
+// the slug, and dashed fold marks (folds[page-1], mm from the trim's left)
+// stand in the slug above and below each fold. Marks are drawn in
+// registration colour (the Separation "All", on every plate), as a
+// press needs to register its plates.
+func Press(pdf []byte, folds [][]float64) ([]byte, error) {
 	conf := pdfcpuConfig()
 	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
 	if err != nil {
@@ -49,7 +65,14 @@ func Press(pdf []byte) ([]byte, error) {
 		d["CropBox"] = types.NewNumberArray(x0-s, y0-s, x0+w+s, y0+h+s)
 		d["BleedBox"] = types.NewNumberArray(x0, y0, x0+w, y0+h)
 		d["TrimBox"] = types.NewNumberArray(x0+b, y0+b, x0+w-b, y0+h-b)
-		if err := addMarks(ctx, d, cropMarks(x0+b, y0+b, x0+w-b, y0+h-b)); err != nil {
+		marks := cropMarks(x0+b, y0+b, x0+w-b, y0+h-b)
+		if i <= len(folds) {
+			marks = append(marks, foldMarks(x0+b, y0+b, y0+h-b, folds[i-1])...)
+		}
+		if err := useRegistration(ctx, d, inh); err != nil {
+			return nil, fmt.Errorf("page %d: registration colour: %w", i, err)
+		}
+		if err := addMarks(ctx, d, marks); err != nil {
 			return nil, fmt.Errorf("page %d: crop marks: %w", i, err)
 		}
 	}
@@ -94,7 +117,7 @@ func addMarks(ctx *model.Context, page types.Dict, marks []byte) error {
 func cropMarks(x0, y0, x1, y1 float64) []byte {
 	off, l := pt(MarkOffset), pt(MarkLength)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "\nq %.2f w 0 0 0 1 K\n", markWidth)
+	fmt.Fprintf(&b, "\nq %.2f w /%s CS 1 SCN\n", markWidth, registration)
 	line := func(xa, ya, xb, yb float64) { fmt.Fprintf(&b, "%.3f %.3f m %.3f %.3f l S\n", xa, ya, xb, yb) }
 	for _, x := range []float64{x0, x1} {
 		line(x, y0-off, x, y0-off-l) // below the bottom edge
@@ -106,4 +129,50 @@ func cropMarks(x0, y0, x1, y1 float64) []byte {
 	}
 	b.WriteString("Q\n")
 	return b.Bytes()
+}
+
+// foldMarks draws a dashed line at each fold x (mm from the trim's left
+// edge x0), in the slug above the trim's top y1 and below its bottom y0.
+func foldMarks(x0, y0, y1 float64, folds []float64) []byte {
+	off, l := pt(MarkOffset), pt(MarkLength)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "\nq %.2f w [2 1.5] 0 d /%s CS 1 SCN\n", markWidth, registration)
+	for _, f := range folds {
+		x := x0 + pt(f)
+		fmt.Fprintf(&b, "%.3f %.3f m %.3f %.3f l S\n", x, y0-off, x, y0-off-l)
+		fmt.Fprintf(&b, "%.3f %.3f m %.3f %.3f l S\n", x, y1+off, x, y1+off+l)
+	}
+	b.WriteString("Q\n")
+	return b.Bytes()
+}
+
+// registration is the page resource name of the registration colour.
+const registration = "BantinRegistration"
+
+// useRegistration adds the registration colour space to the page's own
+// resources: [/Separation /All /DeviceCMYK f], f mapping tint 1 to 100 %
+// of every ink.
+func useRegistration(ctx *model.Context, page types.Dict, inh *model.InheritedPageAttrs) error {
+	res, err := ctx.DereferenceDict(page["Resources"])
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		res = inh.Resources.Clone().(types.Dict)
+	}
+	spaces, err := ctx.DereferenceDict(res["ColorSpace"])
+	if err != nil {
+		return err
+	}
+	if spaces == nil {
+		spaces = types.Dict{}
+	}
+	tint := types.Dict{
+		"FunctionType": types.Integer(2), "Domain": types.NewNumberArray(0, 1),
+		"C0": types.NewNumberArray(0, 0, 0, 0), "C1": types.NewNumberArray(1, 1, 1, 1), "N": types.Integer(1),
+	}
+	spaces[registration] = types.Array{types.Name("Separation"), types.Name("All"), types.Name("DeviceCMYK"), tint}
+	res["ColorSpace"] = spaces
+	page["Resources"] = res
+	return nil
 }

@@ -29,10 +29,7 @@ func TestPress(t *testing.T) {
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	pdfs, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdfs := publishAll(t, res.Site, res.Files, chrome)
 	dir := t.TempDir()
 	written := map[string]string{}
 	for _, f := range pdfs {

@@ -1,11 +1,18 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"strings"
+	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
 )
 
 // Printer is one headless browser that prints pages.
@@ -56,27 +63,166 @@ const loadPress = `new Promise((done, fail) => {
   document.head.appendChild(press);
 })`
 
-// Print loads url in a new tab and prints it with its own page size; with
-// press, with the press stylesheet over it (pages the size of the bleed).
-func (p *Printer) Print(url string, press bool) ([]byte, error) {
+// publicLinks points every link to a page of the site at its public
+// address (origin + path), so that a printed PDF never links to the
+// temporary server that printed it. Links inside the document stay.
+const publicLinks = `((origin) => {
+  for (const a of document.querySelectorAll("a[href]")) {
+    const u = new URL(a.href, location.href);
+    if (u.origin !== location.origin) continue;
+    if (u.pathname === location.pathname && u.hash) { a.setAttribute("href", u.hash); continue; }
+    a.setAttribute("href", origin ? origin + u.pathname + u.search + u.hash : u.pathname + u.search + u.hash);
+  }
+  return true;
+})`
+
+// Job is one page to print.
+type Job struct {
+	URL    string // the page on the printing server
+	Press  bool   // with the press stylesheet (pages the size of the bleed)
+	Public string // the site's public origin ("https://danvan.example.vn"), for links
+	Check  string // the print check script, run when the page has none; "" prints unchecked
+}
+
+// Printed is a printed page: its PDF, what the print check measured in
+// the page as it printed, and every request outside the site it made
+// (refused).
+type Printed struct {
+	PDF     []byte
+	Check   Check
+	Refused []string
+}
+
+// Print loads a page in a new tab, in print media, measures it with the
+// print check, and prints it at its own CSS page size. Requests for
+// anything but the printing server's own files are refused and listed.
+func (p *Printer) Print(job Job) (Printed, error) {
 	tab, closeTab := chromedp.NewContext(p.browser)
 	defer closeTab()
 	ctx, cancel := context.WithTimeout(tab, pageTimeout)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		return nil, fmt.Errorf("load %s: %w", url, err)
+	var out Printed
+	refused, stop, err := onlyFrom(ctx, serverOrigin(job.URL))
+	if err != nil {
+		return out, fmt.Errorf("load %s: %w", job.URL, err)
 	}
-	if press {
+	defer stop()
+	if err := chromedp.Do(ctx, chromedp.Navigate(job.URL)); err != nil {
+		return out, fmt.Errorf("load %s: %w", job.URL, err)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		return out, fmt.Errorf("print media for %s: %w", job.URL, err)
+	}
+	if job.Press {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](loadPress, chromedp.EvalAwaitPromise)); err != nil {
-			return nil, fmt.Errorf("press stylesheet for %s: %w", url, err)
+			return out, fmt.Errorf("press stylesheet for %s: %w", job.URL, err)
 		}
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](waitForAssets, chromedp.EvalAwaitPromise)); err != nil {
-		return nil, fmt.Errorf("wait for fonts and images of %s: %w", url, err)
+		return out, fmt.Errorf("wait for fonts and images of %s: %w", job.URL, err)
 	}
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground(), chromedp.PDFOutlineAndTagged()))
-	if err != nil {
-		return nil, fmt.Errorf("print %s: %w", url, err)
+	if job.Check != "" {
+		if out.Check, err = measure(ctx, job.Check); err != nil {
+			return out, fmt.Errorf("measure %s: %w", job.URL, err)
+		}
 	}
-	return pdf, nil
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("%s(%q)", publicLinks, job.Public))); err != nil {
+		return out, fmt.Errorf("links of %s: %w", job.URL, err)
+	}
+	if out.PDF, err = printCounted(ctx); err != nil {
+		return out, fmt.Errorf("print %s: %w", job.URL, err)
+	}
+	out.Refused = refused()
+	return out, nil
+}
+
+// serverOrigin returns "http://host:port" of url.
+func serverOrigin(url string) string {
+	if i := strings.Index(url, "://"); i >= 0 {
+		if j := strings.IndexByte(url[i+3:], '/'); j >= 0 {
+			return url[:i+3+j]
+		}
+	}
+	return url
+}
+
+// onlyFrom makes the tab of ctx load nothing but origin's files (and data:
+// URLs): every other request fails. refused lists the URLs turned away.
+func onlyFrom(ctx context.Context, origin string) (refused func() []string, stop func(), err error) {
+	var mu sync.Mutex
+	var urls []string
+	paused := make(chan *fetch.EventRequestPaused, 64)
+	listen, stopListening := context.WithCancel(ctx)
+	if err := chromedp.Listen(listen, func(ev any) {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
+			select {
+			case paused <- e:
+			case <-listen.Done():
+			}
+		}
+	}); err != nil {
+		stopListening()
+		return nil, nil, err
+	}
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{}); err != nil {
+		stopListening()
+		return nil, nil, err
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-listen.Done():
+				return
+			case e := <-paused:
+				url := e.Request.URL
+				if strings.HasPrefix(url, origin+"/") || strings.HasPrefix(url, "data:") {
+					chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: e.RequestID})
+					continue
+				}
+				mu.Lock()
+				urls = append(urls, url)
+				mu.Unlock()
+				chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: e.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
+			}
+		}
+	}()
+	refused = func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), urls...)
+	}
+	return refused, func() { stopListening(); <-done }, nil
+}
+
+// fillPageCount writes n into every element marked data-page-count (the
+// imprint's "Số trang") and says how many there were.
+const fillPageCount = `((n) => { const marked = document.querySelectorAll("[data-page-count]"); marked.forEach(e => { e.textContent = String(n); }); return marked.length; })`
+
+// printCounted prints the page of ctx. When the page shows its own page
+// count, it prints again with the count the first print gave, until the
+// count it shows is the count it has (at most three prints).
+func printCounted(ctx context.Context) ([]byte, error) {
+	shown := -1
+	for try := 0; try < 3; try++ {
+		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground(), chromedp.PDFOutlineAndTagged()))
+		if err != nil {
+			return nil, err
+		}
+		n, err := api.PageCount(bytes.NewReader(pdf), pdfcpuConfig())
+		if err != nil {
+			return nil, err
+		}
+		n += n % 2 // the blank page added to make a sheet
+		if n == shown {
+			return pdf, nil
+		}
+		marked, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf("%s(%d)", fillPageCount, n)))
+		if err != nil || marked == 0 {
+			return pdf, err
+		}
+		shown = n
+	}
+	return nil, fmt.Errorf("the page count it shows keeps changing the page count")
 }

@@ -1,11 +1,14 @@
 package pdf
 
 import (
+	"fmt"
 	"net"
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
+	"bantin/internal/diag"
 	"bantin/internal/output"
 	"bantin/internal/site"
 )
@@ -18,11 +21,24 @@ type Options struct {
 	Chrome string // the browser
 }
 
+// Result is what a Publish run made: the PDF files, the preflight report
+// of each, and every problem found, at its source line. A publication
+// with an error gets no PDF at all.
+type Result struct {
+	Files   []output.File
+	Reports []Report
+	Diags   *diag.List
+}
+
 // Publish prints the print edition of every publication in s that has a
-// PDFURL, from the built files, and returns the PDF files to publish there:
+// PDFURL, from the built files, checks each as it prints and again when
+// written (the preflight), and returns the PDF files to publish there:
 // also, where the page has their URLs, its press copy (bleed, TrimBox and
-// BleedBox, crop marks) and its booklet imposed for saddle stitching.
-func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, error) {
+// BleedBox, crop and fold marks) and its booklet imposed for saddle
+// stitching. The error is for failures of the machinery (no browser, a
+// page that never loaded), not for problems of the publications.
+func Publish(s *site.Site, files []output.File, opts Options) (Result, error) {
+	res := Result{Diags: &diag.List{}}
 	var jobs []*site.Page
 	for _, e := range s.Prints {
 		if e.Edition.PDFURL != "" {
@@ -30,19 +46,24 @@ func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, er
 		}
 	}
 	if len(jobs) == 0 {
-		return nil, nil
+		return res, nil
+	}
+	script := checkScript(files)
+	if script == "" {
+		return res, fmt.Errorf("the site has no %s: bantin pdf checks every print edition with it (a site that replaces the theme's static files must keep it)", CheckScript)
 	}
 	base, stop, err := serveFiles(s, files)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	defer stop()
 	printer, err := New(opts.Chrome)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	defer printer.Close()
-	out := make([][]output.File, len(jobs))
+	run := runEnv{printer: printer, base: base, public: publicOrigin(s), script: script}
+	made := make([]edition, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -51,7 +72,7 @@ func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, er
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errs[i] = printOne(printer, base, jobs[i])
+				made[i], errs[i] = run.printOne(jobs[i])
 			}
 		}()
 	}
@@ -60,46 +81,131 @@ func Publish(s *site.Site, files []output.File, opts Options) ([]output.File, er
 	}
 	close(next)
 	wg.Wait()
-	var all []output.File
 	for i, err := range errs {
 		if err != nil {
-			return nil, err
+			return res, err
 		}
-		all = append(all, out[i]...)
+		res.Diags.Merge(made[i].diags)
+		res.Files = append(res.Files, made[i].files...)
+		res.Reports = append(res.Reports, made[i].reports...)
 	}
-	return all, nil
+	return res, nil
+}
+
+// runEnv is what every print of a run shares.
+type runEnv struct {
+	printer *Printer
+	base    string // the printing server, with the site's base path
+	public  string // the site's public origin, for links in PDFs
+	script  string // the theme's print check
+}
+
+// edition is what one publication made.
+type edition struct {
+	files   []output.File
+	reports []Report
+	diags   *diag.List
 }
 
 // printOne prints one publication's reading copy and, for the press, its
-// press copy and (handbooks) its imposed booklet.
-func printOne(printer *Printer, base string, edition *site.Page) ([]output.File, error) {
-	p := edition.Edition
-	info := infoOf(p)
-	var files []output.File
-	// add makes one file at url: made's PDF, passed through then (if any),
-	// with the document information set.
-	add := func(url, what string, made []byte, err error, then func([]byte) ([]byte, error)) ([]byte, error) {
-		if err == nil && then != nil {
-			made, err = then(made)
+// press copy and (handbooks) its imposed booklet; nothing when its print
+// edition has a problem.
+func (r runEnv) printOne(e *site.Page) (edition, error) {
+	out := edition{diags: &diag.List{}}
+	p := e.Edition
+	job := Job{URL: r.base + e.URL, Public: r.public, Check: r.script}
+	got, err := r.printer.Print(job)
+	if err != nil {
+		return out, err
+	}
+	checkPage(e, got.Check, got.Refused, out.diags)
+	if out.diags.HasErrors() {
+		return out, nil
+	}
+	look := finishing{info: infoOf(p), date: printDate(p), headings: got.Check.Headings}
+	reading, err := look.finish(got.PDF, nil)
+	if err != nil {
+		return out, err
+	}
+	r.add(&out, e, p.PDFURL, "PDF", reading, got.Check, false)
+	if p.PressPDFURL != "" {
+		job.Press = true
+		pressed, err := r.printer.Print(job)
+		if err != nil {
+			return out, err
 		}
+		press, err := look.finish(pressed.PDF, func(pdf []byte) ([]byte, error) { return Press(pdf, foldsOf(p.Type)) })
+		if err != nil {
+			return out, err
+		}
+		r.add(&out, e, p.PressPDFURL, "press PDF", press, pressed.Check, true)
+	}
+	if p.BookletPDFURL != "" {
+		booklet, err := Booklet(reading)
 		if err == nil {
-			made, err = SetInfo(made, info)
+			booklet, err = reproducible(booklet, look.date)
 		}
-		if err == nil {
-			files = append(files, output.File{Path: strings.TrimPrefix(url, p.Site.Config.Base.Path), Data: made, Source: p.Source + " (" + what + ")"})
+		if err != nil {
+			return out, err
 		}
-		return made, err
+		out.files = append(out.files, output.File{Path: r.relPath(e, p.BookletPDFURL), Data: booklet, Source: p.Source + " (booklet PDF)"})
 	}
-	reading, err := printer.Print(base+edition.URL, false)
-	if reading, err = add(p.PDFURL, "PDF", reading, err, nil); err != nil || p.PressPDFURL == "" {
-		return files, err
+	return out, nil
+}
+
+// add preflights a written PDF and keeps it with its report.
+func (r runEnv) add(out *edition, e *site.Page, url, what string, pdf []byte, c Check, press bool) {
+	path := r.relPath(e, url)
+	facts, err := ReadFacts(pdf)
+	if err != nil {
+		out.diags.Errorf(editionPos(e, ""), "%s: %v", path, err)
+		return
 	}
-	press, err := printer.Print(base+edition.URL, true)
-	if _, err = add(p.PressPDFURL, "press PDF", press, err, Press); err != nil || p.BookletPDFURL == "" {
-		return files, err
+	checkFacts(e, path, facts, c, press, serverOrigin(r.base), out.diags)
+	out.reports = append(out.reports, Report{Path: path, Facts: facts})
+	out.files = append(out.files, output.File{Path: path, Data: pdf, Source: e.Edition.Source + " (" + what + ")"})
+}
+
+func (r runEnv) relPath(e *site.Page, url string) string {
+	return strings.TrimPrefix(url, e.Site.Config.Base.Path)
+}
+
+// finishing is what every PDF of a publication gets after printing.
+type finishing struct {
+	info     Info
+	date     time.Time
+	headings []string
+}
+
+// finish names the outline's bookmarks as the headings read, pads the
+// document to an even number of pages (a sheet has two sides), passes it
+// through then (if any), sets its information and makes it reproducible.
+func (f finishing) finish(pdf []byte, then func([]byte) ([]byte, error)) ([]byte, error) {
+	pdf, err := withHeadingTitles(pdf, f.headings)
+	if err == nil {
+		pdf, err = padToEven(pdf)
 	}
-	_, err = add(p.BookletPDFURL, "booklet PDF", reading, nil, Booklet)
-	return files, err
+	if err == nil && then != nil {
+		pdf, err = then(pdf)
+	}
+	if err == nil {
+		pdf, err = SetInfo(pdf, f.info)
+	}
+	if err == nil {
+		pdf, err = reproducible(pdf, f.date)
+	}
+	return pdf, err
+}
+
+// printDate is the date a publication's PDFs carry: its imprint's print
+// date, else its own date, else its last change.
+func printDate(p *site.Page) time.Time {
+	for _, t := range []time.Time{p.Imprint().Date, p.Date, p.Lastmod} {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 func infoOf(p *site.Page) Info {
@@ -114,6 +220,29 @@ func infoOf(p *site.Page) Info {
 	keywords = append(keywords, p.Terms["topics"]...)
 	keywords = append(keywords, p.Terms["tags"]...)
 	return Info{Title: p.Title, Author: author, Subject: p.Description, Keywords: keywords}
+}
+
+// publicOrigin is the scheme and host of the site's baseURL ("" when it
+// has none: links in PDFs then keep their paths only).
+func publicOrigin(s *site.Site) string {
+	abs := s.Config.AbsURL("/")
+	if i := strings.Index(abs, "://"); i >= 0 {
+		if j := strings.IndexByte(abs[i+3:], '/'); j >= 0 {
+			return abs[:i+3+j]
+		}
+		return abs
+	}
+	return ""
+}
+
+// checkScript is the built site's print check script.
+func checkScript(files []output.File) string {
+	for _, f := range files {
+		if f.Path == CheckScript {
+			return string(f.Data)
+		}
+	}
+	return ""
 }
 
 // serveFiles serves the built site from memory on a loopback port, under

@@ -136,7 +136,7 @@ func panelOf(s markdown.Section) string {
 }
 
 func panel(name string, s markdown.Section) *site.Panel {
-	return &site.Panel{Name: name, Title: s.Title, Content: template.HTML(s.Body)}
+	return &site.Panel{Name: name, Title: s.Title, Line: s.Line, Content: template.HTML(s.Body)}
 }
 
 var numbered = regexp.MustCompile(`^Câu\s+(\d+)\s*[.:]\s*`)

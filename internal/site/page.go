@@ -90,6 +90,7 @@ type Page struct {
 type Panel struct {
 	Name    string // bia, vat, trong-1, trong-2, trong-3, sau
 	Title   string
+	Line    int // the panel heading's line in the source file
 	Content template.HTML
 }
 
@@ -100,6 +101,19 @@ type Question struct {
 	Text   string // without its "Câu 3." prefix
 	Answer template.HTML
 	Plain  string // the answer as text
+}
+
+// SourceLine returns the line of a front-matter key in the page's source
+// file, or 1: print templates mark their fixed-size boxes with it so that
+// bantin pdf can say where a box that overflows comes from.
+func (p *Page) SourceLine(key string) int {
+	if p.Doc == nil {
+		return 1
+	}
+	if line := p.Doc.Pos(key).Line; line > 0 {
+		return line
+	}
+	return 1
 }
 
 // Imprint returns the printed publication's imprint.
