@@ -79,6 +79,7 @@ var nodeID = regexp.MustCompile(`^node\d+$`)
 
 // ref returns the new reference for r, walking its object the first time.
 func (w *renumbering) ref(r types.IndirectRef) types.IndirectRef {
+	r = w.throughWrappers(r, "K")
 	old := r.ObjectNumber.Value()
 	if n, ok := w.number[old]; ok {
 		return *types.NewIndirectRef(n, 0)
@@ -126,9 +127,47 @@ func (w *renumbering) copyDict(d types.Dict) types.Dict {
 	sort.Strings(keys)
 	out := make(types.Dict, len(d))
 	for _, k := range keys {
-		out[k] = w.copy(d[k])
+		v := d[k]
+		if r, ok := v.(types.IndirectRef); ok && k == "P" && isStructElem(d) {
+			v = w.throughWrappers(r, "P")
+		}
+		out[k] = w.copy(v)
 	}
 	return out
+}
+
+// throughWrappers skips structure elements that only wrap one other
+// (a NonStruct whose K is one element): Chromium adds such a wrapper on
+// some runs and not others. Going down (via "K") it returns the wrapped
+// element; going up (via "P") the wrapper's own parent.
+func (w *renumbering) throughWrappers(r types.IndirectRef, via string) types.IndirectRef {
+	for i := 0; i < 64; i++ {
+		d, err := w.xt.DereferenceDict(r)
+		if err != nil || d == nil || !isStructElem(d) || len(d) != 4 {
+			return r
+		}
+		if s := d.NameEntry("S"); s == nil || *s != "NonStruct" {
+			return r
+		}
+		kid, ok := d["K"].(types.IndirectRef)
+		if !ok {
+			return r
+		}
+		if k, err := w.xt.DereferenceDict(kid); err != nil || k == nil || !isStructElem(k) {
+			return r
+		}
+		next, ok := d[via].(types.IndirectRef)
+		if !ok {
+			return r
+		}
+		r = next
+	}
+	return r
+}
+
+func isStructElem(d types.Dict) bool {
+	t := d.NameEntry("Type")
+	return t != nil && *t == "StructElem"
 }
 
 // writeObject writes one indirect object (generation 0), a stream with

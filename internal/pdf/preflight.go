@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"bantin/internal/diag"
@@ -57,6 +59,8 @@ func checkPage(edition *site.Page, c Check, refused []string, dl *diag.List) {
 		pos := sectionPos(edition, img.Source, img.Section)
 		name := path.Base(img.Src)
 		switch {
+		case !img.Loaded && slices.Contains(refused, img.URL):
+			// reported below, where the address is written
 		case !img.Loaded:
 			dl.Errorf(pos, "image %s did not load", img.Src)
 		case img.PPI < MinPPI:
@@ -66,6 +70,9 @@ func checkPage(edition *site.Page, c Check, refused []string, dl *diag.List) {
 		}
 	}
 	for _, code := range c.Codes {
+		if len(c.Fits) > 0 {
+			break // an overfull box pushes its code off the page: that is the one problem
+		}
 		pos := editionPos(edition, "id")
 		switch {
 		case code.SizeMM+0.05 < MinQRMM:
@@ -75,7 +82,7 @@ func checkPage(edition *site.Page, c Check, refused []string, dl *diag.List) {
 		}
 	}
 	for _, url := range refused {
-		dl.Errorf(editionPos(edition, ""), "the print edition asks for %s: a print edition may load only the site's own files (the request was refused)", url)
+		dl.Errorf(urlPos(edition, url), "the print edition asks for %s: a print edition may load only the site's own files (the request was refused)", url)
 	}
 }
 
@@ -145,4 +152,18 @@ func sectionPos(edition *site.Page, source, section string) diag.Pos {
 		}
 	}
 	return diag.Pos{File: page.Source, Line: page.SourceLine("title"), Col: 1}
+}
+
+// urlPos is where url is written in the publication or one of its
+// articles, else the publication's first line.
+func urlPos(edition *site.Page, url string) diag.Pos {
+	for _, p := range append([]*site.Page{edition}, edition.Articles...) {
+		if p.Doc == nil {
+			continue
+		}
+		if i := bytes.Index(p.Doc.Body, []byte(url)); i >= 0 {
+			return diag.PosAt(p.Source, p.Doc.Body, i).Shift(p.Doc.BodyLine - 1)
+		}
+	}
+	return editionPos(edition, "")
 }

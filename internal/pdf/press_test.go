@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"image"
 	"math"
 	"os"
@@ -14,6 +15,8 @@ import (
 	"bantin/internal/build"
 	"bantin/internal/publication"
 	"bantin/internal/tooltest"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
 )
 
 // With Press, each publication also gets a press copy whose TrimBox is the
@@ -63,6 +66,27 @@ func TestPress(t *testing.T) {
 		t.Error("a leaflet got a booklet")
 	}
 	checkBookletOrder(t, written[handbook+".pdf"], booklet)
+	leafletPress := written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong"+publication.PressSuffix]
+	checkRegistration(t, leafletPress)
+	checkFoldMarks(t, leafletPress)
+	for path, file := range written {
+		data, _ := os.ReadFile(file)
+		facts, err := ReadFacts(data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, link := range facts.Links {
+			if !strings.HasPrefix(link, "https://danvan.example.vn/") {
+				t.Errorf("%s links to %s", path, link)
+			}
+		}
+	}
+	again := publishAll(t, res.Site, res.Files, chrome)
+	for _, f := range again {
+		if data, _ := os.ReadFile(written[f.Path]); !bytes.Equal(data, f.Data) {
+			t.Errorf("%s differs from one run to the next", f.Path)
+		}
+	}
 	for _, f := range res.Files {
 		if f.Path == "an-pham/index.html" && (!strings.Contains(string(f.Data), handbook+publication.PressSuffix) || !strings.Contains(string(f.Data), handbook+publication.BookletSuffix)) {
 			t.Error("the catalogue does not link the handbook's press copy and booklet")
@@ -190,5 +214,56 @@ func checkBookletOrder(t *testing.T, reading, booklet string) {
 				t.Errorf("side %d shows page %d; want pages %d and %d", side, p, side, total+1-side)
 			}
 		}
+	}
+}
+
+// checkRegistration reads page 1's registration colour space: marks print
+// on every plate.
+func checkRegistration(t *testing.T, file string) {
+	t.Helper()
+	data, _ := os.ReadFile(file)
+	ctx, err := api.ReadAndValidate(bytes.NewReader(data), pdfcpuConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _, _, err := ctx.PageDict(1, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := ctx.DereferenceDict(page["Resources"])
+	spaces, _ := ctx.DereferenceDict(res["ColorSpace"])
+	cs, _ := ctx.DereferenceArray(spaces[registration])
+	if len(cs) != 4 || cs[0].String() != "Separation" || cs[1].String() != "All" || cs[2].String() != "DeviceCMYK" {
+		t.Errorf("registration colour space %v", cs)
+	}
+}
+
+// checkFoldMarks renders the leaflet's outside sheet and finds a fold mark
+// in the slug above the trim at each fold (97 and 197 mm from the trim's
+// left edge), and none halfway between.
+func checkFoldMarks(t *testing.T, file string) {
+	t.Helper()
+	const dpi = 150
+	img := tooltest.RenderPDFPage(t, file, 1, dpi)
+	info := run(t, "pdfinfo", "-box", file)
+	trim, media := box(t, info, "TrimBox"), box(t, info, "MediaBox")
+	px := func(v float64) int { return int(math.Round(v / 72 * dpi)) }
+	top := img.Bounds().Dy() - px(trim[3]-media[1]) // the trim's top edge, in pixels from the top
+	markAt := func(xmm float64) bool {
+		x := px(trim[0] - media[0] + pt(xmm))
+		for y := top - px(pt(MarkOffset+MarkLength)); y <= top-px(pt(MarkOffset)); y++ {
+			if darkNear(img, x, y, 1) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range leafletFolds[0] {
+		if !markAt(f) {
+			t.Errorf("no fold mark at %.0f mm", f)
+		}
+	}
+	if markAt(50) {
+		t.Error("a mark where there is no fold")
 	}
 }

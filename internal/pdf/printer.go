@@ -97,43 +97,64 @@ type Printed struct {
 // print check, and prints it at its own CSS page size. Requests for
 // anything but the printing server's own files are refused and listed.
 func (p *Printer) Print(job Job) (Printed, error) {
+	var out Printed
+	if job.Check != "" {
+		// Measuring changes the tab (resolution, scrolling) in ways that
+		// reach the PDF, so it has a tab of its own.
+		err := p.inTab(job, func(ctx context.Context) (err error) {
+			out.Check, err = measure(ctx, job.Check)
+			return err
+		})
+		if err != nil {
+			return out, fmt.Errorf("measure %s: %w", job.URL, err)
+		}
+	}
+	err := p.inTab(job, func(ctx context.Context) (err error) {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("%s(%q)", publicLinks, job.Public))); err != nil {
+			return fmt.Errorf("links: %w", err)
+		}
+		out.PDF, err = printCounted(ctx)
+		return err
+	}, &out.Refused)
+	if err != nil {
+		return out, fmt.Errorf("print %s: %w", job.URL, err)
+	}
+	return out, nil
+}
+
+// inTab loads the job's page in a new tab, in print media (with the
+// press stylesheet for the press), waits for its fonts and images, and
+// runs do. Requests outside the printing server are refused, and listed
+// in refused when it is given.
+func (p *Printer) inTab(job Job, do func(context.Context) error, refused ...*[]string) error {
 	tab, closeTab := chromedp.NewContext(p.browser)
 	defer closeTab()
 	ctx, cancel := context.WithTimeout(tab, pageTimeout)
 	defer cancel()
-	var out Printed
-	refused, stop, err := onlyFrom(ctx, serverOrigin(job.URL))
+	turnedAway, stop, err := onlyFrom(ctx, serverOrigin(job.URL))
 	if err != nil {
-		return out, fmt.Errorf("load %s: %w", job.URL, err)
+		return err
 	}
 	defer stop()
 	if err := chromedp.Do(ctx, chromedp.Navigate(job.URL)); err != nil {
-		return out, fmt.Errorf("load %s: %w", job.URL, err)
+		return err
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		return out, fmt.Errorf("print media for %s: %w", job.URL, err)
+		return fmt.Errorf("print media: %w", err)
 	}
 	if job.Press {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](loadPress, chromedp.EvalAwaitPromise)); err != nil {
-			return out, fmt.Errorf("press stylesheet for %s: %w", job.URL, err)
+			return fmt.Errorf("press stylesheet: %w", err)
 		}
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](waitForAssets, chromedp.EvalAwaitPromise)); err != nil {
-		return out, fmt.Errorf("wait for fonts and images of %s: %w", job.URL, err)
+		return fmt.Errorf("wait for fonts and images: %w", err)
 	}
-	if job.Check != "" {
-		if out.Check, err = measure(ctx, job.Check); err != nil {
-			return out, fmt.Errorf("measure %s: %w", job.URL, err)
-		}
+	err = do(ctx)
+	for _, r := range refused {
+		*r = turnedAway()
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("%s(%q)", publicLinks, job.Public))); err != nil {
-		return out, fmt.Errorf("links of %s: %w", job.URL, err)
-	}
-	if out.PDF, err = printCounted(ctx); err != nil {
-		return out, fmt.Errorf("print %s: %w", job.URL, err)
-	}
-	out.Refused = refused()
-	return out, nil
+	return err
 }
 
 // serverOrigin returns "http://host:port" of url.

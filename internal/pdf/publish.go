@@ -161,7 +161,12 @@ func (r runEnv) add(out *edition, e *site.Page, url, what string, pdf []byte, c 
 		out.diags.Errorf(editionPos(e, ""), "%s: %v", path, err)
 		return
 	}
-	checkFacts(e, path, facts, c, press, serverOrigin(r.base), out.diags)
+	var found diag.List
+	checkFacts(e, path, facts, c, press, serverOrigin(r.base), &found)
+	out.diags.Merge(&found)
+	if found.HasErrors() {
+		return // a PDF that fails its preflight is not published
+	}
 	out.reports = append(out.reports, Report{Path: path, Facts: facts})
 	out.files = append(out.files, output.File{Path: path, Data: pdf, Source: e.Edition.Source + " (" + what + ")"})
 }

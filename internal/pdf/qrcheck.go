@@ -50,10 +50,14 @@ func symbolBounds(img image.Image) image.Rectangle {
 // blot returns img with a black square over BlotShare of the area of
 // code, centred on it.
 func blot(img image.Image, code image.Rectangle) image.Image {
+	return blotShare(img, code, BlotShare)
+}
+
+func blotShare(img image.Image, code image.Rectangle, share float64) image.Image {
 	b := img.Bounds()
 	out := image.NewRGBA(b)
 	draw.Draw(out, b, img, b.Min, draw.Src)
-	side := int(math.Sqrt(BlotShare * float64(code.Dx()*code.Dy())))
+	side := int(math.Sqrt(share * float64(code.Dx()*code.Dy())))
 	cx, cy := (code.Min.X+code.Max.X)/2, (code.Min.Y+code.Max.Y)/2
 	square := image.Rect(cx-side/2, cy-side/2, cx-side/2+side, cy-side/2+side)
 	draw.Draw(out, square, image.NewUniform(color.Black), image.Point{}, draw.Src)

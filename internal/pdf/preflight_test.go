@@ -1,0 +1,106 @@
+package pdf
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"bantin/internal/build"
+	"bantin/internal/diag"
+	"bantin/internal/tooltest"
+)
+
+// A bulletin whose article asks for an image from another server, shows
+// a picture of 200 pixels across the whole column, holds a block wider
+// than the page and a character no web font of the site has: each is an
+// error at its line, and no PDF is written.
+func TestPreflightCatches(t *testing.T) {
+	chrome := tooltest.Chromium(t)
+	var small bytes.Buffer
+	png.Encode(&small, image.NewGray(image.Rect(0, 0, 200, 100)))
+	fsys := fstest.MapFS{
+		"config.toml":              {Data: []byte("title = \"Thử\"\nbaseURL = \"https://danvan.example.vn/\"\n[markup]\nunsafe = true\n")},
+		"content/bai-viet/anh.png": {Data: small.Bytes()},
+		"content/bai-viet/a.md": {Data: []byte(`+++
+id = "aaa001"
+title = "Bài có lỗi in"
+date = 2026-10-01
++++
+Mở đầu.
+
+## Ảnh ngoài
+
+![Ảnh ngoài](http://127.0.0.1:9/ngoai.png)
+
+## Ảnh nhỏ
+
+![Ảnh nhỏ](anh.png)
+
+## Khối rộng
+
+<div style="width: 300mm">Khối rộng hơn trang.</div>
+
+## Mũi tên
+
+Quay lại ↩ đầu trang.
+`)},
+		"content/ban-tin/so-1.md": {Data: []byte("+++\nid = \"bt0001\"\ntitle = \"Số 1\"\ndate = 2026-10-02\narticles = [\"bai-viet/a.md\"]\n+++\nSố thử.\n")},
+	}
+	res := build.Build(fsys, build.Options{PDF: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	published, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range published.Diags.Items() {
+		if d.Severity == diag.Error {
+			got = append(got, d.String())
+		}
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		"content/bai-viet/a.md:10:14: error: the print edition asks for http://127.0.0.1:9/ngoai.png",
+		"content/bai-viet/a.md:12:1: error: image anh.png prints at 96 ppi",
+		"content/bai-viet/a.md:16:1: error: <div> “Khối rộng hơn trang.” is 124 mm wider than its 176 mm column",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in:\n%s", want, all)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("want 3 errors, got %d:\n%s", len(got), all)
+	}
+	if len(published.Files) != 0 {
+		t.Errorf("PDFs written despite errors: %d", len(published.Files))
+	}
+}
+
+// A character that none of the site's web fonts has is printed by
+// Chromium in a font of the machine it runs on: the preflight names it.
+func TestPreflightFindsHostFonts(t *testing.T) {
+	chrome := tooltest.Chromium(t)
+	fsys := fstest.MapFS{
+		"config.toml":             {Data: []byte("title = \"Thử\"\nbaseURL = \"https://danvan.example.vn/\"\n")},
+		"content/bai-viet/a.md":   {Data: []byte("+++\nid = \"aaa001\"\ntitle = \"Bài\"\ndate = 2026-10-01\n+++\nQuay lại ↩ đầu trang.\n")},
+		"content/ban-tin/so-1.md": {Data: []byte("+++\nid = \"bt0001\"\ntitle = \"Số 1\"\ndate = 2026-10-02\narticles = [\"bai-viet/a.md\"]\n+++\nSố thử.\n")},
+	}
+	res := build.Build(fsys, build.Options{PDF: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	published, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = published.Diags.Err()
+	if err == nil || !strings.Contains(err.Error(), "content/ban-tin/so-1.md:1:1: error: ban-tin/so-1/so-1.pdf: fonts of the printing machine, not of the site:") {
+		t.Errorf("want a host-font error, got %v", err)
+	}
+}
