@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -32,7 +33,10 @@ func mm(points float64) float64 { return points * 25.4 / 72 }
 // resolution and links.
 func ReadFacts(pdf []byte) (Facts, error) {
 	var f Facts
-	ctx, err := api.ReadAndValidate(bytes.NewReader(pdf), pdfcpuConfig())
+	ctx, err := api.ReadContext(bytes.NewReader(pdf), pdfcpuConfig()) // read, not validated: bantin wrote it
+	if err == nil {
+		err = ctx.EnsurePageCount()
+	}
 	if err != nil {
 		return f, fmt.Errorf("read PDF: %w", err)
 	}
@@ -53,7 +57,8 @@ func ReadFacts(pdf []byte) (Facts, error) {
 			return f, fmt.Errorf("page %d: %w", i, err)
 		}
 	}
-	return f, f.readFonts(pdf)
+	f.readFonts(ctx)
+	return f, nil
 }
 
 func (f *Facts) pageBoxes(ctx *model.Context, d types.Dict, inh *model.InheritedPageAttrs) {
@@ -115,15 +120,24 @@ func (f *Facts) readPage(ctx *model.Context, nr int, d types.Dict, inh *model.In
 	return nil
 }
 
-// readFonts lists the document's fonts and which are not embedded.
-func (f *Facts) readFonts(pdf []byte) error {
-	info, err := api.PDFInfo(bytes.NewReader(pdf), "", nil, true, pdfcpuConfig())
-	if err != nil {
-		return fmt.Errorf("read fonts: %w", err)
-	}
+// readFonts lists the document's fonts and which are not embedded: a
+// font is embedded when its descriptor (a Type0 font's descendant's) holds
+// a font program.
+func (f *Facts) readFonts(ctx *model.Context) {
 	seen := map[string]bool{}
-	for _, font := range info.Fonts {
-		name := font.Name
+	for nr := 1; nr < *ctx.XRefTable.Size; nr++ {
+		entry, ok := ctx.XRefTable.Table[nr]
+		if !ok || entry.Free {
+			continue
+		}
+		d, ok := entry.Object.(types.Dict)
+		if !ok || d.NameEntry("Type") == nil || *d.NameEntry("Type") != "Font" || d.NameEntry("Subtype") == nil || *d.NameEntry("Subtype") == "CIDFontType2" || *d.NameEntry("Subtype") == "CIDFontType0" {
+			continue
+		}
+		name := ""
+		if n := d.NameEntry("BaseFont"); n != nil {
+			name = *n
+		}
 		if i := strings.IndexByte(name, '+'); i == 6 {
 			name = name[i+1:]
 		}
@@ -131,9 +145,22 @@ func (f *Facts) readFonts(pdf []byte) error {
 			seen[name] = true
 			f.Fonts = append(f.Fonts, name)
 		}
-		if !font.Embedded {
+		if !fontEmbedded(ctx, d) {
 			f.NotEmbedded = append(f.NotEmbedded, name)
 		}
 	}
-	return nil
+	sort.Strings(f.Fonts)
+}
+
+func fontEmbedded(ctx *model.Context, font types.Dict) bool {
+	if *font.NameEntry("Subtype") == "Type3" {
+		return true // glyphs drawn in the file itself
+	}
+	if kids, _ := ctx.DereferenceArray(font["DescendantFonts"]); len(kids) > 0 {
+		if kid, _ := ctx.DereferenceDict(kids[0]); kid != nil {
+			font = kid
+		}
+	}
+	desc, _ := ctx.DereferenceDict(font["FontDescriptor"])
+	return desc != nil && (desc["FontFile"] != nil || desc["FontFile2"] != nil || desc["FontFile3"] != nil)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -91,6 +92,7 @@ func measure(ctx context.Context, script string) (Check, error) {
 	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: captureHeight, DeviceScaleFactor: checkDPI / 96.0}); err != nil {
 		return c, err
 	}
+	defer chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
 	if c, err = chromedp.Run(ctx, chromedp.Evaluate[Check]("bantinPrintCheck()")); err != nil {
 		return c, err
 	}
@@ -106,7 +108,9 @@ func measure(ctx context.Context, script string) (Check, error) {
 		}
 		c.Codes[i].Decoded = decodeDamaged(shot.Data)
 	}
-	return c, nil
+	// Chromium places named destinations relative to the scroll position.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool]("window.scrollTo(0, 0), true"))
+	return c, err
 }
 
 // captureHeight is the height of the viewport codes are captured in.

@@ -66,6 +66,7 @@ func TestPress(t *testing.T) {
 		t.Error("a leaflet got a booklet")
 	}
 	checkBookletOrder(t, written[handbook+".pdf"], booklet)
+	checkBookletOutline(t, written[handbook+".pdf"], booklet)
 	leafletPress := written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong"+publication.PressSuffix]
 	checkRegistration(t, leafletPress)
 	checkFoldMarks(t, leafletPress)
@@ -88,8 +89,8 @@ func TestPress(t *testing.T) {
 		}
 	}
 	for _, f := range res.Files {
-		if f.Path == "an-pham/index.html" && (!strings.Contains(string(f.Data), handbook+publication.PressSuffix) || !strings.Contains(string(f.Data), handbook+publication.BookletSuffix)) {
-			t.Error("the catalogue does not link the handbook's press copy and booklet")
+		if f.Path == "an-pham/index.html" && (!strings.Contains(string(f.Data), handbook+publication.PressSuffix) || !strings.Contains(string(f.Data), handbook+publication.BookletSuffix) || !strings.Contains(string(f.Data), "lật theo cạnh ngắn")) {
+			t.Error("the catalogue does not link the handbook's press copy and booklet with the printer setting")
 		}
 	}
 }
@@ -265,5 +266,43 @@ func checkFoldMarks(t *testing.T, file string) {
 	}
 	if markAt(50) {
 		t.Error("a mark where there is no fold")
+	}
+}
+
+// checkBookletOutline reads the booklet's outline: the reading copy's
+// bookmarks, same titles, each pointing at a page of the booklet (the
+// sheet side its page is on).
+func checkBookletOutline(t *testing.T, reading, booklet string) {
+	t.Helper()
+	read := func(file string) []outlineItem {
+		data, _ := os.ReadFile(file)
+		ctx, err := api.ReadAndValidate(bytes.NewReader(data), pdfcpuConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, err := readOutline(ctx)
+		if err != nil {
+			t.Fatalf("%s: outline: %v", file, err)
+		}
+		return items
+	}
+	var flat func([]outlineItem) []outlineItem
+	flat = func(items []outlineItem) (out []outlineItem) {
+		for _, it := range items {
+			out = append(append(out, it), flat(it.Kids)...)
+		}
+		return out
+	}
+	want, got := flat(read(reading)), flat(read(booklet))
+	if len(got) != len(want) || len(got) < 20 {
+		t.Fatalf("booklet outline has %d bookmarks, the reading copy %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Title != want[i].Title || got[i].Page < 1 || got[i].Page > pages(t, booklet) {
+			t.Errorf("bookmark %d: %q on side %d (reading copy: %q)", i, got[i].Title, got[i].Page, want[i].Title)
+		}
+	}
+	if want[2].Title != "Câu 1. Luật Thực hiện dân chủ ở cơ sở có hiệu lực từ khi nào?" {
+		t.Errorf("outline title %q: not the heading as written", want[2].Title)
 	}
 }

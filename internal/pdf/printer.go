@@ -98,18 +98,12 @@ type Printed struct {
 // anything but the printing server's own files are refused and listed.
 func (p *Printer) Print(job Job) (Printed, error) {
 	var out Printed
-	if job.Check != "" {
-		// Measuring changes the tab (resolution, scrolling) in ways that
-		// reach the PDF, so it has a tab of its own.
-		err := p.inTab(job, func(ctx context.Context) (err error) {
-			out.Check, err = measure(ctx, job.Check)
-			return err
-		})
-		if err != nil {
-			return out, fmt.Errorf("measure %s: %w", job.URL, err)
-		}
-	}
 	err := p.inTab(job, func(ctx context.Context) (err error) {
+		if job.Check != "" {
+			if out.Check, err = measure(ctx, job.Check); err != nil {
+				return fmt.Errorf("measure: %w", err)
+			}
+		}
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("%s(%q)", publicLinks, job.Public))); err != nil {
 			return fmt.Errorf("links: %w", err)
 		}
