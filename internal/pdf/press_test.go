@@ -67,6 +67,11 @@ func TestPress(t *testing.T) {
 	}
 	checkBookletOrder(t, written[handbook+".pdf"], booklet)
 	checkBookletOutline(t, written[handbook+".pdf"], booklet)
+	checkContents(t, written[handbook+".pdf"], 2, func(k int, _ string) string { return "Câu " + strconv.Itoa(k) + "." })
+	checkContents(t, written["ban-tin/so-12-thang-11-2026/so-12-thang-11-2026.pdf"], 2, func(_ int, title string) string { return title })
+	if text := run(t, "pdftotext", written[handbook+".pdf"], "-"); !strings.Contains(text, "Số trang: 6") {
+		t.Error("the handbook's imprint does not give its 6 pages")
+	}
 	leafletPress := written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong"+publication.PressSuffix]
 	checkRegistration(t, leafletPress)
 	checkFoldMarks(t, leafletPress)
@@ -304,5 +309,35 @@ func checkBookletOutline(t *testing.T, reading, booklet string) {
 	}
 	if want[2].Title != "Câu 1. Luật Thực hiện dân chủ ở cơ sở có hiệu lực từ khi nào?" {
 		t.Errorf("outline title %q: not the heading as written", want[2].Title)
+	}
+}
+
+// checkContents reads the contents of a printed handbook or bulletin
+// (pdftotext -layout: "12. Ý kiến … 7") and checks that every entry's page
+// shows what the entry names: heading(k, title) is the text that page must
+// hold for entry k.
+func checkContents(t *testing.T, file string, contentsPage int, heading func(k int, title string) string) {
+	t.Helper()
+	entry := regexp.MustCompile(`^\s*(\d+)\.\s+(.*?)\s{2,}(\d+)\s*$`)
+	toc := run(t, "pdftotext", "-layout", "-f", strconv.Itoa(contentsPage), "-l", strconv.Itoa(contentsPage+2), file, "-")
+	seen := 0
+	for _, line := range strings.Split(toc, "\n") {
+		m := entry.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		k, _ := strconv.Atoi(m[1])
+		if k != seen+1 {
+			continue // a wrapped line or another list
+		}
+		seen = k
+		page, _ := strconv.Atoi(m[3])
+		text := strings.Join(strings.Fields(run(t, "pdftotext", "-f", m[3], "-l", m[3], file, "-")), " ")
+		if want := heading(k, m[2]); !strings.Contains(text, want) {
+			t.Errorf("contents: entry %d (%q) says page %d, which does not show %q", k, m[2], page, want)
+		}
+	}
+	if seen < 2 {
+		t.Errorf("contents of %s: %d entries with page numbers read", file, seen)
 	}
 }

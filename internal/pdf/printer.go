@@ -1,8 +1,8 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -12,7 +12,6 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 )
 
 // Printer is one headless browser that prints pages.
@@ -107,7 +106,7 @@ func (p *Printer) Print(job Job) (Printed, error) {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("%s(%q)", publicLinks, job.Public))); err != nil {
 			return fmt.Errorf("links: %w", err)
 		}
-		out.PDF, err = printCounted(ctx)
+		out.PDF, err = printSettled(ctx)
 		return err
 	}, &out.Refused)
 	if err != nil {
@@ -211,33 +210,50 @@ func onlyFrom(ctx context.Context, origin string) (refused func() []string, stop
 	return refused, func() { stopListening(); <-done }, nil
 }
 
-// fillPageCount writes n into every element marked data-page-count (the
-// imprint's "Số trang") and says how many there were.
-const fillPageCount = `((n) => { const marked = document.querySelectorAll("[data-page-count]"); marked.forEach(e => { e.textContent = String(n); }); return marked.length; })`
+// fillPages writes what the last print gave into the page: its page count
+// into every element marked data-page-count (the imprint's "Số trang"),
+// the page each anchor landed on into every element marked
+// data-page-of="ID" (the contents), and " (xem trang N)" after each link
+// in the text to an anchor (the words from the body's data-see-page). It
+// returns whether anything changed.
+const fillPages = `((n, pages) => {
+  const see = document.body.getAttribute("data-see-page") || "xem trang";
+  let changed = false;
+  const set = (el, text) => { if (el.textContent !== text) { el.textContent = text; changed = true; } };
+  document.querySelectorAll("[data-page-count]").forEach(el => set(el, String(n)));
+  document.querySelectorAll("[data-page-of]").forEach(el => set(el, pages[el.getAttribute("data-page-of")] ? String(pages[el.getAttribute("data-page-of")]) : ""));
+  document.querySelectorAll("main a[href^='#']:not(.toc a):not(.footnote-ref a):not([role=doc-noteref]):not(.footnote-ref)").forEach(a => {
+    const id = decodeURIComponent(a.getAttribute("href").slice(1));
+    if (!pages[id] || a.closest("sup")) return;
+    let ref = a.nextElementSibling;
+    if (!ref || !ref.classList.contains("page-ref")) {
+      ref = document.createElement("span"); ref.className = "page-ref"; a.after(ref); changed = true;
+    }
+    set(ref, " (" + see + " " + pages[id] + ")");
+  });
+  return changed;
+})`
 
-// printCounted prints the page of ctx. When the page shows its own page
-// count, it prints again with the count the first print gave, until the
-// count it shows is the count it has (at most three prints).
-func printCounted(ctx context.Context) ([]byte, error) {
-	shown := -1
-	for try := 0; try < 3; try++ {
+// printSettled prints the page of ctx. When the page shows page numbers
+// of its own (its page count, contents, references), it prints again with
+// the numbers the last print gave, until they no longer change (at most
+// four prints).
+func printSettled(ctx context.Context) ([]byte, error) {
+	for try := 0; try < 4; try++ {
 		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground(), chromedp.PDFOutlineAndTagged()))
 		if err != nil {
 			return nil, err
 		}
-		n, err := api.PageCount(bytes.NewReader(pdf), pdfcpuConfig())
+		n, anchors, err := anchorPages(pdf)
 		if err != nil {
 			return nil, err
 		}
 		n += n % 2 // the blank page added to make a sheet
-		if n == shown {
-			return pdf, nil
-		}
-		marked, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf("%s(%d)", fillPageCount, n)))
-		if err != nil || marked == 0 {
+		js, _ := json.Marshal(anchors)
+		changed, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("%s(%d, %s)", fillPages, n, js)))
+		if err != nil || !changed {
 			return pdf, err
 		}
-		shown = n
 	}
-	return nil, fmt.Errorf("the page count it shows keeps changing the page count")
+	return nil, fmt.Errorf("the page numbers it shows keep moving its pages")
 }

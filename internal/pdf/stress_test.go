@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -95,6 +96,9 @@ func TestStressCopy(t *testing.T) {
 	if !strings.Contains(text, strings.Repeat("x", 120)) {
 		t.Error("the long token is missing from the text")
 	}
+	handbook := filepath.Join(t.TempDir(), "tam-muoi-cau.pdf")
+	os.WriteFile(handbook, written["so-tay/tam-muoi-cau/tam-muoi-cau.pdf"], 0o644)
+	checkContents(t, handbook, 2, func(k int, _ string) string { return "Câu " + strconv.Itoa(k) + "." })
 	if booklet := written["so-tay/tam-muoi-cau/tam-muoi-cau-dong-ghim.pdf"]; booklet == nil {
 		t.Error("no booklet for the 80-question handbook")
 	} else {
