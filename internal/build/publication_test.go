@@ -134,7 +134,7 @@ func TestPublicationPages(t *testing.T) {
 		t.Errorf("FAQPage JSON-LD: %+v", ld)
 	}
 	contains(t, files, "an-pham/index.html", "Người lao động cần biết", "Sổ tay hỏi – đáp về dân chủ ở cơ sở", "Bản tin Dân vận số 12", "Số lượng: 10.000 bản", `href="/to-gap/quyen-cua-nguoi-lao-dong/ban-in/"`)
-	contains(t, files, "to-gap/quyen-cua-nguoi-lao-dong/ban-in/index.html", `class="sheet outside"`, `class="panel panel-sau"`, "Số lượng: 10.000 bản", "Giấy phép xuất bản số 27/GP-STTTT")
+	contains(t, files, "to-gap/quyen-cua-nguoi-lao-dong/ban-in/index.html", `class="sheet outside"`, `class="panel panel-sau"`, "Số lượng:</dt> <dd>10.000 bản", "Giấy phép xuất bản tài liệu không kinh doanh số 27/GP-STTTT", "TÀI LIỆU KHÔNG BÁN")
 	contains(t, files, "ban-tin/so-12-thang-11-2026/ban-in/index.html", `id="bai-4"`, "Dân vận khéo: từ phong trào thành nếp làm việc ở khu phố")
 	contains(t, files, "bai-viet/dan-van-kheo/index.html", `onclick="window.print()"`)
 }
@@ -293,4 +293,43 @@ func keysWith(files map[string]string, part string) []string {
 		}
 	}
 	return out
+}
+
+// The imprint rules of config print.rules: a handbook without the person
+// responsible for it is an error at its [print] table when it is to be
+// printed, a warning for the site alone; a site can change the rule.
+func TestImprintRules(t *testing.T) {
+	const handbook = `
+-- content/so-tay/a.md --
++++
+title = "Sổ tay"
+
+[print]
+publisher = "Ban Dân vận"
+licence = "Giấy phép số 1/GP-STTTT ngày 1/1/2026 của Sở Thông tin và Truyền thông"
+copies = 1000
+size = "A5"
+printer = "Công ty In"
+printerAddress = "1 Lê Lợi"
+date = 2026-10-01
+deposit = "tháng 10/2026"
++++
+## Câu hỏi?
+Trả lời.
+`
+	_, msgs := build(t, minimalConfig+handbook, Options{PDF: true})
+	if want := "content/so-tay/a.md:4:1: error: the imprint lacks responsible: a handbook needs them in print (config print.rules.handbook)"; !strings.Contains(msgs, want) {
+		t.Errorf("with PDFs:\n%s\nwant %s", msgs, want)
+	}
+	_, msgs = build(t, minimalConfig+handbook, Options{})
+	if want := "content/so-tay/a.md:4:1: warning: the imprint lacks responsible"; !strings.Contains(msgs, want) {
+		t.Errorf("without PDFs:\n%s\nwant %s", msgs, want)
+	}
+	relaxed := strings.Replace(minimalConfig, "-- config.toml --\n", "-- config.toml --\n[print.rules.handbook]\nrequired = [\"publisher\"]\n", 1)
+	if !strings.Contains(relaxed, "print.rules") {
+		t.Fatal("minimalConfig has no config.toml to extend")
+	}
+	if _, msgs = build(t, relaxed+handbook, Options{PDF: true}); strings.Contains(msgs, "imprint lacks") {
+		t.Errorf("a site's own rule is not used:\n%s", msgs)
+	}
 }

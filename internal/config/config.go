@@ -32,6 +32,7 @@ type Config struct {
 	Types        map[string]string      `toml:"types"`
 	Related      Related                `toml:"related"`
 	QR           QR                     `toml:"qr"`
+	Print        Print                  `toml:"print"`
 	Menus        map[string][]MenuEntry `toml:"menus"`
 	Params       map[string]any         `toml:"params"`
 
@@ -151,6 +152,7 @@ func (c *Config) setDefaults(dl *diag.List) {
 	}
 	c.Types = withDefaultTypes(c.Types)
 	c.QR.setDefaults(dl)
+	c.Print.setDefaults(dl)
 	for name := range c.Menus {
 		sortMenu(c.Menus[name])
 	}

@@ -30,6 +30,17 @@
 //	              sizeMM: printed size (default 25); dpi: PNG resolution (default 300);
 //	              social, socialLabel: the board's fanpage or Zalo URL, shown as a
 //	              site-wide code in the footer
+//	[print.rules.TYPE] the imprint a printed publication of TYPE must carry:
+//	              required (keys of its [print] front matter: publisher,
+//	              responsible, licence, copies, size, printer, printerAddress,
+//	              date, deposit, periodicity), notForSale (print "Tài liệu
+//	              không bán"), maxPages (0: no limit), source (where the rule
+//	              comes from). A site's rule for a type replaces the default
+//	              one: leaflet and handbook (tài liệu không kinh doanh) need all
+//	              but periodicity and print "Tài liệu không bán"; a bulletin
+//	              needs publisher, responsible, licence, copies, printer,
+//	              periodicity. A missing key is an error for bantin pdf, a
+//	              warning for bantin build.
 //	[[menus.NAME]] name, url, weight: menu entries, sorted by weight then order
 //	[params]      free-form values for templates (.Site.Params)
 //

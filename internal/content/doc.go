@@ -23,8 +23,12 @@
 //	weight       ordering among pages of equal date (lower first)
 //	image        sharing image, relative to the page or the site
 //	articles     a bulletin issue's articles, as paths under content/, in order
-//	[print]      the imprint of a printed publication: publisher, licence,
-//	             copies (print run), size, printer (printing house), date
+//	[print]      the imprint of a printed publication: publisher, responsible
+//	             (người chịu trách nhiệm xuất bản), licence (number, date,
+//	             authority), copies (print run), size (khuôn khổ), printer
+//	             (printing house), printerAddress, date (printing finished),
+//	             deposit (nộp lưu chiểu), periodicity (a bulletin's); which are
+//	             required is the config's [print.rules.TYPE]
 //	params       free-form table for templates (.Params)
 //	<taxonomy>   one list of terms per configured taxonomy (topics, tags, authors)
 //

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"strings"
 	"time"
 )
 
@@ -28,14 +29,47 @@ type FrontMatter struct {
 	Params      map[string]any `toml:"params"`
 }
 
-// Imprint is what a printed publication must state about itself.
+// Imprint is what a printed publication must state about itself (its
+// [print] front matter). Which keys a publication must fill is the config's
+// print rule for its type.
 type Imprint struct {
-	Publisher string    `toml:"publisher"` // "Ban Dân vận Thành ủy"
-	Licence   string    `toml:"licence"`   // "Giấy phép số 12/GP-STTTT"
-	Copies    int       `toml:"copies"`    // print run
-	Size      string    `toml:"size"`      // "A4 gấp ba"
-	Printer   string    `toml:"printer"`   // the printing house
-	Date      time.Time `toml:"date"`      // date of printing
+	Publisher      string    `toml:"publisher"`      // the organisation licensed to publish: "Ban Dân vận Thành ủy"
+	Responsible    string    `toml:"responsible"`    // người chịu trách nhiệm xuất bản
+	Licence        string    `toml:"licence"`        // number, date and issuing authority of the licence
+	Copies         int       `toml:"copies"`         // print run
+	Size           string    `toml:"size"`           // format (khuôn khổ): "A4 gấp ba (99 × 210 mm)"
+	Printer        string    `toml:"printer"`        // the printing house
+	PrinterAddress string    `toml:"printerAddress"` // its address
+	Date           time.Time `toml:"date"`           // date printing finished
+	Deposit        string    `toml:"deposit"`        // legal deposit (nộp lưu chiểu): "tháng 10/2026"
+	Periodicity    string    `toml:"periodicity"`    // a bulletin's: "Ra hằng tháng"
+}
+
+// Has reports whether the imprint fills key (one of config.ImprintKeys).
+func (i Imprint) Has(key string) bool {
+	switch key {
+	case "publisher":
+		return strings.TrimSpace(i.Publisher) != ""
+	case "responsible":
+		return strings.TrimSpace(i.Responsible) != ""
+	case "licence":
+		return strings.TrimSpace(i.Licence) != ""
+	case "copies":
+		return i.Copies > 0
+	case "size":
+		return strings.TrimSpace(i.Size) != ""
+	case "printer":
+		return strings.TrimSpace(i.Printer) != ""
+	case "printerAddress":
+		return strings.TrimSpace(i.PrinterAddress) != ""
+	case "date":
+		return !i.Date.IsZero()
+	case "deposit":
+		return strings.TrimSpace(i.Deposit) != ""
+	case "periodicity":
+		return strings.TrimSpace(i.Periodicity) != ""
+	}
+	return false
 }
 
 // Format names a front-matter syntax.

@@ -23,7 +23,7 @@ func TestPreflightCatches(t *testing.T) {
 	var small bytes.Buffer
 	png.Encode(&small, image.NewGray(image.Rect(0, 0, 200, 100)))
 	fsys := fstest.MapFS{
-		"config.toml":              {Data: []byte("title = \"Thử\"\nbaseURL = \"https://danvan.example.vn/\"\n[markup]\nunsafe = true\n")},
+		"config.toml":              {Data: []byte("title = \"Thử\"\nbaseURL = \"https://danvan.example.vn/\"\n[markup]\nunsafe = true\n[print.rules.bulletin]\nrequired = []\n")},
 		"content/bai-viet/anh.png": {Data: small.Bytes()},
 		"content/bai-viet/a.md": {Data: []byte(`+++
 id = "aaa001"
@@ -87,7 +87,7 @@ Quay lại ↩ đầu trang.
 func TestPreflightFindsHostFonts(t *testing.T) {
 	chrome := tooltest.Chromium(t)
 	fsys := fstest.MapFS{
-		"config.toml":             {Data: []byte("title = \"Thử\"\nbaseURL = \"https://danvan.example.vn/\"\n")},
+		"config.toml":             {Data: []byte("title = \"Thử\"\nbaseURL = \"https://danvan.example.vn/\"\n[print.rules.bulletin]\nrequired = []\n")},
 		"content/bai-viet/a.md":   {Data: []byte("+++\nid = \"aaa001\"\ntitle = \"Bài\"\ndate = 2026-10-01\n+++\nQuay lại ↩ đầu trang.\n")},
 		"content/ban-tin/so-1.md": {Data: []byte("+++\nid = \"bt0001\"\ntitle = \"Số 1\"\ndate = 2026-10-02\narticles = [\"bai-viet/a.md\"]\n+++\nSố thử.\n")},
 	}

@@ -69,9 +69,11 @@ func TestPress(t *testing.T) {
 	checkBookletOutline(t, written[handbook+".pdf"], booklet)
 	checkContents(t, written[handbook+".pdf"], 2, func(k int, _ string) string { return "Câu " + strconv.Itoa(k) + "." })
 	checkContents(t, written["ban-tin/so-12-thang-11-2026/so-12-thang-11-2026.pdf"], 2, func(_ int, title string) string { return title })
-	if text := run(t, "pdftotext", written[handbook+".pdf"], "-"); !strings.Contains(text, "Số trang: 6") {
-		t.Error("the handbook's imprint does not give its 6 pages")
-	}
+	checkImprint(t, written[handbook+".pdf"], -1, "Chịu trách nhiệm xuất bản: Nguyễn Văn An", "Số trang: 6", "Nộp lưu chiểu: tháng 9/2026", "TÀI LIỆU KHÔNG BÁN")
+	checkImprint(t, written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong.pdf"], 1, "Chịu trách nhiệm xuất bản:", "In tại: Công ty In Thanh niên, 62 Trần Quốc Toản", "TÀI LIỆU KHÔNG BÁN")
+	bulletin := written["ban-tin/so-12-thang-11-2026/so-12-thang-11-2026.pdf"]
+	checkImprint(t, bulletin, -1, "Định kỳ: Ra hằng tháng", "Giấy phép: Giấy phép xuất bản bản tin số 05/GP-STTTT", "Số lượng: 2.000 bản", "Chịu trách nhiệm xuất bản: Trần Thị Bình")
+	checkImprint(t, bulletin, 1, "BẢN TIN DÂN VẬN", "Ban Dân vận Thành ủy", "24/11/2026")
 	leafletPress := written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong"+publication.PressSuffix]
 	checkRegistration(t, leafletPress)
 	checkFoldMarks(t, leafletPress)
@@ -339,5 +341,21 @@ func checkContents(t *testing.T, file string, contentsPage int, heading func(k i
 	}
 	if seen < 2 {
 		t.Errorf("contents of %s: %d entries with page numbers read", file, seen)
+	}
+}
+
+// checkImprint reads one page of a printed publication (-1: its last) and
+// finds each of the texts on it.
+func checkImprint(t *testing.T, file string, page int, texts ...string) {
+	t.Helper()
+	if page < 0 {
+		page = pages(t, file)
+	}
+	p := strconv.Itoa(page)
+	got := strings.Join(strings.Fields(run(t, "pdftotext", "-f", p, "-l", p, file, "-")), " ")
+	for _, want := range texts {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s, page %d: no %q in %.400s", filepath.Base(file), page, want, got)
+		}
 	}
 }

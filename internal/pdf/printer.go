@@ -211,16 +211,28 @@ func onlyFrom(ctx context.Context, origin string) (refused func() []string, stop
 }
 
 // fillPages writes what the last print gave into the page: its page count
-// into every element marked data-page-count (the imprint's "Số trang"),
+// (made even: a sheet has two sides) into every element marked
+// data-page-count (the imprint's "Số trang"),
 // the page each anchor landed on into every element marked
 // data-page-of="ID" (the contents), and " (xem trang N)" after each link
 // in the text to an anchor (the words from the body's data-see-page). It
-// returns whether anything changed.
+// returns whether anything changed. When the count is odd, the page's
+// .closing section (QR code and imprint) moves to a page of its own, at its
+// foot, and if the count is still odd a blank page goes before it: the
+// imprint stays on the last page.
 const fillPages = `((n, pages) => {
   const see = document.body.getAttribute("data-see-page") || "xem trang";
   let changed = false;
   const set = (el, text) => { if (el.textContent !== text) { el.textContent = text; changed = true; } };
-  document.querySelectorAll("[data-page-count]").forEach(el => set(el, String(n)));
+  const closing = document.querySelector(".closing");
+  if (closing && n % 2 === 1) {
+    // an even count, the imprint still on the last page: first the closing
+    // moves to a page of its own, then, if need be, a blank page goes before it
+    if (!closing.classList.contains("own-page")) closing.classList.add("own-page");
+    else { const blank = document.createElement("div"); blank.className = "blank-page"; closing.before(blank); }
+    changed = true;
+  }
+  document.querySelectorAll("[data-page-count]").forEach(el => set(el, String(n + n % 2)));
   document.querySelectorAll("[data-page-of]").forEach(el => set(el, pages[el.getAttribute("data-page-of")] ? String(pages[el.getAttribute("data-page-of")]) : ""));
   document.querySelectorAll("main a[href^='#']:not(.toc a):not(.footnote-ref a):not([role=doc-noteref]):not(.footnote-ref)").forEach(a => {
     const id = decodeURIComponent(a.getAttribute("href").slice(1));
@@ -248,7 +260,6 @@ func printSettled(ctx context.Context) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		n += n % 2 // the blank page added to make a sheet
 		js, _ := json.Marshal(anchors)
 		changed, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("%s(%d, %s)", fillPages, n, js)))
 		if err != nil || !changed {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"bantin/internal/config"
 	"bantin/internal/diag"
 	"bantin/internal/markdown"
 	"bantin/internal/site"
@@ -46,6 +47,7 @@ func Prepare(s *site.Site, ix *site.Index, title string, pdfs func(source string
 			continue
 		}
 		pubs = append(pubs, p)
+		checkImprint(p, s.Config.Print.Rules[p.Type], pdfs(p.Source), dl)
 		if pdfs(p.Source) {
 			stem := p.RelPermalink + path.Base(strings.TrimSuffix(p.URL, "/"))
 			p.PDFURL = stem + ".pdf"
@@ -172,4 +174,31 @@ func articles(p *site.Page, bySource map[string]*site.Page, dl *diag.List) []*si
 		out = append(out, q)
 	}
 	return out
+}
+
+// checkImprint reports each imprint key that the type's print rule needs
+// and the publication's [print] front matter lacks: an error when its PDF
+// is to be printed, else a warning — when it has a [print] table at all
+// (one without is online only until it is printed).
+func checkImprint(p *site.Page, rule config.PrintRule, printing bool, dl *diag.List) {
+	hasTable := p.Doc.Meta != nil && p.Doc.Meta.Values["print"] != nil
+	if !printing && !hasTable {
+		return
+	}
+	var missing []string
+	imprint := p.Imprint()
+	for _, key := range rule.Required {
+		if !imprint.Has(key) {
+			missing = append(missing, key)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	pos := p.Doc.Pos("print") // the table's line, else the front matter's first
+	report := dl.Warnf
+	if printing {
+		report = dl.Errorf
+	}
+	report(pos, "the imprint lacks %s: a %s needs them in print (config print.rules.%s)", strings.Join(missing, ", "), p.Type, p.Type)
 }

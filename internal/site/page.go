@@ -116,6 +116,13 @@ func (p *Page) SourceLine(key string) int {
 	return 1
 }
 
+// PrintRule returns the imprint rule of the page's content type (config
+// print.rules): which imprint keys it needs, and whether it prints "Tài
+// liệu không bán".
+func (p *Page) PrintRule() config.PrintRule {
+	return p.Site.Config.Print.Rules[p.Type]
+}
+
 // Imprint returns the printed publication's imprint.
 func (p *Page) Imprint() content.Imprint {
 	if p.Doc == nil {
