@@ -106,6 +106,9 @@ func checkFacts(edition *site.Page, name string, f Facts, c Check, press bool, p
 			dl.Errorf(pos, "%s: a link points to %s, which readers cannot reach", name, link)
 		}
 	}
+	if max := edition.Edition.PrintRule().MaxPages; max > 0 && f.Pages > max {
+		dl.Errorf(editionPos(edition, "print"), "%s: %d pages, more than the %d its licence allows (config print.rules.%s.maxPages)", name, f.Pages, max, edition.Type)
+	}
 	if press && (!f.HasTrimBox || f.BleedMM < Bleed-0.1) {
 		dl.Errorf(pos, "%s: a press copy needs a TrimBox and a BleedBox %.0f mm outside it on every page", name, Bleed)
 	}

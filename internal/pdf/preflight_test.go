@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -102,5 +103,27 @@ func TestPreflightFindsHostFonts(t *testing.T) {
 	err = published.Diags.Err()
 	if err == nil || !strings.Contains(err.Error(), "content/ban-tin/so-1.md:1:1: error: ban-tin/so-1/so-1.pdf: fonts of the printing machine, not of the site:") {
 		t.Errorf("want a host-font error, got %v", err)
+	}
+}
+
+// A bulletin longer than its licence allows (config maxPages) is refused.
+func TestPreflightMaxPages(t *testing.T) {
+	chrome := tooltest.Chromium(t)
+	fsys := fstest.MapFS{
+		"config.toml":             {Data: []byte("title = \"Thử\"\nbaseURL = \"https://danvan.example.vn/\"\n[print.rules.bulletin]\nrequired = []\nmaxPages = 2\n")},
+		"content/bai-viet/a.md":   {Data: []byte("+++\nid = \"aaa001\"\ntitle = \"Bài\"\ndate = 2026-10-01\n+++\n" + strings.Repeat("Cán bộ dân vận đến từng nhà, nghe dân nói. ", 400) + "\n")},
+		"content/ban-tin/so-1.md": {Data: []byte("+++\nid = \"bt0001\"\ntitle = \"Số 1\"\ndate = 2026-10-02\narticles = [\"bai-viet/a.md\"]\n+++\nSố thử.\n")},
+	}
+	res := build.Build(fsys, build.Options{PDF: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	published, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = published.Diags.Err()
+	if err == nil || !regexp.MustCompile(`content/ban-tin/so-1.md:\d+:1: error: ban-tin/so-1/so-1.pdf: \d+ pages, more than the 2 its licence allows`).MatchString(err.Error()) {
+		t.Errorf("want a page-count error, got %v", err)
 	}
 }
