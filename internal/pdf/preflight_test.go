@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"io/fs"
 	"bytes"
 	"image"
 	"image/png"
@@ -51,20 +52,8 @@ Quay lại ↩ đầu trang.
 `)},
 		"content/ban-tin/so-1.md": {Data: []byte("+++\nid = \"bt0001\"\ntitle = \"Số 1\"\ndate = 2026-10-02\narticles = [\"bai-viet/a.md\"]\n+++\nSố thử.\n")},
 	}
-	res := build.Build(fsys, build.Options{PDF: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
-	if err := res.Diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	published, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, d := range published.Diags.Items() {
-		if d.Severity == diag.Error {
-			got = append(got, d.String())
-		}
-	}
+	published := printSite(t, chrome, fsys, false)
+	got := errorsOf(published)
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
 		"content/bai-viet/a.md:10:14: error: the print edition asks for http://127.0.0.1:9/ngoai.png",
@@ -92,15 +81,7 @@ func TestPreflightFindsHostFonts(t *testing.T) {
 		"content/bai-viet/a.md":   {Data: []byte("+++\nid = \"aaa001\"\ntitle = \"Bài\"\ndate = 2026-10-01\n+++\nQuay lại ↩ đầu trang.\n")},
 		"content/ban-tin/so-1.md": {Data: []byte("+++\nid = \"bt0001\"\ntitle = \"Số 1\"\ndate = 2026-10-02\narticles = [\"bai-viet/a.md\"]\n+++\nSố thử.\n")},
 	}
-	res := build.Build(fsys, build.Options{PDF: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
-	if err := res.Diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	published, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = published.Diags.Err()
+	err := printSite(t, chrome, fsys, false).Diags.Err()
 	if err == nil || !strings.Contains(err.Error(), "content/ban-tin/so-1.md:1:1: error: ban-tin/so-1/so-1.pdf: fonts of the printing machine, not of the site:") {
 		t.Errorf("want a host-font error, got %v", err)
 	}
@@ -114,7 +95,17 @@ func TestPreflightMaxPages(t *testing.T) {
 		"content/bai-viet/a.md":   {Data: []byte("+++\nid = \"aaa001\"\ntitle = \"Bài\"\ndate = 2026-10-01\n+++\n" + strings.Repeat("Cán bộ dân vận đến từng nhà, nghe dân nói. ", 400) + "\n")},
 		"content/ban-tin/so-1.md": {Data: []byte("+++\nid = \"bt0001\"\ntitle = \"Số 1\"\ndate = 2026-10-02\narticles = [\"bai-viet/a.md\"]\n+++\nSố thử.\n")},
 	}
-	res := build.Build(fsys, build.Options{PDF: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
+	err := printSite(t, chrome, fsys, false).Diags.Err()
+	if err == nil || !regexp.MustCompile(`content/ban-tin/so-1.md:\d+:1: error: ban-tin/so-1/so-1.pdf: \d+ pages, more than the 2 its licence allows`).MatchString(err.Error()) {
+		t.Errorf("want a page-count error, got %v", err)
+	}
+}
+
+// printSite builds a site (with its print editions, for the press when
+// press is set) and prints them, failing the test on build errors.
+func printSite(t *testing.T, chrome string, fsys fs.FS, press bool) Result {
+	t.Helper()
+	res := build.Build(fsys, build.Options{PDF: true, Press: press, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -122,8 +113,16 @@ func TestPreflightMaxPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = published.Diags.Err()
-	if err == nil || !regexp.MustCompile(`content/ban-tin/so-1.md:\d+:1: error: ban-tin/so-1/so-1.pdf: \d+ pages, more than the 2 its licence allows`).MatchString(err.Error()) {
-		t.Errorf("want a page-count error, got %v", err)
+	return published
+}
+
+// errorsOf returns the errors of a Publish run, one line each.
+func errorsOf(r Result) []string {
+	var out []string
+	for _, d := range r.Diags.Items() {
+		if d.Severity == diag.Error {
+			out = append(out, d.String())
+		}
 	}
+	return out
 }

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"bantin/internal/build"
-	"bantin/internal/diag"
 	"bantin/internal/output"
 	"bantin/internal/tooltest"
 
@@ -33,20 +32,8 @@ import (
 func TestStressCopy(t *testing.T) {
 	chrome := tooltest.Chromium(t)
 	tooltest.Require(t, "pdftotext", "poppler-utils")
-	res := build.Build(stressSite(), build.Options{PDF: true, Press: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
-	if err := res.Diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	published, err := Publish(res.Site, res.Files, Options{Chrome: chrome})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, d := range published.Diags.Items() {
-		if d.Severity == diag.Error {
-			got = append(got, d.String())
-		}
-	}
+	published := printSite(t, chrome, stressSite(), true)
+	got := errorsOf(published)
 	var wantLines []string // the line of each panel's heading
 	for i, line := range strings.Split(string(stressSite()["content/to-gap/qua-dai.md"].Data), "\n") {
 		if strings.HasPrefix(line, "## Phần") {
