@@ -1,10 +1,10 @@
 package pdf
 
 import (
-	"io/fs"
 	"bytes"
 	"image"
 	"image/png"
+	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
