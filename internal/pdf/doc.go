@@ -1,14 +1,55 @@
-// Package pdf prints pages to press-ready PDF files with headless Chromium,
-// driven from Go with chromedp.
+// Package pdf prints the print editions of publications to PDF files for
+// readers and for the press with headless Chromium, driven from Go with
+// chromedp, and proves each file fit for the press before it is published.
 //
-// One browser serves a whole run; pages print in parallel tabs. Before a
-// page prints, the tab waits for its web fonts (document.fonts.ready) and
-// its images. Printing uses the page's CSS page size and margins
-// (@page), keeps background colours, embeds the fonts, and asks Chromium
-// for a tagged PDF with a document outline (bookmarks) made from the
-// headings. The document information — title, author, subject, keywords —
-// is then set with pdfcpu; the language comes from <html lang> through the
-// tagged PDF.
+// # Printing
+//
+// One browser serves a whole run; publications print in parallel tabs
+// ([Tabs]). A tab loads the print edition from a loopback server of the
+// built site and nothing else: every other request is refused and
+// reported. It switches to print media (with the press stylesheet
+// css/press.css for press copies), waits for web fonts and images, runs
+// the print check (the theme's js/print-check.js, see below), points every
+// link to a page of the site at its public address (baseURL), and prints
+// at the page's CSS size with backgrounds, a tagged structure and an
+// outline. When the page shows page numbers of its own — the imprint's
+// page count (data-page-count), contents entries (data-page-of="ID"),
+// "(xem trang N)" after links to anchors — it is printed, the numbers are
+// read from the PDF's named destinations, filled in, and printed again
+// until they do not move; an odd count moves the page's .closing section
+// (QR code and imprint) to a last page of its own, after a blank page if
+// need be, so that every PDF has an even number of pages with the imprint
+// on the last one.
+//
+// Then each PDF gets its bookmarks named by the page's headings as written
+// (Chromium drops spaces at line breaks and doubles split headings),
+// pdfcpu sets its document information, and [reproducible] rewrites it so
+// that the same input prints the same bytes: objects renumbered by a walk
+// from the catalog, structure ids renumbered, Chromium's occasional
+// one-child NonStruct wrapper folded away, dates from the publication,
+// the file id from the content.
+//
+// # Press copies and booklets
+//
+// [Press] grows each page of a copy printed at bleed size by a slug and
+// sets TrimBox and BleedBox, with crop marks and (leaflets) dashed fold
+// marks in registration colour. [Booklet] imposes an A5 reading copy for
+// saddle stitching in [BookletOrder], every side upright, for duplex
+// printing flipped on the short edge ([BookletSetting]).
+//
+// # Preflight
+//
+// Before printing, the print check measures the page laid out for print:
+// fixed-size boxes ([data-fit], with data-line) that hold too much, elements
+// wider than their column, each raster image's resolution at its printed
+// size, and each printed QR code ([data-qr]), which is captured at 150 dpi,
+// blotted over [BlotShare] of its symbol and decoded. After printing,
+// [ReadFacts] reads the written PDF back: trim size, pages, fonts (all
+// embedded, none from the host), the smallest text size and lowest image
+// resolution from the page content streams, link targets, press boxes, and
+// the page limit of the type's print rule. Every problem is a diagnostic at
+// the source line it comes from; a publication with an error gets no PDF.
+// [Report] is the one line bantin pdf prints for each file.
 //
 // Finding the browser: the --chrome flag, else the BANTIN_CHROME
 // environment variable, else chromium, chromium-browser, google-chrome or
