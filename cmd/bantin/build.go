@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"bantin/internal/diag"
 	"bantin/internal/output"
 	"bantin/internal/pdf"
+	"bantin/internal/sitefs"
 )
 
 type buildFlags struct {
@@ -100,7 +100,12 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitUsage
 	}
-	res := build.Build(os.DirFS(f.source), f.options())
+	site, err := sitefs.Open(f.source)
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v\n", err)
+		return exitUsage
+	}
+	res := build.Build(site, f.options())
 	printDiagnostics(stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", dest)

@@ -12,6 +12,7 @@ import (
 	"bantin/internal/config"
 	"bantin/internal/content"
 	"bantin/internal/diag"
+	"bantin/internal/sitefs"
 )
 
 // kindSections maps a `bantin new` KIND to its section folder.
@@ -49,7 +50,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var dl diag.List
-	cfg := config.Load(os.DirFS(*source), "", &dl)
+	site, err := sitefs.Open(*source)
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin new: %v\n", err)
+		return exitUsage
+	}
+	cfg := config.Load(site, "", &dl)
 	full := filepath.Join(*source, content.Dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		fmt.Fprintf(stderr, "bantin new: %v\n", err)

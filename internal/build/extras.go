@@ -14,6 +14,7 @@ import (
 	"bantin/internal/parallel"
 	"bantin/internal/redirect"
 	"bantin/internal/site"
+	"bantin/internal/sitefs"
 	"bantin/internal/sitemap"
 )
 
@@ -86,23 +87,24 @@ func overlay(base, top []output.File) []output.File {
 }
 
 // copyTree reads every file under root of fsys as an output at its path
-// below root.
+// below root. Entries it will not read (a symlink out of the site, a named
+// pipe) are errors at their path.
 func copyTree(fsys fs.FS, root, source string, dl *diag.List) []output.File {
 	var files []output.File
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
-		files = append(files, output.File{Path: rel, Data: data, Source: path.Join(source, rel)})
-		return nil
+	err := sitefs.Walk(fsys, root, sitefs.Walker{
+		Skip: func(name string) bool { return strings.HasPrefix(name, ".") },
+		File: func(p string) {
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				dl.Errorf(diag.Pos{File: path.Join(source, strings.TrimPrefix(p, root))}, "read: %v", err)
+				return
+			}
+			rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+			files = append(files, output.File{Path: rel, Data: data, Source: path.Join(source, rel)})
+		},
+		Refuse: func(p, why string) {
+			dl.Errorf(diag.Pos{File: path.Join(source, strings.TrimPrefix(p, root))}, "%s", why)
+		},
 	})
 	if err != nil && !(root == StaticDir && errors.Is(err, fs.ErrNotExist)) {
 		dl.Errorf(diag.Pos{File: source}, "read: %v", err)

@@ -14,6 +14,7 @@ import (
 	"bantin/internal/diag"
 	"bantin/internal/meta"
 	"bantin/internal/parallel"
+	"bantin/internal/sitefs"
 	"bantin/internal/vi"
 )
 
@@ -69,7 +70,7 @@ type Set struct {
 
 // Scan reads every document under content/ in fsys.
 func Scan(fsys fs.FS, cfg *config.Config, opts Options, dl *diag.List) *Set {
-	files, bundles, err := walk(fsys, Dir)
+	files, bundles, err := walk(fsys, Dir, dl)
 	if err != nil {
 		dl.Errorf(diag.Pos{File: Dir}, "%v", err)
 		return &Set{}
@@ -106,29 +107,20 @@ func Scan(fsys fs.FS, cfg *config.Config, opts Options, dl *diag.List) *Set {
 }
 
 // walk lists every file under root, a folder of content/ (paths relative to
-// content/, sorted), and the folders that are page bundles.
-func walk(fsys fs.FS, root string) (files []string, bundles map[string]bool, err error) {
+// content/, sorted), and the folders that are page bundles. Entries it
+// will not read (a symlink out of the site, a named pipe) are errors in dl.
+func walk(fsys fs.FS, root string, dl *diag.List) (files []string, bundles map[string]bool, err error) {
 	bundles = map[string]bool{}
-	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != root && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
-			if d.IsDir() {
-				return fs.SkipDir
+	err = sitefs.Walk(fsys, root, sitefs.Walker{
+		Skip: func(name string) bool { return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") },
+		File: func(p string) {
+			rel := strings.TrimPrefix(p, Dir+"/")
+			files = append(files, rel)
+			if path.Base(rel) == "index.md" {
+				bundles[path.Dir(rel)] = true
 			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel := strings.TrimPrefix(p, Dir+"/")
-		files = append(files, rel)
-		if name == "index.md" {
-			bundles[path.Dir(rel)] = true
-		}
-		return nil
+		},
+		Refuse: func(p, why string) { dl.Errorf(diag.Pos{File: p}, "%s", why) },
 	})
 	sort.Strings(files)
 	return files, bundles, err
@@ -176,7 +168,7 @@ func Read(fsys fs.FS, rel string, cfg *config.Config, opts Options, dl *diag.Lis
 		return nil
 	}
 	if d.Bundle {
-		files, _, err := walk(fsys, path.Join(Dir, path.Dir(rel)))
+		files, _, err := walk(fsys, path.Join(Dir, path.Dir(rel)), &diag.List{})
 		if err == nil {
 			d.Resources = resourcesOf(path.Dir(d.Rel), files)
 		}

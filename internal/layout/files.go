@@ -6,6 +6,9 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"bantin/internal/diag"
+	"bantin/internal/sitefs"
 )
 
 //go:embed all:theme
@@ -41,34 +44,36 @@ type fileSet struct {
 	byName map[string][]source // theme first, then the site's
 }
 
-func loadFiles(site fs.FS) (*fileSet, error) {
+// loadFiles lists the theme's files and the site's layouts/; a site entry
+// it will not read (a symlink out of the site, a named pipe) is an error in
+// dl at its path.
+func loadFiles(site fs.FS, dl *diag.List) (*fileSet, error) {
 	fsys, err := fs.Sub(themeFS, "theme/layouts")
 	if err != nil {
 		return nil, err
 	}
 	set := &fileSet{byName: map[string][]source{}}
-	if err := set.add(fsys, ".", themeDir, true); err != nil {
+	if err := set.add(fsys, ".", themeDir, true, dl); err != nil {
 		return nil, err
 	}
 	if _, err := fs.Stat(site, SiteDir); err == nil {
-		if err := set.add(site, SiteDir, SiteDir, false); err != nil {
+		if err := set.add(site, SiteDir, SiteDir, false, dl); err != nil {
 			return nil, err
 		}
 	}
 	return set, nil
 }
 
-func (s *fileSet) add(fsys fs.FS, root, display string, theme bool) error {
-	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		name := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
-		s.byName[name] = append(s.byName[name], source{fsys: fsys, path: p, display: path.Join(display, name), theme: theme})
-		return nil
+func (s *fileSet) add(fsys fs.FS, root, display string, theme bool, dl *diag.List) error {
+	return sitefs.Walk(fsys, root, sitefs.Walker{
+		Skip: func(name string) bool { return strings.HasPrefix(name, ".") },
+		File: func(p string) {
+			name := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+			s.byName[name] = append(s.byName[name], source{fsys: fsys, path: p, display: path.Join(display, name), theme: theme})
+		},
+		Refuse: func(p, why string) {
+			dl.Errorf(diag.Pos{File: path.Join(display, strings.TrimPrefix(strings.TrimPrefix(p, root), "/"))}, "%s", why)
+		},
 	})
 }
 

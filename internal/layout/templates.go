@@ -46,7 +46,7 @@ type composedTemplate struct {
 // Load reads the theme and the site's layouts/ from fsys and parses every
 // template. Problems go to dl.
 func Load(fsys fs.FS, cfg *config.Config, codes *qr.Cache, dl *diag.List) *Templates {
-	files, err := loadFiles(fsys)
+	files, err := loadFiles(fsys, dl)
 	if err != nil {
 		dl.Errorf(diag.Pos{File: SiteDir}, "read layouts: %v", err)
 		return nil

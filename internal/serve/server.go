@@ -16,6 +16,7 @@ import (
 
 	"bantin/internal/build"
 	"bantin/internal/diag"
+	"bantin/internal/sitefs"
 )
 
 //go:embed live.js
@@ -46,7 +47,11 @@ type Server struct {
 // New builds the site in root into memory. opts.BaseURL must be the
 // address the server will answer on.
 func New(root string, opts build.Options, log io.Writer) *Server {
-	s := &Server{root: root, fsys: os.DirFS(root), log: log, files: map[string][]byte{}}
+	fsys, err := sitefs.Open(root)
+	if err != nil {
+		fsys = os.DirFS(root) // the build reports the same error at each path it reads
+	}
+	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}}
 	start := time.Now()
 	session, ch := build.NewSession(s.fsys, opts)
 	s.session = session

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"bantin/internal/tooltest"
+)
+
+// hostileSite adds to a site that built once every hostile input the
+// build must refuse, each as its own positioned error, and returns the
+// lines stderr must hold.
+func hostileSite(t *testing.T, src, outside string) []string {
+	t.Helper()
+	link := func(target, name string) {
+		if err := os.Symlink(target, filepath.Join(src, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tooltest.WriteFiles(t, src, map[string]string{
+		"content/chung/x.md": "+++\ntitle = \"X\"\n+++\n",
+	})
+	link(outside, "content/bai-viet/link.md")
+	link("/etc/passwd", "content/bai-viet/p.txt")
+	link("/etc/passwd", "static/passwd")
+	link("/dev/zero", "content/bai-viet/z.md")
+	link(outside, "layouts/x.html")
+	link("../chung", "content/bai-viet/chung") // inside the site: followed
+	if err := syscall.Mkfifo(filepath.Join(src, "content/bai-viet/fifo.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return []string{
+		"content/bai-viet/fifo.md: error: not a regular file (a named pipe)",
+		"content/bai-viet/link.md: error: symlink leads outside the site folder",
+		"content/bai-viet/p.txt: error: symlink leads outside the site folder",
+		"content/bai-viet/z.md: error: symlink leads outside the site folder",
+		"layouts/x.html: error: symlink leads outside the site folder",
+		"static/passwd: error: symlink leads outside the site folder",
+	}
+}
+
+// A build of a site holding every hostile input at once reports each as
+// its own positioned error in one run, exits 1, leaves the old output
+// byte-identical and writes nothing else.
+func TestHostileSiteFailsWholeAndCleanly(t *testing.T) {
+	top := t.TempDir()
+	src := filepath.Join(top, "site")
+	outside := filepath.Join(top, "outside.md")
+	tooltest.WriteFiles(t, top, map[string]string{
+		"outside.md":                 "+++\ntitle = \"Bí mật\"\n+++\nbí mật\n",
+		"site/content/bai-viet/a.md": "+++\ntitle = \"A\"\n+++\nXin chào.\n",
+		"site/static/robots.txt":     "User-agent: *\n",
+		"site/layouts/.keep":         "",
+	})
+	if status, _, errOut := runCLI("build", "--source", src, "--baseURL", "https://x.vn/"); status != exitOK {
+		t.Fatalf("first build: %d %s", status, errOut)
+	}
+	before, names := treeOf(t, filepath.Join(src, "public")), dirNames(t, top, src)
+	want := hostileSite(t, src, outside)
+	done := make(chan struct{})
+	var status int
+	var errOut string
+	go func() {
+		status, _, errOut = runCLI("build", "--source", src, "--baseURL", "https://x.vn/")
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the build hangs")
+	}
+	if status != exitContent {
+		t.Errorf("status %d, want %d", status, exitContent)
+	}
+	for _, line := range want {
+		if !strings.Contains(errOut, line) {
+			t.Errorf("stderr lacks %q", line)
+		}
+	}
+	if strings.Contains(errOut, "Bí mật") || strings.Contains(errOut, "root:") {
+		t.Errorf("stderr shows what lies outside the site:\n%s", errOut)
+	}
+	if after := treeOf(t, filepath.Join(src, "public")); !reflect.DeepEqual(before, after) {
+		t.Errorf("the failed build changed the previous output: %d files before, %d after", len(before), len(after))
+	}
+	if after := dirNames(t, top, src); !reflect.DeepEqual(names, after) {
+		t.Errorf("the failed build wrote beside the output: %q, then %q", names, after)
+	}
+	t.Logf("stderr:\n%s", errOut)
+}
+
+// dirNames lists the entries of the given folders.
+func dirNames(t *testing.T, dirs ...string) []string {
+	t.Helper()
+	var out []string
+	for _, d := range dirs {
+		entries, err := os.ReadDir(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			out = append(out, filepath.Join(d, e.Name()))
+		}
+	}
+	return out
+}

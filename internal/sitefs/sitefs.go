@@ -1,0 +1,99 @@
+package sitefs
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// ErrOutside is the error of a path whose symbolic link leads out of the
+// site folder.
+var ErrOutside = errors.New("symlink leads outside the site folder; only relative symlinks that stay inside it are followed")
+
+// ErrSpecial is the error of a path that is neither a regular file nor a
+// folder.
+var ErrSpecial = errors.New("not a regular file")
+
+// Open returns the site folder dir as a file system that refuses to leave
+// it and refuses special files.
+func Open(dir string) (fs.FS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return guarded{root.FS().(statReadDirFS)}, nil
+}
+
+// statReadDirFS is what os.Root.FS implements.
+type statReadDirFS interface {
+	fs.StatFS
+	fs.ReadDirFS
+	fs.ReadLinkFS
+}
+
+// guarded checks every path before it is opened.
+type guarded struct{ inner statReadDirFS }
+
+func (g guarded) Open(name string) (fs.File, error) {
+	if _, err := g.Stat(name); err != nil {
+		return nil, err
+	}
+	return g.inner.Open(name)
+}
+
+// ReadFile reads name after checking it, as fs.ReadFile would.
+func (g guarded) ReadFile(name string) ([]byte, error) {
+	if _, err := g.Stat(name); err != nil {
+		return nil, err
+	}
+	return fs.ReadFile(g.inner, name)
+}
+
+// Stat follows symbolic links inside the site; it fails for a link that
+// leaves the site and for a special file.
+func (g guarded) Stat(name string) (fs.FileInfo, error) {
+	info, err := g.inner.Stat(name)
+	if err != nil {
+		return nil, explain("stat", name, err)
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w (%s)", ErrSpecial, kindOf(info.Mode()))}
+	}
+	return info, nil
+}
+
+func (g guarded) ReadDir(name string) ([]fs.DirEntry, error) {
+	if _, err := g.Stat(name); err != nil {
+		return nil, err
+	}
+	return g.inner.ReadDir(name)
+}
+
+func (g guarded) ReadLink(name string) (string, error) { return g.inner.ReadLink(name) }
+
+func (g guarded) Lstat(name string) (fs.FileInfo, error) { return g.inner.Lstat(name) }
+
+// explain turns os.Root's "path escapes from parent" into ErrOutside.
+func explain(op, name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err != nil && pe.Err.Error() == "path escapes from parent" {
+		return &fs.PathError{Op: op, Path: name, Err: ErrOutside}
+	}
+	return err
+}
+
+// kindOf names a special file's kind for messages.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
+}
