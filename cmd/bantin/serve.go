@@ -52,7 +52,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "bantin serve: watch: %v\n", err)
 		}
 	}()
-	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	hosts := serve.NewHosts(*bind, f.baseURL)
+	httpSrv := &http.Server{Handler: hosts.Guard(srv.Handler()), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)

@@ -7,6 +7,11 @@
 // A folder path serves its index.html; a missing path serves 404.html with
 // status 404. Every HTML response gets one script tag before </body>:
 // /__bantin/live.js. The server binds to 127.0.0.1 unless told otherwise.
+// Every path, the server's own /__bantin/* included, answers GET and HEAD
+// only. [Hosts.Guard] answers 403 unless the Host header is a loopback
+// name or address, the bound address or the base URL's host (any IP
+// literal and the host name too when bound to every interface), so that a
+// DNS-rebinding page cannot read the preview or the error report.
 //
 // Watching: content/, layouts/ and static/ recursively (folders created
 // later too) and config.toml, with fsnotify. Events are batched: a rebuild

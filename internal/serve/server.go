@@ -155,21 +155,23 @@ func errorsOnly(dl *diag.List) []diag.Diagnostic {
 	return out
 }
 
-// Handler serves the site, the live-reload script, events and errors.
+// Handler serves the site, the live-reload script, events and errors, to
+// GET and HEAD only. It does not check the Host header: wrap it in
+// Hosts.Guard.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/__bantin/live.js", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/__bantin/live.js", readOnly(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(liveJS)
-	})
-	mux.HandleFunc("/__bantin/events", s.hub.serve)
-	mux.HandleFunc("/__bantin/errors", func(w http.ResponseWriter, r *http.Request) {
+	}))
+	mux.HandleFunc("/__bantin/events", readOnly(s.hub.serve))
+	mux.HandleFunc("/__bantin/errors", readOnly(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.RLock()
 		items := s.errors
 		s.mu.RUnlock()
 		writeJSON(w, errorReport(s.root, items))
-	})
+	}))
 	mux.HandleFunc("/", s.serveFile)
 	return mux
 }
