@@ -140,24 +140,59 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// sourceDirs are the folders of a site that a build reads; the output may
+// not lie inside them, or every build would publish the last one again.
+var sourceDirs = []string{"content", "static", "layouts"}
+
 // destinationPath resolves dest against source and refuses a destination
-// that would replace the source itself.
+// that would replace the source itself or lie inside a folder the build
+// reads (content/, static/, layouts/), symbolic links resolved.
 func destinationPath(source, dest string) (string, error) {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(source, dest)
 	}
-	absDest, err := filepath.Abs(dest)
+	absDest, err := realPath(dest)
 	if err != nil {
 		return "", err
 	}
-	absSource, err := filepath.Abs(source)
+	absSource, err := realPath(source)
 	if err != nil {
 		return "", err
 	}
-	if rel, err := filepath.Rel(absDest, absSource); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+	if within(absSource, absDest) {
 		return "", fmt.Errorf("destination %s would replace the site folder %s", dest, source)
 	}
+	for _, dir := range sourceDirs {
+		if within(absDest, filepath.Join(absSource, dir)) {
+			return "", fmt.Errorf("destination %s lies inside the site's %s/ folder: the next build would read its own output; choose a folder outside %s/", dest, dir, dir)
+		}
+	}
 	return dest, nil
+}
+
+// within reports whether p is dir or lies inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && (rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))))
+}
+
+// realPath is p made absolute with the symbolic links of its longest
+// existing part resolved.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(dir)}, rest...)
+	}
 }
 
 func printDiagnostics(w io.Writer, dl *diag.List) {

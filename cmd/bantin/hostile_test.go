@@ -109,3 +109,43 @@ func dirNames(t *testing.T, dirs ...string) []string {
 	}
 	return out
 }
+
+// A destination inside a folder the build reads would nest the output in
+// itself on every build; it is refused before anything is read.
+func TestBuildRefusesDestinationInsideSources(t *testing.T) {
+	src := t.TempDir()
+	tooltest.WriteFiles(t, src, map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n", "static/x.css": "a{}"})
+	if err := os.Symlink("static", filepath.Join(src, "tinh")); err != nil {
+		t.Fatal(err)
+	}
+	for _, dest := range []string{"static/out", "content/out", "layouts/out", "content", "tinh/out"} {
+		status, _, errOut := runCLI("build", "--source", src, "--destination", dest)
+		if status != exitUsage || !strings.Contains(errOut, "lies inside the site's") {
+			t.Errorf("--destination %s: status %d: %s", dest, status, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(src, "static", "out")); !os.IsNotExist(err) {
+		t.Error("static/out was written")
+	}
+}
+
+// A destination that is a symbolic link to an earlier output stays a link.
+func TestBuildKeepsDestinationLink(t *testing.T) {
+	src := t.TempDir()
+	tooltest.WriteFiles(t, src, map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n"})
+	if status, _, errOut := runCLI("build", "--source", src, "--destination", "v1"); status != exitOK {
+		t.Fatalf("%d %s", status, errOut)
+	}
+	if err := os.Symlink("v1", filepath.Join(src, "public")); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, errOut := runCLI("build", "--source", src); status != exitOK {
+		t.Fatalf("%d %s", status, errOut)
+	}
+	if info, err := os.Lstat(filepath.Join(src, "public")); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("public is no longer a link: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(src, "v1", "a", "index.html")); err != nil {
+		t.Error(err)
+	}
+}

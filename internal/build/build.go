@@ -254,7 +254,7 @@ func checkOutputs(files []output.File, dl *diag.List) {
 		dl.Errorf(diag.Pos{File: c.Second}, "%s would be written twice: by %s and by %s", c.Path, c.First, c.Second)
 	}
 	for _, f := range invalid {
-		dl.Errorf(diag.Pos{File: f.Source}, "output path %q leaves the site", f.Path)
+		dl.Errorf(diag.Pos{File: f.Source}, "%s", f.Reason)
 	}
 }
 

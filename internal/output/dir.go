@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 )
 
 // Marker is the file WriteDir leaves in every folder it writes. WriteDir
@@ -12,11 +14,16 @@ import (
 // destination can never wipe a folder bantin did not make.
 const Marker = ".bantin-output"
 
-// WriteDir replaces the folder dest with exactly files (plus Marker). The files are
-// written to a temporary folder beside dest first; dest is swapped only when
-// all of them are written. On error dest is left as it was.
+// WriteDir replaces the folder dest with exactly files (plus Marker). The
+// files are written to a temporary folder beside dest first; dest is
+// swapped only when all of them are written. On error dest is left as it
+// was. A dest that is a symbolic link stays one: the folder it points to
+// is replaced.
 func WriteDir(dest string, files []File) error {
-	dest = filepath.Clean(dest)
+	dest, err := resolveLink(filepath.Clean(dest))
+	if err != nil {
+		return err
+	}
 	if err := checkReplaceable(dest); err != nil {
 		return err
 	}
@@ -24,7 +31,8 @@ func WriteDir(dest string, files []File) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+"-new-")
+	removeLeftovers(parent, filepath.Base(dest))
+	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(dest))+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return fmt.Errorf("create temporary folder: %w", err)
 	}
@@ -38,6 +46,19 @@ func WriteDir(dest string, files []File) error {
 		return err
 	}
 	return swap(tmp, dest)
+}
+
+// resolveLink returns the folder a symbolic link dest points to, or dest.
+func resolveLink(dest string) (string, error) {
+	info, err := os.Lstat(dest)
+	if err != nil || info.Mode()&os.ModeSymlink == 0 {
+		return dest, nil
+	}
+	target, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		return "", fmt.Errorf("destination %s is a symlink that leads nowhere: %w", dest, err)
+	}
+	return target, nil
 }
 
 func writeAll(root string, files []File) error {
@@ -61,32 +82,82 @@ func writeAll(root string, files []File) error {
 	return nil
 }
 
-// swap puts the folder fresh in place of dest, removing the old dest.
+// swap puts the folder fresh in place of dest and removes the old dest.
+// Where the OS allows (Linux's renameat2 with RENAME_EXCHANGE) the two
+// folders trade places in one step; elsewhere the old folder is renamed
+// aside and the new one into place, and for a moment dest is missing.
 func swap(fresh, dest string) error {
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		old = fresh + "-old"
-		if err := os.Rename(dest, old); err != nil {
+	if _, err := os.Stat(dest); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(fresh, dest); err != nil {
 			os.RemoveAll(fresh)
-			return fmt.Errorf("move old %s aside: %w", dest, err)
+			return fmt.Errorf("move new site into %s: %w", dest, err)
 		}
-	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil
+	} else if err != nil {
 		os.RemoveAll(fresh)
 		return err
 	}
-	if err := os.Rename(fresh, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest)
-		}
+	swapped, err := exchange(fresh, dest)
+	if err != nil {
 		os.RemoveAll(fresh)
+		return fmt.Errorf("swap new site into %s: %w", dest, err)
+	}
+	if swapped { // fresh now holds the old site
+		if err := os.RemoveAll(fresh); err != nil {
+			return fmt.Errorf("remove old site %s: %w", fresh, err)
+		}
+		return nil
+	}
+	return swapByRenames(fresh, dest)
+}
+
+// swapByRenames moves dest aside, fresh into place, and removes the old
+// site; if the second rename fails it puts dest back.
+func swapByRenames(fresh, dest string) error {
+	old := fresh + "-old"
+	if err := os.Rename(dest, old); err != nil {
+		os.RemoveAll(fresh)
+		return fmt.Errorf("move old %s aside: %w", dest, err)
+	}
+	if err := os.Rename(fresh, dest); err != nil {
+		os.RemoveAll(fresh)
+		if back := os.Rename(old, dest); back != nil {
+			return fmt.Errorf("move new site into %s: %w; the previous site is left in %s (moving it back failed: %v)", dest, err, old, back)
+		}
 		return fmt.Errorf("move new site into %s: %w", dest, err)
 	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("remove old site %s: %w", old, err)
-		}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("remove old site %s: %w", old, err)
 	}
 	return nil
+}
+
+// tempPrefix is how the temporary folders of dest's base name begin:
+// ".public-new-". The build's process id follows, then a random number.
+func tempPrefix(base string) string { return "." + base + "-new-" }
+
+// removeLeftovers removes the temporary folders (".public-new-PID-N",
+// ".public-new-PID-N-old") that builds killed before they finished left
+// beside the destination. A folder whose process still runs is another
+// build's, and is left alone.
+func removeLeftovers(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prefix := tempPrefix(base)
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid == os.Getpid() || running(pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(parent, e.Name()))
+	}
 }
 
 // checkReplaceable returns an error unless dest is missing, an empty

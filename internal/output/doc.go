@@ -6,11 +6,20 @@
 // write the same path are reported by name instead of one overwriting the
 // other ([Check]).
 //
-// [WriteDir] writes a complete site to disk atomically: it fills a fresh
-// temporary folder beside the destination, and only when every file is
-// written does it swap that folder in place of the destination. A failed
-// build therefore never touches the previous site, and nothing is written
-// outside the destination's parent folder.
+// [WriteDir] writes a complete site to disk: it fills a fresh temporary
+// folder beside the destination (".public-new-PID-N"), and only when every
+// file is written does it swap that folder in place of the destination. On
+// Linux the swap is one renameat2(RENAME_EXCHANGE), atomic for readers;
+// where that is not available it is two renames, and the destination is
+// missing between them. A failed build therefore never touches the
+// previous site, and nothing is written outside the destination's parent
+// folder. Temporary folders of killed builds (whose process is gone) are
+// removed by the next WriteDir. A destination that is a symbolic link
+// stays one; its target is replaced.
+//
+// [Check] refuses outputs that cannot be written side by side: two on one
+// path, a file where another needs a folder, one that would replace
+// [Marker], a name longer than [NameMax] or a path longer than [PathMax].
 //
 // [MemFS] holds a built site in memory as an io/fs.FS, so that it can be
 // served without writing it (PDF printing serves it to Chromium).

@@ -36,13 +36,36 @@ func (c Collision) Error() string {
 	return fmt.Sprintf("%s and %s both write %s", c.First, c.Second, c.Path)
 }
 
+// NameMax and PathMax are the longest file name (one path segment, in
+// bytes) and the longest output path Check accepts: what ext4, XFS, btrfs
+// and NTFS allow for a name, and well below PATH_MAX with the destination
+// folder in front.
+const (
+	NameMax = 255
+	PathMax = 1024
+)
+
+// Invalid is an output that cannot be written, and why.
+type Invalid struct {
+	File
+	Reason string
+}
+
 // Check sorts files by path and returns the paths written twice and the
-// paths that are not valid.
-func Check(files []File) (collisions []Collision, invalid []File) {
+// files that cannot be written: a path that leaves the site, one that would
+// replace the output marker, a file where another output needs a folder,
+// and names too long for the file system.
+func Check(files []File) (collisions []Collision, invalid []Invalid) {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	byPath := make(map[string]string, len(files))
+	for _, f := range files {
+		if _, ok := byPath[f.Path]; !ok {
+			byPath[f.Path] = f.Source
+		}
+	}
 	for i, f := range files {
-		if !ValidPath(f.Path) {
-			invalid = append(invalid, f)
+		if reason := unwritable(f.Path, byPath); reason != "" {
+			invalid = append(invalid, Invalid{File: f, Reason: reason})
 			continue
 		}
 		if i > 0 && files[i-1].Path == f.Path {
@@ -50,4 +73,30 @@ func Check(files []File) (collisions []Collision, invalid []File) {
 		}
 	}
 	return collisions, invalid
+}
+
+// unwritable says why the output path p cannot be written beside the
+// others, or "".
+func unwritable(p string, byPath map[string]string) string {
+	switch {
+	case !ValidPath(p):
+		return fmt.Sprintf("output path %q leaves the site", p)
+	case p == Marker || strings.HasPrefix(p, Marker+"/"):
+		return fmt.Sprintf("output path %q would replace %s, the file that marks bantin's output folder", p, Marker)
+	case len(p) > PathMax:
+		return fmt.Sprintf("output path %.40q… is %d bytes long; at most %d are written", p, len(p), PathMax)
+	}
+	for dir := p; ; {
+		name := path.Base(dir)
+		if len(name) > NameMax {
+			return fmt.Sprintf("output path %.40q… has a %d-byte name; file systems allow %d", p, len(name), NameMax)
+		}
+		if dir = path.Dir(dir); dir == "." {
+			break
+		}
+		if src, ok := byPath[dir]; ok {
+			return fmt.Sprintf("output path %q needs a folder %s, but %s writes a file there", p, dir, src)
+		}
+	}
+	return ""
 }

@@ -33,13 +33,16 @@ func checkURLPath(raw, key string) (string, error) {
 		if seg == ".." || seg == "." {
 			return "", fmt.Errorf("%s %q has a %q segment; it would leave the site", key, raw, seg)
 		}
+		if strings.HasPrefix(seg, ".") {
+			return "", fmt.Errorf("%s %q has a segment %q that starts with a dot: such files are hidden, and .bantin-output marks the output folder", key, raw, seg)
+		}
 	}
 	p := path.Clean("/" + raw)
 	if p == "/" {
 		return "", fmt.Errorf("%s %q is the home page's URL", key, raw)
 	}
-	if path.Ext(p) == "" {
-		p += "/"
+	if strings.HasSuffix(raw, "/") || path.Ext(p) == "" {
+		p += "/" // "/van-ban/nghi-quyet-01.2022/" is a folder, not a file named .2022
 	}
 	return p, nil
 }

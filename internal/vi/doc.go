@@ -11,8 +11,9 @@
 //     (the "new" placement: hoà, thuý, khoẻ), so that old and new spellings of
 //     the same word (hòa / hoà) compare equal while keeping their marks.
 //   - [Slug] makes URL path segments and heading IDs: "Dân vận khéo" →
-//     "dan-van-kheo", "Đường đi" → "duong-di". A [Slugger] adds -1, -2 … to
-//     repeats within one page.
+//     "dan-van-kheo", "Đường đi" → "duong-di"; at most [MaxSlug] bytes, cut at a
+//     hyphen; a thousands dot between digits is dropped ("1.052" → "1052").
+//     A [Slugger] adds -1, -2 … to repeats within one page.
 //   - [Collator] sorts in Vietnamese alphabetical order (a ă â b c d đ e ê …)
 //     through golang.org/x/text/collate.
 //   - [FormatDateTime], [FormatDate] and [MonthName] write dates the way

@@ -2,6 +2,7 @@ package vi
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,6 +22,14 @@ func TestSlug(t *testing.T) {
 		{"ĐĐ", "dd"},
 		{"“Trích dẫn”", "trich-dan"},
 		{"中文", ""},
+		{"Hỗ trợ 1.052 hộ nghèo", "ho-tro-1052-ho-ngheo"},
+		{"2.500.000 đồng", "2500000-dong"},
+		{"Nghị quyết 01.2022", "nghi-quyet-01-2022"},
+		{"Phiên bản 1.05", "phien-ban-1-05"},
+		{"1.0521", "1-0521"},
+		{"Łódź và Ørsted", "lodz-va-orsted"},
+		{strings.Repeat("Tăng cường công tác dân vận ", 12), "tang-cuong-cong-tac-dan-van-tang-cuong-cong-tac-dan-van-tang-cuong-cong-tac-dan"},
+		{strings.Repeat("a", 100), strings.Repeat("a", MaxSlug)},
 	}
 	for _, c := range cases {
 		if got := Slug(c.in); got != c.want {
