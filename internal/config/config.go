@@ -38,6 +38,8 @@ type Config struct {
 
 	Location *time.Location `toml:"-"` // TimeZone, loaded
 	Base     *url.URL       `toml:"-"` // BaseURL, parsed; Path ends in "/"
+
+	doc *meta.Document // the file as read, for key positions; nil without one
 }
 
 // Pagination configures paged lists.
@@ -90,6 +92,8 @@ func Load(fsys fs.FS, baseURL string, dl *diag.List) *Config {
 	case err == nil:
 		if doc := meta.ParseTOML(File, src, 1, dl); doc != nil {
 			doc.Decode(c, time.UTC, dl)
+			c.doc = doc
+			c.checkRanges(dl)
 		}
 	case !errors.Is(err, fs.ErrNotExist):
 		dl.Errorf(diag.Pos{File: File}, "read: %v", err)
@@ -102,7 +106,6 @@ func Load(fsys fs.FS, baseURL string, dl *diag.List) *Config {
 }
 
 func (c *Config) setDefaults(dl *diag.List) {
-	pos := diag.Pos{File: File}
 	if c.Title == "" {
 		c.Title = "Bản tin"
 	}
@@ -114,17 +117,17 @@ func (c *Config) setDefaults(dl *diag.List) {
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
-		dl.Errorf(pos, "timeZone %q is not a known time zone", c.TimeZone)
+		dl.Errorf(c.pos("timeZone"), "timeZone %q is not a known time zone", c.TimeZone)
 		loc = time.UTC
 	}
 	c.Location = loc
 	if c.BaseURL == "" {
-		dl.Warnf(pos, "baseURL is not set; using http://localhost:1313/")
+		dl.Warnf(diag.Pos{File: File}, "baseURL is not set; using http://localhost:1313/")
 		c.BaseURL = "http://localhost:1313/"
 	}
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		dl.Errorf(pos, "baseURL %q must be an absolute http(s) URL such as https://danvan.example.vn/", c.BaseURL)
+		dl.Errorf(c.pos("baseURL"), "baseURL %q must be an absolute http(s) URL such as https://danvan.example.vn/", c.BaseURL)
 		u, _ = url.Parse("http://localhost:1313/")
 	}
 	if !strings.HasSuffix(u.Path, "/") {
@@ -151,7 +154,7 @@ func (c *Config) setDefaults(dl *diag.List) {
 		c.Taxonomies = map[string]string{"topics": "Chủ đề", "tags": "Thẻ", "authors": "Tác giả"}
 	}
 	c.Types = withDefaultTypes(c.Types)
-	c.QR.setDefaults(dl)
+	c.QR.setDefaults(c.pos, dl)
 	c.Print.setDefaults(dl)
 	for name := range c.Menus {
 		sortMenu(c.Menus[name])
@@ -187,10 +190,9 @@ func (c *Config) AbsURL(p string) string {
 	return c.Base.Scheme + "://" + c.Base.Host + c.RelURL(p)
 }
 
-func (q *QR) setDefaults(dl *diag.List) {
-	pos := diag.Pos{File: File}
-	q.Level = qrLevel(q.Level, "M", "qr.level", pos, dl)
-	q.PrintLevel = qrLevel(q.PrintLevel, "Q", "qr.printLevel", pos, dl)
+func (q *QR) setDefaults(pos func(key ...string) diag.Pos, dl *diag.List) {
+	q.Level = qrLevel(q.Level, "M", "qr.level", pos("qr", "level"), dl)
+	q.PrintLevel = qrLevel(q.PrintLevel, "Q", "qr.printLevel", pos("qr", "printLevel"), dl)
 	if q.SizeMM <= 0 {
 		q.SizeMM = 25
 	}
@@ -198,7 +200,7 @@ func (q *QR) setDefaults(dl *diag.List) {
 		q.DPI = 300
 	}
 	if q.Social != "" && !strings.HasPrefix(q.Social, "https://") && !strings.HasPrefix(q.Social, "http://") {
-		dl.Errorf(pos, "qr.social %q must be an http(s) URL", q.Social)
+		dl.Errorf(pos("qr", "social"), "qr.social %q must be an http(s) URL", q.Social)
 		q.Social = ""
 	}
 }

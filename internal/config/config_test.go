@@ -67,3 +67,37 @@ func TestTypographerOff(t *testing.T) {
 		t.Errorf("typographer = %v (%s)", *c.Markup.Typographer, msgs)
 	}
 }
+
+// Every number has a range; outside it is an error at the key's line and
+// column, and the build goes on with the default.
+func TestNumbersOutOfRange(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"[qr]\ndpi = 100000000", "config.toml:2:1: error: qr.dpi = 100000000 is out of range: it must be from 72 to 1200"},
+		{"[qr]\n  sizeMM = 100000", "config.toml:2:3: error: qr.sizeMM = 100000 is out of range"},
+		{"[qr]\nsizeMM = inf", "config.toml:2:1: error: qr.sizeMM = +Inf is out of range"},
+		{"[qr]\nsizeMM = nan", "config.toml:2:1: error: qr.sizeMM = NaN is out of range"},
+		{"[qr]\nsizeMM = -3", "config.toml:2:1: error: qr.sizeMM = -3 is out of range"},
+		{"[related]\ncount = 9223372036854775807", "config.toml:2:1: error: related.count = 9223372036854775807 is out of range: it must be from 1 to 50"},
+		{"[related]\ncount = -1", "config.toml:2:1: error: related.count = -1 is out of range"},
+		{"[pagination]\npagerSize = 0", "config.toml:2:1: error: pagination.pagerSize = 0 is out of range: it must be from 1 to 1000"},
+		{"[feeds]\nlimit = 1000000000", "config.toml:2:1: error: feeds.limit = 1000000000 is out of range"},
+		{"title = \"x\"\ntimeZone = \"Mars/Olympus\"", "config.toml:2:1: error: timeZone \"Mars/Olympus\" is not a known time zone"},
+		{"[qr]\nlevel = \"Z\"", "config.toml:2:1: error: qr.level \"Z\" must be L, M, Q or H"},
+	}
+	for _, c := range cases {
+		cfg, msgs := load(t, `baseURL = "https://x.vn/"`+"\n"+c.src, "")
+		want := strings.Replace(c.want, "config.toml:2:", "config.toml:3:", 1)
+		if !strings.Contains(msgs, want) {
+			t.Errorf("%q:\n got %s\nwant %s", c.src, msgs, want)
+		}
+		if cfg.QR.DPI != 300 && cfg.QR.DPI != 0 || cfg.QR.SizeMM < MinQRSizeMM || cfg.QR.SizeMM > MaxQRSizeMM || cfg.Related.Count < 1 || cfg.Related.Count > 50 {
+			t.Errorf("%q: out-of-range value kept: %+v %+v", c.src, cfg.QR, cfg.Related)
+		}
+	}
+	if _, msgs := load(t, "\n  baseURL = \"ftp://x\"", ""); !strings.Contains(msgs, `config.toml:2:3: error: baseURL "ftp://x" must be`) {
+		t.Errorf("baseURL error: %s", msgs)
+	}
+	if _, msgs := load(t, "baseURL = \"https://x.vn/\"\n[qr]\ndpi = 600\nsizeMM = 40.5\n[related]\ncount = 50", ""); msgs != "" {
+		t.Errorf("values in range: %s", msgs)
+	}
+}

@@ -44,6 +44,16 @@
 //	[[menus.NAME]] name, url, weight: menu entries, sorted by weight then order
 //	[params]      free-form values for templates (.Site.Params)
 //
+// Numbers have ranges; a value outside its range is an error at the key's
+// line and column (and the build uses the default):
+//
+//	pagination.pagerSize  1 … 1000
+//	feeds.limit           1 … 1000
+//	related.count         1 … 50
+//	qr.dpi                72 … 1200
+//	qr.sizeMM             5 … 300 (inf and nan are out of range)
+//
 // Unknown keys are warnings at their line; a value of the wrong type is an
-// error at its line.
+// error at its line; timeZone, baseURL, qr.level and qr.social errors stand
+// at their key.
 package config

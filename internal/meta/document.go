@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"bantin/internal/diag"
 	"bantin/internal/vi"
@@ -54,26 +55,19 @@ func ParseTOML(file string, src []byte, firstLine int, dl *diag.List) *Document 
 // yamlLine finds the line yaml.v3 names in its error text: the library
 // exposes no structured position for syntax errors, so this is the one place
 // bantin reads a line number out of a message.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+var yamlLine = regexp.MustCompile(`(?:^yaml: |\n  )line (\d+): `)
 
 // ParseYAML parses src, which starts at line firstLine of file.
 func ParseYAML(file string, src []byte, firstLine int, dl *diag.List) *Document {
 	var root yaml.Node
 	text := vi.NFC(string(src))
 	if err := yaml.Unmarshal([]byte(text), &root); err != nil {
-		pos := diag.Pos{File: file, Line: firstLine}
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			pos.Line = n + firstLine - 1
-			msg = strings.TrimPrefix(msg, m[0])
-		}
-		dl.Errorf(pos, "invalid YAML: %s", msg)
+		yamlError(file, text, firstLine, err, dl)
 		return nil
 	}
 	values := map[string]any{}
 	if err := yaml.Unmarshal([]byte(text), &values); err != nil {
-		dl.Errorf(diag.Pos{File: file, Line: firstLine}, "invalid YAML: %v", err)
+		yamlError(file, text, firstLine, err, dl)
 		return nil
 	}
 	d := &Document{Values: values, file: file, pos: map[string]diag.Pos{}, first: diag.Pos{File: file, Line: firstLine, Col: 1}, yaml: true}
@@ -81,6 +75,40 @@ func ParseYAML(file string, src []byte, firstLine int, dl *diag.List) *Document 
 		yamlKeyPositions(d, root.Content[0], "", firstLine)
 	}
 	return d
+}
+
+// yamlError reports a YAML error at the line yaml.v3 names, at the column
+// of that line's first character (the library gives no column), or at the
+// document's first line when it names none.
+func yamlError(file, text string, firstLine int, err error, dl *diag.List) {
+	pos := diag.Pos{File: file, Line: firstLine, Col: 1}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLine.FindStringSubmatchIndex(err.Error()); m != nil {
+		n, _ := strconv.Atoi(err.Error()[m[2]:m[3]])
+		pos.Line = n + firstLine - 1
+		pos.Col = firstColumn(text, n)
+		msg = strings.TrimSpace(strings.TrimPrefix(err.Error()[m[1]:], "yaml: "))
+	}
+	msg = yamlAtLine.ReplaceAllStringFunc(msg, func(m string) string {
+		n, _ := strconv.Atoi(strings.TrimPrefix(m, "at line "))
+		return "at line " + strconv.Itoa(n+firstLine-1)
+	})
+	dl.Errorf(pos, "invalid YAML: %s", msg)
+}
+
+// yamlAtLine is a line named inside a YAML message, counted from the
+// document's start.
+var yamlAtLine = regexp.MustCompile(`at line \d+`)
+
+// firstColumn returns the column of the first non-blank character of line
+// n (1-based) of text, or 1.
+func firstColumn(text string, n int) int {
+	lines := strings.Split(text, "\n")
+	if n < 1 || n > len(lines) {
+		return 1
+	}
+	line := lines[n-1]
+	return 1 + utf8.RuneCountInString(line[:len(line)-len(strings.TrimLeft(line, " \t"))])
 }
 
 func yamlKeyPositions(d *Document, n *yaml.Node, prefix string, firstLine int) {

@@ -121,7 +121,29 @@ func TestDecodeYAML(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 	var dl2 diag.List
-	if ParseYAML("f.md", []byte("title: [a\n"), 2, &dl2) != nil || !strings.HasPrefix(dl2.Err().Error(), "f.md:2: error: invalid YAML") {
+	if ParseYAML("f.md", []byte("title: [a\n"), 2, &dl2) != nil || !strings.HasPrefix(dl2.Err().Error(), "f.md:2:1: error: invalid YAML") {
 		t.Errorf("YAML syntax error: %v", dl2.Err())
+	}
+}
+
+// Every YAML error has a line and a column.
+func TestYAMLErrorPositions(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"title: a\n  tags: [x\n", "f.md:3:"},
+		{"title: a\ntitle: b\n", "f.md:3:1: error: invalid YAML: mapping key \"title\" already defined at line 2"},
+		{"title: a\n   bad: : x\n", "f.md:3:"},
+		{"a:\n  - b\n - c\n", "f.md:"},
+		{"\t- x", "f.md:"},
+	}
+	for _, c := range cases {
+		var dl diag.List
+		if ParseYAML("f.md", []byte(c.src), 2, &dl) != nil {
+			t.Errorf("%q parsed", c.src)
+			continue
+		}
+		items := dl.Items()
+		if len(items) != 1 || items[0].Pos.Line < 2 || items[0].Pos.Col < 1 || !strings.HasPrefix(items[0].String(), c.want) {
+			t.Errorf("%q: %v, want a positioned %q", c.src, items, c.want)
+		}
 	}
 }
