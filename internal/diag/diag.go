@@ -155,3 +155,31 @@ func (e *ListError) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Lines finds positions in one source by binary search over its line
+// starts, for callers that need many positions in a long file (PosAt
+// counts from the start each time).
+type Lines struct {
+	src    []byte
+	starts []int // byte offset where each line starts
+}
+
+// NewLines indexes src's lines.
+func NewLines(src []byte) *Lines {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &Lines{src: src, starts: starts}
+}
+
+// PosAt returns the position of byte offset off, as PosAt(file, src, off)
+// would.
+func (l *Lines) PosAt(file string, off int) Pos {
+	off = max(0, min(off, len(l.src)))
+	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) // 1-based line
+	start := l.starts[line-1]
+	return Pos{File: file, Line: line, Col: 1 + utf8.RuneCount(l.src[start:off])}
+}

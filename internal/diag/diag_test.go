@@ -50,3 +50,13 @@ func TestPosString(t *testing.T) {
 		}
 	}
 }
+
+func TestLinesAgreesWithPosAt(t *testing.T) {
+	src := []byte("a\nĐường đi\n\n  x\nlast")
+	l := NewLines(src)
+	for off := 0; off <= len(src)+2; off++ {
+		if got, want := l.PosAt("f", off), PosAt("f", src, off); got != want {
+			t.Errorf("offset %d: %v, want %v", off, got, want)
+		}
+	}
+}

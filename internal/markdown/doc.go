@@ -27,4 +27,13 @@
 // the table of contents (h2 and h3), the plain text, the word count and the
 // summary (the text before <!--more-->, else the first 50 words cut at a
 // word boundary).
+//
+// Limits: before goldmark sees a document, Render refuses input that would
+// take it seconds or minutes (its list and link parsing is quadratic on
+// such input), with an error at the line: a line indented more than
+// [MaxIndent] columns outside fenced code (lists or quotes nested ~200
+// deep), more than [MaxQuoteDepth] ">" opening one line, more than
+// [MaxBrackets] "[" in one paragraph. Positions of headings and links are
+// found by binary search over the line starts, so a page with 50,000
+// headings costs what goldmark costs.
 package markdown

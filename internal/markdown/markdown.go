@@ -69,6 +69,8 @@ type Input struct {
 	Src       []byte // the Markdown body
 	FirstLine int    // the line of File where Src starts
 	Resolve   Resolver
+
+	lines *diag.Lines // Src's line starts, made by Render
 }
 
 // Heading is one entry of a table of contents.
@@ -102,6 +104,11 @@ type Result struct {
 
 // Render converts in.Src; problems with links go to dl.
 func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
+	in.lines = diag.NewLines(in.Src)
+	if pos, msg, ok := tooCostly(in); !ok {
+		dl.Errorf(pos, "%s", msg)
+		return &Result{}, nil
+	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(inputKey, &linkContext{in: in, dl: dl})
 	doc := r.md.Parser().Parse(text.NewReader(in.Src), parser.WithContext(pc))
@@ -137,7 +144,10 @@ var inputKey = parser.NewContextKey()
 // position returns where node n starts in the document's file.
 func position(in Input, n ast.Node) diag.Pos {
 	off := startOffset(n)
-	return diag.PosAt(in.File, in.Src, off).Shift(in.FirstLine - 1)
+	if in.lines == nil {
+		in.lines = diag.NewLines(in.Src)
+	}
+	return in.lines.PosAt(in.File, off).Shift(in.FirstLine - 1)
 }
 
 // startOffset finds the first byte of n in the source: its first text
