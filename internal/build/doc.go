@@ -27,5 +27,6 @@
 // seconds on a 10,000-page site.
 //
 // A template that fails on many pages is reported once, with the number of
-// pages it failed on.
+// pages it failed on. A template that does not parse stops the build after
+// layout.Load: its error is the one line the editor needs.
 package build

@@ -73,7 +73,7 @@ title = "B"
 +++
 title = "A"
 +++
-`, Options{}, `layouts/_default/list.html:1: error: unexpected "}" in end`},
+`, Options{}, `layouts/_default/list.html:1:45: error: unexpected "}" in end`},
 		{"slug collision", `
 -- content/bai-viet/Dân vận khéo.md --
 +++

@@ -65,3 +65,22 @@ aliases = ["/.bantin-output"]
 		}
 	}
 }
+
+// One template typo is one error with its column, not one "no layout"
+// line per page that needed the template.
+func TestTemplateTypoIsOneError(t *testing.T) {
+	site := "-- layouts/_default/single.html --\n{{ define \"main\" }}\n<h1>{{ .Title }</h1>\n{{ end }}\n"
+	for i := range 30 {
+		site += "-- content/bai-viet/b" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ".md --\n+++\ntitle = \"B\"\n+++\n"
+	}
+	_, diags := build(t, site, Options{})
+	var errs []string
+	for _, line := range strings.Split(diags, "\n") {
+		if strings.Contains(line, ": error: ") {
+			errs = append(errs, line)
+		}
+	}
+	if len(errs) != 1 || errs[0] != `layouts/_default/single.html:2:15: error: unexpected "}" in operand` {
+		t.Errorf("errors:\n%s", strings.Join(errs, "\n"))
+	}
+}

@@ -27,7 +27,13 @@ type Templates struct {
 	funcs    template.FuncMap
 	parsed   map[string]*parsedFile
 	composed map[string]*composedTemplate
+	broken   bool // a template failed to parse or compose
 }
+
+// Broken reports whether a template failed to parse or compose. Its error
+// is in the diagnostics of Load; executing pages would only add one "no
+// layout" error per page that needed it, so the build stops there.
+func (t *Templates) Broken() bool { return t.broken }
 
 type parsedFile struct {
 	name  string
@@ -73,6 +79,7 @@ func (t *Templates) parse(name string, dl *diag.List) {
 	}
 	tmpl, err := template.New(name).Funcs(t.funcs).Parse(string(text))
 	if err != nil {
+		t.broken = true
 		dl.Add(templateDiagnostic(err, t.displayName, func(string) string { return string(text) }))
 		return
 	}
@@ -122,6 +129,7 @@ func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 	if pf.definesMain() {
 		base := t.baseFor(name)
 		if base == nil {
+			t.broken = true
 			dl.Errorf(diag.Pos{File: pf.src.display}, "defines \"main\" but there is no %s or _default/baseof.html to put it in", path.Join(path.Dir(name), "baseof.html"))
 			return
 		}
@@ -258,8 +266,60 @@ func templateDiagnostic(err error, display, text func(string) string) diag.Diagn
 	if m[3] != "" {
 		byteCol, _ := strconv.Atoi(m[3])
 		col = runeColumn(text(m[1]), line, byteCol)
+	} else {
+		col = guessColumn(text(m[1]), line, m[4])
 	}
 	return diag.Diagnostic{Pos: diag.Pos{File: display(m[1]), Line: line, Col: col}, Msg: strings.TrimSpace(m[4])}
+}
+
+// quotedToken is the first quoted token of a parse error ("unexpected
+// \"}\" in operand").
+var quotedToken = regexp.MustCompile(`"([^"]+)"|<([^>]+)>`)
+
+// guessColumn finds the column of a parse error, which text/template
+// reports by line only: the token the message quotes, inside the line's
+// first action that holds it, else the first action left unclosed, else
+// the line's first action, else 0.
+func guessColumn(text string, line int, msg string) int {
+	lines := strings.SplitN(text, "\n", line+1)
+	if line < 1 || line > len(lines) {
+		return 0
+	}
+	l := lines[line-1]
+	tok := ""
+	if m := quotedToken.FindStringSubmatch(msg); m != nil {
+		tok = m[1] + m[2]
+	}
+	col := func(off int) int { return utf8.RuneCountInString(l[:off]) + 1 }
+	unclosed := -1
+	for a := 0; ; {
+		i := strings.Index(l[a:], "{{")
+		if i < 0 {
+			break
+		}
+		start := a + i + 2
+		end := strings.Index(l[start:], "}}")
+		inner := l[start:]
+		if end >= 0 {
+			inner = l[start : start+end]
+		} else if unclosed < 0 {
+			unclosed = start - 2
+		}
+		if j := strings.Index(inner, tok); tok != "" && j >= 0 {
+			return col(start + j)
+		}
+		if end < 0 {
+			break
+		}
+		a = start + end + 2
+	}
+	if unclosed >= 0 {
+		return col(unclosed)
+	}
+	if i := strings.Index(l, "{{"); i >= 0 {
+		return col(i)
+	}
+	return 0
 }
 
 // runeColumn turns text/template's 0-based byte column on line into a
