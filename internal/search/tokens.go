@@ -19,6 +19,10 @@ type Token struct {
 // make words; everything else separates them. The JS side (js/vi.js)
 // does the same, and testdata/text-cases.json holds the cases both must
 // agree on.
+//
+// Every token has a non-empty Key (a word of combining marks alone, such
+// as a stray U+0301, is no token: a break before it passes to the next),
+// and an NFC Exact that tokenizes to itself.
 func Tokenize(text string) []Token {
 	var out []Token
 	eachWord(vi.NFC(text), func(word string, brk bool) { out = append(out, token(word, brk)) })
@@ -29,29 +33,33 @@ func Tokenize(text string) []Token {
 // text bantin reads is), and whether a break comes before it.
 func eachWord(text string, fn func(word string, brk bool)) {
 	brk := true
-	start := -1
+	start, base := -1, false // base: the word has a letter or digit
 	for i, r := range text {
 		if isWordRune(r) {
 			if start < 0 {
-				start = i
+				start, base = i, false
+			}
+			if !base {
+				base = r < utf8.RuneSelf || !unicode.Is(unicode.Mn, r)
 			}
 			continue
 		}
-		if start >= 0 {
+		if start >= 0 && base {
 			fn(text[start:i], brk)
-			start, brk = -1, false
+			brk = false
 		}
+		start = -1
 		if isBreakRune(r) {
 			brk = true
 		}
 	}
-	if start >= 0 {
+	if start >= 0 && base {
 		fn(text[start:], brk)
 	}
 }
 
 func token(word string, brk bool) Token {
-	exact := strings.ToLower(vi.NormalizeTones(word))
+	exact := vi.NFC(strings.ToLower(vi.NormalizeTones(word)))
 	return Token{Exact: exact, Key: vi.Key(exact), Break: brk}
 }
 

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"bantin/internal/tooltest"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // textCase is one row of testdata/text-cases.json, the table the Go and JS
@@ -105,5 +107,29 @@ func TestClipCutsAtSpaces(t *testing.T) {
 	got := clip(in, 100)
 	if n := utf8.RuneCountInString(got); n > 101 || !strings.HasSuffix(got, "…") || strings.Contains(got, "\n") || strings.Contains(got, "  ") {
 		t.Errorf("clip: %d runes: %q", n, got)
+	}
+}
+
+// Every token has a key, an NFC exact form, and tokenizes to itself
+// (found by fuzzing: a lone U+0301 gave an empty key, "ΰİ" an exact form
+// that was not NFC).
+func TestTokenInvariants(t *testing.T) {
+	for _, in := range []string{"\u0301", "ΰİ", "a\u0301\u0301", "Dân vận khéo", "x \u0300\u0301 y", "ǅ"} {
+		checkTokens(t, in)
+	}
+}
+
+func checkTokens(t *testing.T, in string) {
+	t.Helper()
+	for _, tk := range Tokenize(in) {
+		if tk.Key == "" {
+			t.Errorf("Tokenize(%q): token %q has an empty key", in, tk.Exact)
+		}
+		if !norm.NFC.IsNormalString(tk.Exact) {
+			t.Errorf("Tokenize(%q): exact %+q is not NFC", in, tk.Exact)
+		}
+		if again := Tokenize(tk.Exact); len(again) != 1 || again[0].Exact != tk.Exact || again[0].Key != tk.Key {
+			t.Errorf("Tokenize(%q): exact %+q tokenizes to %+v", in, tk.Exact, again)
+		}
 	}
 }

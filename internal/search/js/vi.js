@@ -87,10 +87,13 @@ function tokenize(text) {
   text = text.normalize("NFC");
   var out = [], brk = true, start = -1, i = 0;
   function push(end) {
-    var exact = normalizeTones(text.slice(start, end)).toLowerCase();
-    out.push({ exact: exact, key: foldKey(exact), brk: brk, start: start, end: end });
+    var exact = normalizeTones(text.slice(start, end)).toLowerCase().normalize("NFC");
+    var key = foldKey(exact);
+    if (key !== "") {
+      out.push({ exact: exact, key: key, brk: brk, start: start, end: end });
+      brk = false;
+    }
     start = -1;
-    brk = false;
   }
   for (var c of text) {
     if (WORD.test(c)) {
