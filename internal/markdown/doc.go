@@ -28,6 +28,12 @@
 // summary (the text before <!--more-->, else the first 50 words cut at a
 // word boundary).
 //
+// Heading IDs: an explicit {#id} stays as written (a repeat gets -1, -2 …);
+// every other heading gets the Vietnamese slug of its text (the text of a
+// link in it, never its URL), made unique against the explicit IDs, the
+// headings before it and [ReservedIDs], the ids of the theme's own page
+// parts ("Tiện ích" → tien-ich-1).
+//
 // Limits: before goldmark sees a document, Render refuses input that would
 // take it seconds or minutes (its list and link parsing is quadratic on
 // such input), with an error at the line: a line indented more than

@@ -1,27 +1,85 @@
 package markdown
 
 import (
+	"strconv"
+	"strings"
+
 	"bantin/internal/vi"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
-// headingIDs implements parser.IDs with the Vietnamese slugger, so that
-// "Đường đi" becomes "duong-di" (goldmark's default drops non-ASCII bytes).
+// ReservedIDs are the ids the default theme gives parts of its pages (the
+// tools box, related lists, the search form). No automatic heading ID takes
+// one: a heading "Tiện ích" becomes tien-ich-1. A test in internal/layout
+// keeps this list equal to the ids in the theme's templates.
+var ReservedIDs = []string{"header-q", "lien-quan", "noi-dung", "search-help", "search-q", "search-results", "tien-ich", "tin-khac", "tin-moi", "trong-so-nay"}
+
+// generatedMark starts the placeholder IDs that goldmark gets while it
+// parses; headingIDTransformer replaces them once the whole document, and
+// every explicit {#id} in it, is known.
+const generatedMark = "\x00auto-"
+
+// headingIDs implements parser.IDs. Goldmark asks it for a heading's ID as
+// soon as the heading is parsed, before it has seen the headings below;
+// so it hands out placeholders and records the explicit IDs ({#cau-3}),
+// and headingIDTransformer assigns the real IDs afterwards.
 type headingIDs struct {
-	slugger vi.Slugger
+	generated int
+	others    vi.Slugger // IDs of nodes that are not headings
 }
 
 func newHeadingIDs() *headingIDs { return &headingIDs{} }
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	fallback := "muc"
-	if kind == ast.KindHeading {
-		fallback = "tieu-de"
+	if kind != ast.KindHeading {
+		return []byte(h.others.Unique(string(value), "muc"))
 	}
-	return []byte(h.slugger.Unique(string(value), fallback))
+	h.generated++
+	return []byte(generatedMark + strconv.Itoa(h.generated))
 }
 
-func (h *headingIDs) Put(value []byte) {
-	h.slugger.Reserve(string(value))
+func (h *headingIDs) Put(value []byte) {}
+
+// headingIDTransformer gives every heading its final ID: explicit IDs stay
+// as written (a repeat gets -1, -2 …); every other heading gets the
+// Vietnamese slug of its text — the text only, not the URLs of links in
+// it — made unique against the explicit IDs, the theme's ReservedIDs and
+// the headings before it.
+type headingIDTransformer struct{}
+
+func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var headings []*ast.Heading
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			headings = append(headings, h)
+		}
+		return ast.WalkContinue, nil
+	})
+	var slugger vi.Slugger
+	for _, id := range ReservedIDs {
+		slugger.Reserve(id)
+	}
+	for _, h := range headings {
+		if id, ok := headingID(h); ok && !strings.HasPrefix(id, generatedMark) {
+			h.SetAttributeString("id", []byte(slugger.Reserve(id)))
+		}
+	}
+	for _, h := range headings {
+		if id, ok := headingID(h); ok && strings.HasPrefix(id, generatedMark) {
+			h.SetAttributeString("id", []byte(slugger.Unique(inlineText(h, src), "tieu-de")))
+		}
+	}
+}
+
+func headingID(h *ast.Heading) (string, bool) {
+	v, ok := h.AttributeString("id")
+	if !ok {
+		return "", false
+	}
+	b, ok := v.([]byte)
+	return string(b), ok
 }

@@ -70,3 +70,19 @@ func BenchmarkHeadings(b *testing.B) {
 		})
 	}
 }
+
+// Heading IDs: the text of a link, not its URL; an explicit {#id} keeps
+// its value and an earlier automatic one moves aside; the theme's own ids
+// are never taken.
+func TestHeadingIDsVietnameseEdges(t *testing.T) {
+	res, msgs := renderPlain(t, "## Xem [Luật](https://x.vn/luat) mới\n## Câu 3\n## Phụ lục {#cau-3}\n## Tiện ích\n## Nội dung\n## Tiện ích\n")
+	if msgs != "" {
+		t.Fatal(msgs)
+	}
+	want := []string{`<h2 id="xem-luat-moi">`, `<h2 id="cau-3-1">Câu 3</h2>`, `<h2 id="cau-3">Phụ lục</h2>`, `<h2 id="tien-ich-1">`, `<h2 id="noi-dung-1">`, `<h2 id="tien-ich-2">`}
+	for _, w := range want {
+		if !strings.Contains(string(res.HTML), w) {
+			t.Errorf("HTML lacks %s:\n%s", w, res.HTML)
+		}
+	}
+}

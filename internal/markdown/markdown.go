@@ -52,7 +52,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100), util.Prioritized(headingIDTransformer{}, 200)),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)

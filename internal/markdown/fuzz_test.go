@@ -1,0 +1,110 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"bantin/internal/diag"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Tags, attributes and URL schemes that must never come out of Markdown
+// when raw HTML is off.
+var (
+	unsafeTags    = map[string]bool{"script": true, "iframe": true, "object": true, "embed": true, "style": true, "link": true, "meta": true, "base": true, "form": true, "frame": true, "frameset": true, "svg": true, "math": true, "template": true}
+	unsafeSchemes = []string{"javascript:", "vbscript:", "data:text/html", "file:"}
+)
+
+// FuzzRender: with raw HTML off, no input gives an unsafe tag, an event
+// attribute or an unsafe URL scheme; every diagnostic is inside the input;
+// heading and footnote IDs are unique; rendering never panics.
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{
+		"# Tiêu đề\n\n## Câu 1 {#cau-1 .hoi}\n\nĐoạn [liên kết](b.md#x) và ![ảnh](a.png).\n",
+		"<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n",
+		"[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) <javascript:alert(1)>\n",
+		"[x](&#106;avascript:alert(1)) [y](data:text/html,<script>)\n",
+		"## A\n## A\n## A {#a}\n## a-1\n",
+		"| a | b |\n|---|---|\n| <b>x</b> | `y` |\n",
+		"Chú thích[^1].\n\n[^1]: Ghi chú.\n",
+		"```go\nfunc main() {}\n```\n",
+		"Thuật ngữ\n: Định nghĩa\n",
+		"- [ ] việc\n- [x] xong\n",
+		"<!--more-->\n\n<div onclick=\"x\">",
+		"## Phụ lục {#cau-3}\n## Câu 3\n",
+		"[a](<javascript:x>) [b]( javascript:x )\n",
+	} {
+		f.Add(s)
+	}
+	r := New(Options{Typographer: true, HighlightStyle: "github"})
+	f.Fuzz(func(t *testing.T, src string) {
+		var dl diag.List
+		res, err := r.Render(Input{File: "content/a.md", Src: []byte(src), FirstLine: 5, Resolve: func(string) (string, error) { return "/b/", nil }}, &dl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Count(src, "\n") + 1
+		for _, d := range dl.Items() {
+			if d.Pos.File != "content/a.md" || d.Pos.Line < 5 || d.Pos.Line > lines+4 || d.Pos.Col < 0 {
+				t.Errorf("%v: position outside the input's lines 5–%d", d, lines+4)
+			}
+		}
+		checkSafeHTML(t, res.HTML)
+	})
+}
+
+// checkSafeHTML parses out as a browser would and fails on an unsafe tag,
+// an on* attribute, a URL with an unsafe scheme, or a repeated id.
+func checkSafeHTML(t *testing.T, out []byte) {
+	t.Helper()
+	nodes, err := html.ParseFragment(bytes.NewReader(out), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		t.Fatalf("output does not parse: %v", err)
+	}
+	ids := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if unsafeTags[n.Data] {
+				t.Errorf("unsafe tag <%s> in %q", n.Data, out)
+			}
+			for _, a := range n.Attr {
+				key := strings.ToLower(a.Key)
+				if strings.HasPrefix(key, "on") || key == "style" || key == "srcdoc" || key == "formaction" {
+					t.Errorf("unsafe attribute %s=%q in %q", a.Key, a.Val, out)
+				}
+				if key == "href" || key == "src" || key == "action" || key == "xlink:href" {
+					v := strings.ToLower(strings.Map(dropSpace, a.Val))
+					for _, s := range unsafeSchemes {
+						if strings.HasPrefix(v, s) {
+							t.Errorf("unsafe URL %s=%q in %q", a.Key, a.Val, out)
+						}
+					}
+				}
+				if key == "id" {
+					if ids[a.Val] {
+						t.Errorf("id %q twice in %q", a.Val, out)
+					}
+					ids[a.Val] = true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+}
+
+// dropSpace removes what browsers ignore inside a URL's scheme.
+func dropSpace(r rune) rune {
+	if r <= ' ' || r == 0x7f {
+		return -1
+	}
+	return r
+}
