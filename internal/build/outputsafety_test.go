@@ -84,3 +84,33 @@ func TestTemplateTypoIsOneError(t *testing.T) {
 		t.Errorf("errors:\n%s", strings.Join(errs, "\n"))
 	}
 }
+
+// An image key that climbs out of the site is an error at its line, not
+// an og:image URL.
+func TestImageCannotClimb(t *testing.T) {
+	_, diags := build(t, `
+-- content/a.md --
++++
+title = "A"
+image = "../../../../etc/passwd"
++++
+-- content/b.md --
++++
+title = "B"
+image = "javascript:alert(1)"
++++
+-- content/c.md --
++++
+title = "C"
+image = "/anh/logo.png"
++++
+`, Options{})
+	for _, want := range []string{`content/a.md:3:1: error: image "../../../../etc/passwd" has a ".." segment`, `content/b.md:3:1: error: image "javascript:alert(1)" must be`} {
+		if !strings.Contains(diags, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, diags)
+		}
+	}
+	if strings.Contains(diags, "content/c.md") {
+		t.Errorf("a site path refused:\n%s", diags)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	_ "time/tzdata" // time zones work on machines without a zone database
 
 	"bantin/internal/diag"
+	"bantin/internal/highlight"
 	"bantin/internal/meta"
 )
 
@@ -136,6 +137,10 @@ func (c *Config) setDefaults(dl *diag.List) {
 	c.Base = u
 	if c.Pagination.PagerSize <= 0 {
 		c.Pagination.PagerSize = 10
+	}
+	if c.Markup.HighlightStyle != "" && !highlight.Known(c.Markup.HighlightStyle) {
+		dl.Errorf(c.pos("markup", "highlightStyle"), "markup.highlightStyle %q is not a chroma style (such as github, monokai, dracula, friendly)", c.Markup.HighlightStyle)
+		c.Markup.HighlightStyle = ""
 	}
 	if c.Markup.HighlightStyle == "" {
 		c.Markup.HighlightStyle = "github"

@@ -83,6 +83,7 @@ func TestNumbersOutOfRange(t *testing.T) {
 		{"[feeds]\nlimit = 1000000000", "config.toml:2:1: error: feeds.limit = 1000000000 is out of range"},
 		{"title = \"x\"\ntimeZone = \"Mars/Olympus\"", "config.toml:2:1: error: timeZone \"Mars/Olympus\" is not a known time zone"},
 		{"[qr]\nlevel = \"Z\"", "config.toml:2:1: error: qr.level \"Z\" must be L, M, Q or H"},
+		{"[markup]\nhighlightStyle = \"khong-co\"", "config.toml:2:1: error: markup.highlightStyle \"khong-co\" is not a chroma style"},
 	}
 	for _, c := range cases {
 		cfg, msgs := load(t, `baseURL = "https://x.vn/"`+"\n"+c.src, "")

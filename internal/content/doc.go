@@ -32,8 +32,13 @@
 //	params       free-form table for templates (.Params)
 //	<taxonomy>   one list of terms per configured taxonomy (topics, tags, authors)
 //
-// Dates without a zone are in the site's time zone. Text is NFC-normalised
-// and CRLF line ends become LF when read.
+// Dates without a zone are in the site's time zone; years outside
+// 1900–9999 are errors. Text is NFC-normalised and CRLF line ends become LF
+// when read.
+//
+// Files are read through the file system the build is given; bantin's own
+// (sitefs) refuses symlinks that leave the site and special files, and
+// [Scan] reports each such entry under content/ as an error at its path.
 //
 // Layout of the folder: the first folder under content/ is the page's
 // section; content/_index.md is the home page's own text and

@@ -3,6 +3,7 @@ package highlight
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -33,4 +34,11 @@ func Stylesheet(style string) ([]byte, error) {
 		return nil, fmt.Errorf("write code stylesheet: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// Known reports whether chroma has a style of this name (any case); an
+// unknown name would fall back to a plain style without a word.
+func Known(style string) bool {
+	_, ok := styles.Registry[strings.ToLower(style)]
+	return ok
 }

@@ -146,18 +146,33 @@ func (dec decoder) mapping(m map[string]any, rv reflect.Value, path []string) {
 
 var timeLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"}
 
+// MinYear and MaxYear bound the dates a document may give: before 1900 a
+// time zone's offsets are local mean time (+07:06:40 in Ho Chi Minh City),
+// and year 0 or 10000 is a typing mistake.
+const (
+	MinYear = 1900
+	MaxYear = 9999
+)
+
 func (dec decoder) timeValue(v any, rv reflect.Value, path []string) {
+	set := func(t time.Time) {
+		if t.Year() < MinYear || t.Year() > MaxYear {
+			dec.dl.Errorf(dec.doc.Pos(path...), "%s: the year %d is out of range: dates must lie between %d and %d", strings.Join(path, "."), t.Year(), MinYear, MaxYear)
+			return
+		}
+		rv.Set(reflect.ValueOf(t))
+	}
 	switch t := v.(type) {
 	case time.Time:
 		if dec.isLocal(t) {
 			t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), dec.loc)
 		}
-		rv.Set(reflect.ValueOf(t))
+		set(t)
 		return
 	case string:
 		for _, layout := range timeLayouts {
 			if parsed, err := time.ParseInLocation(layout, strings.TrimSpace(t), dec.loc); err == nil {
-				rv.Set(reflect.ValueOf(parsed))
+				set(parsed)
 				return
 			}
 		}

@@ -147,3 +147,25 @@ func TestYAMLErrorPositions(t *testing.T) {
 		}
 	}
 }
+
+func TestDateYearRange(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"date = 0000-01-01", "f.md:2:1: error: date: the year 0 is out of range: dates must lie between 1900 and 9999"},
+		{"date = \"1899-12-31\"", "f.md:2:1: error: date: the year 1899 is out of range"},
+		{"date = 1945-09-02T14:00:00", ""},
+	} {
+		var dl diag.List
+		doc := ParseTOML("f.md", []byte(c.src), 2, &dl)
+		var v struct {
+			Date time.Time `toml:"date"`
+		}
+		doc.Decode(&v, time.UTC, &dl)
+		got := ""
+		if err := dl.Err(); err != nil {
+			got = err.Error()
+		}
+		if c.want == "" && got != "" || !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s: %q, want %q", c.src, got, c.want)
+		}
+	}
+}

@@ -48,6 +48,9 @@ func NewIndex(cfg *config.Config, set *content.Set, dl *diag.List) *Index {
 			e.aliases = append(e.aliases, u)
 			ix.claim(claimed, outPath(u), d, d.Pos("aliases", fmt.Sprint(i)), dl)
 		}
+		if err := checkImage(d.Front.Image); err != nil {
+			dl.Errorf(d.Pos("image"), "%v", err)
+		}
 		for _, r := range d.Resources {
 			dir := strings.TrimPrefix(e.url, "/")
 			name := strings.TrimPrefix(r, path.Dir(d.Rel)+"/")

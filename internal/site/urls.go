@@ -69,3 +69,26 @@ func slugPath(dir string) string {
 	}
 	return strings.Join(parts, "/")
 }
+
+// checkImage validates an image front-matter value: a file of the page's
+// bundle ("anh.png"), a site path ("/anh/logo.png") or an http(s) URL.
+func checkImage(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	if scheme, _, ok := strings.Cut(raw, "://"); ok {
+		if scheme != "http" && scheme != "https" {
+			return fmt.Errorf("image %q must be a file of the page, a path on this site or an http(s) URL", raw)
+		}
+		return nil
+	}
+	if strings.ContainsAny(raw, "\\?#\x00") || strings.HasPrefix(raw, "//") || strings.Contains(raw, ":") {
+		return fmt.Errorf("image %q must be a file of the page, a path on this site or an http(s) URL", raw)
+	}
+	for _, seg := range strings.Split(raw, "/") {
+		if seg == ".." || seg == "." {
+			return fmt.Errorf("image %q has a %q segment: name a file of the page or a path from the site root", raw, seg)
+		}
+	}
+	return nil
+}
