@@ -3,6 +3,8 @@ package build
 import (
 	"strings"
 	"testing"
+
+	"github.com/mmcdole/gofeed"
 )
 
 // A URL whose last segment holds a dot keeps its page and QR files when
@@ -112,5 +114,31 @@ image = "/anh/logo.png"
 	}
 	if strings.Contains(diags, "content/c.md") {
 		t.Errorf("a site path refused:\n%s", diags)
+	}
+}
+
+// RSS readers render <description> as HTML: a summary that looks like
+// HTML is shown as text, never run.
+func TestRSSSummaryIsText(t *testing.T) {
+	files, diags := build(t, `
+-- content/bai-viet/a.md --
++++
+title = "A"
+date = 2022-01-21
+summary = "<img src=x onerror=alert(1)> & <b>đậm</b>"
++++
+`, Options{})
+	if strings.Contains(diags, "error") {
+		t.Fatal(diags)
+	}
+	feed, err := gofeed.NewParser().ParseString(files["bai-viet/index.xml"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(feed.Items) != 1 {
+		t.Fatalf("%d items", len(feed.Items))
+	}
+	if got, want := feed.Items[0].Description, "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;"; got != want {
+		t.Errorf("description as a reader gets it: %q, want %q", got, want)
 	}
 }

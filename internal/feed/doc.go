@@ -6,7 +6,9 @@
 // has its title, absolute link, id, publication date and last change in
 // the site's time zone, and either its summary (default) or, with
 // feeds.fullContent, the whole page with every root-relative link and image
-// made absolute, so that feed readers resolve them.
+// made absolute, so that feed readers resolve them. Readers render an RSS
+// <description> as HTML, so a summary (plain text) is HTML-escaped before
+// it is XML-encoded: "<b>" in a summary shows as "<b>", never as bold.
 //
 // The channel's lastBuildDate / the feed's updated is the newest lastmod
 // among its entries, never the time of the build: two builds of the same

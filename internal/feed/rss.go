@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"strings"
 	"time"
 
@@ -53,7 +54,7 @@ func (w *Writer) RSS(p *site.Page) ([]byte, error) {
 	cfg := p.Site.Config
 	list, newest := entries(p)
 	ch := channel{
-		Title: title(p), Link: p.Permalink, Description: description(p), Language: cfg.LanguageCode,
+		Title: title(p), Link: p.Permalink, Description: html.EscapeString(description(p)), Language: cfg.LanguageCode,
 		Self: atomLink{Href: cfg.AbsURL(p.URL + "index.xml"), Rel: "self", Type: "application/rss+xml"},
 	}
 	var items strings.Builder
@@ -74,7 +75,11 @@ func (w *Writer) RSS(p *site.Page) ([]byte, error) {
 // rssItem encodes the item of one entry, which depends on its page only.
 func rssItem(e entry, loc *time.Location) (string, error) {
 	q := e.page
-	it := item{XMLName: xml.Name{Local: "item"}, Title: q.Title, Link: q.Permalink, GUID: guid{q.Permalink, true}, Description: e.content, Categories: q.Terms["topics"]}
+	desc := e.content
+	if !e.html {
+		desc = html.EscapeString(desc) // readers render description as HTML: a summary is text
+	}
+	it := item{XMLName: xml.Name{Local: "item"}, Title: q.Title, Link: q.Permalink, GUID: guid{q.Permalink, true}, Description: desc, Categories: q.Terms["topics"]}
 	if !q.Date.IsZero() {
 		it.PubDate = q.Date.In(loc).Format(time.RFC1123Z)
 	}
