@@ -248,14 +248,23 @@ func sourceName(p *site.Page) string {
 func checkOutputs(files []output.File, dl *diag.List) {
 	collisions, invalid := output.Check(files)
 	for _, c := range collisions {
-		if strings.HasSuffix(c.First, ".md") && strings.HasSuffix(c.Second, ".md") {
-			continue // two pages: site.NewIndex reported it at its front-matter line
+		if fromPage(c.First) && fromPage(c.Second) {
+			continue // two pages, or their QR codes: site.NewIndex reported it at its front-matter line
 		}
 		dl.Errorf(diag.Pos{File: c.Second}, "%s would be written twice: by %s and by %s", c.Path, c.First, c.Second)
 	}
 	for _, f := range invalid {
 		dl.Errorf(diag.Pos{File: f.Source}, "%s", f.Reason)
 	}
+}
+
+// fromPage reports whether an output's source is a content page, or a
+// file made for one ("content/a.md (QR code)").
+func fromPage(source string) bool {
+	if i := strings.Index(source, ".md ("); i >= 0 && strings.HasSuffix(source, ")") {
+		source = source[:i+3]
+	}
+	return strings.HasSuffix(source, ".md")
 }
 
 func stats(s *site.Site, files int, d time.Duration) Stats {

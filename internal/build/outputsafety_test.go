@@ -142,3 +142,22 @@ summary = "<img src=x onerror=alert(1)> & <b>đậm</b>"
 		t.Errorf("description as a reader gets it: %q, want %q", got, want)
 	}
 }
+
+// A slug collision is one error, not one more per QR file of the pages.
+func TestSlugCollisionIsOneError(t *testing.T) {
+	_, diags := build(t, `
+-- content/bai-viet/Dân vận khéo.md --
++++
+title = "A"
+id = "a1"
++++
+-- content/bai-viet/dan-van-kheo.md --
++++
+title = "B"
+id = "b1"
++++
+`, Options{})
+	if n := strings.Count(diags, ": error: "); n != 1 {
+		t.Errorf("%d errors:\n%s", n, diags)
+	}
+}
