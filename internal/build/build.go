@@ -109,7 +109,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	w.lap("markdown")
 	codes := qr.NewCache()
 	tmpls := layout.Load(fsys, cfg, codes, dl)
-	if tmpls == nil || tmpls.Broken() {
+	if tmpls == nil {
 		return res
 	}
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})

@@ -27,6 +27,7 @@
 // seconds on a 10,000-page site.
 //
 // A template that fails on many pages is reported once, with the number of
-// pages it failed on. A template that does not parse stops the build after
-// layout.Load: its error is the one line the editor needs.
+// pages it failed on. A template that does not parse is one error; the
+// pages it would have rendered add none ("no layout" would repeat it once
+// a page), and the rest of the build goes on, reporting its own problems.
 package build

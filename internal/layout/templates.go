@@ -27,13 +27,8 @@ type Templates struct {
 	funcs    template.FuncMap
 	parsed   map[string]*parsedFile
 	composed map[string]*composedTemplate
-	broken   bool // a template failed to parse or compose
+	broken   map[string]bool // templates that failed to parse or compose
 }
-
-// Broken reports whether a template failed to parse or compose. Its error
-// is in the diagnostics of Load; executing pages would only add one "no
-// layout" error per page that needed it, so the build stops there.
-func (t *Templates) Broken() bool { return t.broken }
 
 type parsedFile struct {
 	name  string
@@ -58,7 +53,7 @@ func Load(fsys fs.FS, cfg *config.Config, codes *qr.Cache, dl *diag.List) *Templ
 		return nil
 	}
 	strs := loadStrings(files, cfg.LanguageCode, dl)
-	t := &Templates{Strings: strs, files: files, funcs: funcMap(cfg, strs, codes), cached: newFragments(), parsed: map[string]*parsedFile{}, composed: map[string]*composedTemplate{}}
+	t := &Templates{Strings: strs, files: files, funcs: funcMap(cfg, strs, codes), cached: newFragments(), parsed: map[string]*parsedFile{}, composed: map[string]*composedTemplate{}, broken: map[string]bool{}}
 	for _, name := range files.templateNames() {
 		t.parse(name, dl)
 	}
@@ -79,7 +74,7 @@ func (t *Templates) parse(name string, dl *diag.List) {
 	}
 	tmpl, err := template.New(name).Funcs(t.funcs).Parse(string(text))
 	if err != nil {
-		t.broken = true
+		t.broken[name] = true
 		dl.Add(templateDiagnostic(err, t.displayName, func(string) string { return string(text) }))
 		return
 	}
@@ -129,7 +124,7 @@ func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 	if pf.definesMain() {
 		base := t.baseFor(name)
 		if base == nil {
-			t.broken = true
+			t.broken[name] = true
 			dl.Errorf(diag.Pos{File: pf.src.display}, "defines \"main\" but there is no %s or _default/baseof.html to put it in", path.Join(path.Dir(name), "baseof.html"))
 			return
 		}
@@ -173,6 +168,17 @@ func (t *Templates) Lookup(p *site.Page) string {
 	return ""
 }
 
+// brokenFor reports whether a template that would have rendered p failed
+// to parse or compose.
+func (t *Templates) brokenFor(p *site.Page) bool {
+	for _, name := range candidates(p) {
+		if t.broken[name] {
+			return true
+		}
+	}
+	return false
+}
+
 func candidates(p *site.Page) []string {
 	var out []string
 	add := func(dirs []string, file string) {
@@ -213,6 +219,9 @@ func candidates(p *site.Page) []string {
 // Execute renders p. A failure comes back as one positioned diagnostic.
 func (t *Templates) Execute(p *site.Page) ([]byte, *diag.Diagnostic) {
 	name := t.Lookup(p)
+	if name == "" && t.brokenFor(p) {
+		return nil, nil // the template's own error says it all; one line, not one per page
+	}
 	if name == "" {
 		file := p.Source
 		if file == "" {
