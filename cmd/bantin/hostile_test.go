@@ -34,7 +34,30 @@ func hostileSite(t *testing.T, src, outside string) []string {
 	if err := syscall.Mkfifo(filepath.Join(src, "content/bai-viet/fifo.md"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	tooltest.WriteFiles(t, src, map[string]string{
+		"config.toml":                  "baseURL = \"https://x.vn/\"\n[qr]\ndpi = 100000000\nsizeMM = inf\n[related]\ncount = 9223372036854775807\n",
+		"content/bai-viet/marker.md":   "+++\ntitle = \"M\"\nurl = \"/.bantin-output/\"\n+++\n",
+		"content/bai-viet/anh.md":      "+++\ntitle = \"Ả\"\nimage = \"../../../../etc/passwd\"\n+++\n",
+		"content/bai-viet/sau.md":      "+++\ntitle = \"S\"\n+++\n" + deepList(2000),
+		"content/bai-viet/ngoac.md":    "+++\ntitle = \"N\"\n+++\n" + strings.Repeat("[a](", 50000) + "\n",
+		"content/bai-viet/yaml.md":     "---\ntitle: a\n  tags: [x\n---\n",
+		"content/bai-viet/dai.md":      "+++\ntitle = \"" + strings.Repeat("Tăng cường ", 29) + "\"\nurl = \"/" + strings.Repeat("a", 300) + "/\"\n+++\n",
+		"content/bai-viet/dai-2.md":    "+++\ntitle = \"" + strings.Repeat("Tăng cường ", 29) + "\"\n+++\n",
+		"content/bai-viet/nam.md":      "+++\ntitle = \"Năm\"\ndate = 0000-01-01\n+++\n",
+		"layouts/_default/single.html": "{{ define \"main\" }}\n<h1>{{ .Title }</h1>\n{{ end }}\n",
+	})
 	return []string{
+		"config.toml:3:1: error: qr.dpi = 100000000 is out of range",
+		"config.toml:4:1: error: qr.sizeMM = +Inf is out of range",
+		"config.toml:6:1: error: related.count = 9223372036854775807 is out of range",
+		"content/bai-viet/marker.md:3:1: error: url \"/.bantin-output/\" has a segment",
+		"content/bai-viet/anh.md:3:1: error: image \"../../../../etc/passwd\" has a \"..\" segment",
+		"content/bai-viet/sau.md:205:1: error: this line is indented 402 columns",
+		"content/bai-viet/ngoac.md:4:1: error: this paragraph holds more than 10000",
+		"content/bai-viet/yaml.md:3:3: error: invalid YAML",
+		"content/bai-viet/dai.md:3:1: error: url \"/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"… has a 300-byte segment",
+		"content/bai-viet/nam.md:3:1: error: date: the year 0 is out of range",
+		"layouts/_default/single.html:2:15: error: unexpected \"}\" in operand",
 		"content/bai-viet/fifo.md: error: not a regular file (a named pipe)",
 		"content/bai-viet/link.md: error: symlink leads outside the site folder",
 		"content/bai-viet/p.txt: error: symlink leads outside the site folder",
@@ -56,6 +79,7 @@ func TestHostileSiteFailsWholeAndCleanly(t *testing.T) {
 		"site/content/bai-viet/a.md": "+++\ntitle = \"A\"\n+++\nXin chào.\n",
 		"site/static/robots.txt":     "User-agent: *\n",
 		"site/layouts/.keep":         "",
+		"site/config.toml":           "baseURL = \"https://x.vn/\"\n",
 	})
 	if status, _, errOut := runCLI("build", "--source", src, "--baseURL", "https://x.vn/"); status != exitOK {
 		t.Fatalf("first build: %d %s", status, errOut)
@@ -148,4 +172,12 @@ func TestBuildKeepsDestinationLink(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(src, "v1", "a", "index.html")); err != nil {
 		t.Error(err)
 	}
+}
+
+func deepList(depth int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat("  ", i) + "- mục\n")
+	}
+	return b.String()
 }

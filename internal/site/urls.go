@@ -20,6 +20,10 @@ func checkSlug(raw string) (string, error) {
 	return s, nil
 }
 
+// maxSegment is the longest URL segment, in bytes: a segment is a folder
+// name on disk, and file systems allow 255 bytes (output.NameMax).
+const maxSegment = 255
+
 // checkURLPath validates a url or alias value and returns it root-relative
 // with a trailing slash unless it names a file ("/404.html").
 func checkURLPath(raw, key string) (string, error) {
@@ -32,6 +36,9 @@ func checkURLPath(raw, key string) (string, error) {
 	for _, seg := range strings.Split(raw, "/") {
 		if seg == ".." || seg == "." {
 			return "", fmt.Errorf("%s %q has a %q segment; it would leave the site", key, raw, seg)
+		}
+		if len(seg) > maxSegment {
+			return "", fmt.Errorf("%s %.40q… has a %d-byte segment; file systems allow %d bytes in a file name", key, raw, len(seg), maxSegment)
 		}
 		if strings.HasPrefix(seg, ".") {
 			return "", fmt.Errorf("%s %q has a segment %q that starts with a dot: such files are hidden, and .bantin-output marks the output folder", key, raw, seg)
