@@ -161,3 +161,26 @@ id = "b1"
 		t.Errorf("%d errors:\n%s", n, diags)
 	}
 }
+
+// An undated page's search result shows no date, not 01/01/0001.
+func TestUndatedPageSearchFragment(t *testing.T) {
+	files, _ := build(t, `
+-- content/bai-viet/a.md --
++++
+title = "Không ngày"
++++
+Nội dung.
+`, Options{})
+	found := false
+	for p, data := range files {
+		if strings.Contains(data, `"t":"Không ngày"`) {
+			found = true
+			if !strings.Contains(data, `"d":""`) || strings.Contains(data, "0001") {
+				t.Errorf("%s: %s", p, data)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no search fragment for the page")
+	}
+}

@@ -245,12 +245,16 @@ func docMeta(docs []*site.Page, typeLabel func(string) string) ([][2]string, []s
 }
 
 // fragment is one page's fragment, what its result shows:
-// {"u": URL, "t": title, "d": date, "s": [[anchor, heading, text], …]};
+// {"u": URL, "t": title, "d": date ("" when undated), "s": [[anchor, heading, text], …]};
 // the first section may have no anchor.
 func fragment(p *site.Page, s *site.Site) []byte {
 	b := append([]byte(`{"u":`), jsonString(p.RelPermalink)...)
 	b = append(append(b, `,"t":`...), jsonString(p.Title)...)
-	b = append(append(b, `,"d":`...), jsonString(vi.FormatDate(p.Date, s.Config.Location))...)
+	date := "" // an undated page shows no date, not 01/01/0001
+	if !p.Date.IsZero() {
+		date = vi.FormatDate(p.Date, s.Config.Location)
+	}
+	b = append(append(b, `,"d":`...), jsonString(date)...)
 	b = append(b, `,"s":[`...)
 	secs := fragmentSections(p)
 	budget := maxFragText

@@ -673,7 +673,7 @@ UI.prototype.item = function (id, frag) {
   var m = this.ix.m, type = m.types[this.ix.meta.t[id]][1];
   return '<li class="search-result"><a class="search-result-link" href="' + escapeHTML(url) + '">' +
     markWords(title, best ? best.keys : {}) + "</a>" +
-    '<p class="search-result-meta">' + escapeHTML(type) + " · " + escapeHTML(frag.d) +
+    '<p class="search-result-meta">' + escapeHTML(type) + (frag.d ? " · " + escapeHTML(frag.d) : "") +
     (where ? " · § " + escapeHTML(where) : "") + "</p>" +
     (best ? '<p class="search-result-snippet">' + snippetHTML(best) + "</p>" : "") + "</li>";
 };
