@@ -59,7 +59,9 @@ func eachWord(text string, fn func(word string, brk bool)) {
 }
 
 func token(word string, brk bool) Token {
-	exact := vi.NFC(strings.ToLower(vi.NormalizeTones(word)))
+	// Lower case first: lower-casing may drop a mark (İ → i), and the tone's
+	// place depends on the marks, so the other order is not idempotent.
+	exact := vi.NormalizeTones(strings.ToLower(word))
 	return Token{Exact: exact, Key: vi.Key(exact), Break: brk}
 }
 

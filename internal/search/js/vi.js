@@ -87,7 +87,7 @@ function tokenize(text) {
   text = text.normalize("NFC");
   var out = [], brk = true, start = -1, i = 0;
   function push(end) {
-    var exact = normalizeTones(text.slice(start, end)).toLowerCase().normalize("NFC");
+    var exact = normalizeTones(text.slice(start, end).toLowerCase());
     var key = foldKey(exact);
     if (key !== "") {
       out.push({ exact: exact, key: key, brk: brk, start: start, end: end });
