@@ -3,6 +3,8 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -106,6 +108,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	w.lap("read")
 	md := newRenderer(cfg)
 	results := renderMarkdown(md, set, ix, dl)
+	checkAnchors(set, results, dl)
 	w.lap("markdown")
 	codes := qr.NewCache()
 	tmpls := layout.Load(fsys, cfg, codes, dl)
@@ -191,6 +194,23 @@ func renderMarkdown(r *markdown.Renderer, set *content.Set, ix *site.Index, dl *
 		results[i] = res
 	})
 	return results
+}
+
+// checkAnchors warns about every link to a heading id that its target
+// document does not have.
+func checkAnchors(set *content.Set, results []*markdown.Result, dl *diag.List) {
+	byRel := make(map[string]int, len(set.Docs))
+	for i, d := range set.Docs {
+		byRel[d.Rel] = i
+	}
+	for i, res := range results {
+		for _, a := range res.Anchors {
+			j, ok := byRel[path.Join(path.Dir(set.Docs[i].Rel), a.Target)]
+			if ok && !slices.Contains(results[j].IDs, a.Fragment) {
+				dl.Warnf(a.Pos, "link %q: %s has no heading with id %q", a.Target+"#"+a.Fragment, set.Docs[j].Path, a.Fragment)
+			}
+		}
+	}
 }
 
 // renderPages executes the layout of every page. A template problem that

@@ -184,3 +184,28 @@ Nội dung.
 		t.Fatal("no search fragment for the page")
 	}
 }
+
+// A link to a heading another page does not have is reported at the link.
+func TestMissingAnchorWarns(t *testing.T) {
+	_, diags := build(t, `
+-- content/chung/hoi-dap.md --
++++
+title = "Hỏi đáp"
++++
+## Câu 3
+## Phụ lục {#phu-luc}
+-- content/bai-viet/a.md --
++++
+title = "A"
++++
+Xem [câu 3](../chung/hoi-dap.md#cau-3), [phụ lục](../chung/hoi-dap.md#phu-luc)
+và [câu 4](../chung/hoi-dap.md#cau-4).
+`, Options{})
+	want := `content/bai-viet/a.md:5:5: warning: link "../chung/hoi-dap.md#cau-4": content/chung/hoi-dap.md has no heading with id "cau-4"`
+	if !strings.Contains(diags, want) {
+		t.Errorf("diagnostics lack %q:\n%s", want, diags)
+	}
+	if strings.Count(diags, "has no heading") != 1 {
+		t.Errorf("diagnostics:\n%s", diags)
+	}
+}

@@ -21,7 +21,9 @@
 // replaced by the URL it returns. A link to a .md file that the resolver
 // cannot resolve is an error at the link's line and column; any other
 // unresolved relative link is a warning. Images go through the same
-// resolver.
+// resolver. A link to a .md file with a fragment is kept in [Result].Anchors,
+// and every heading id in [Result].IDs, so that the build can warn about a
+// fragment the target does not have once every document is rendered.
 //
 // [Result] also carries what lists and feeds need without parsing twice:
 // the table of contents (h2 and h3), the plain text, the word count and the

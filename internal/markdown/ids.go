@@ -83,3 +83,17 @@ func headingID(h *ast.Heading) (string, bool) {
 	b, ok := v.([]byte)
 	return string(b), ok
 }
+
+// allHeadingIDs lists the id of every heading of doc, in order.
+func allHeadingIDs(doc ast.Node) []string {
+	var ids []string
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if id, ok := headingID(h); ok {
+				ids = append(ids, id)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return ids
+}

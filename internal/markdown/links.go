@@ -12,8 +12,16 @@ import (
 )
 
 type linkContext struct {
-	in Input
-	dl *diag.List
+	in      Input
+	dl      *diag.List
+	anchors []Anchor
+}
+
+// Anchor is a link to a heading of another document: [x](b.md#cau-3).
+type Anchor struct {
+	Target   string // the path as written, relative to the document: "b.md"
+	Fragment string // unescaped: "cau-3"
+	Pos      diag.Pos
 }
 
 // linkTransformer rewrites relative link and image destinations through the
@@ -56,6 +64,9 @@ func (lc *linkContext) resolve(n ast.Node, dest []byte) []byte {
 	}
 	if fragment != "" {
 		resolved += "#" + fragment
+		if strings.HasSuffix(strings.ToLower(target), ".md") {
+			lc.anchors = append(lc.anchors, Anchor{Target: target, Fragment: fragment, Pos: position(lc.in, n)})
+		}
 	}
 	return []byte(resolved)
 }

@@ -100,6 +100,8 @@ type Result struct {
 	Plain     string    // the text, without markup
 	Summary   string    // plain-text summary
 	WordCount int
+	IDs       []string // every heading's id, in order
+	Anchors   []Anchor // links to headings of other documents, to check once all are rendered
 }
 
 // Render converts in.Src; problems with links go to dl.
@@ -110,7 +112,8 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 		return &Result{}, nil
 	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	pc.Set(inputKey, &linkContext{in: in, dl: dl})
+	lc := &linkContext{in: in, dl: dl}
+	pc.Set(inputKey, lc)
 	doc := r.md.Parser().Parse(text.NewReader(in.Src), parser.WithContext(pc))
 	sections, err := r.renderSections(doc, in)
 	if err != nil {
@@ -122,7 +125,7 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 		all.Write(s.heading)
 		all.Write(s.Body)
 	}
-	res := &Result{HTML: all.Bytes(), TOC: tableOfContents(doc, in.Src)}
+	res := &Result{HTML: all.Bytes(), TOC: tableOfContents(doc, in.Src), IDs: allHeadingIDs(doc), Anchors: lc.anchors}
 	for _, s := range sections {
 		res.Sections = append(res.Sections, s.Section)
 	}
