@@ -108,7 +108,6 @@ func Build(fsys fs.FS, opts Options) *Result {
 	w.lap("read")
 	md := newRenderer(cfg)
 	results := renderMarkdown(md, set, ix, dl)
-	checkAnchors(set, results, dl)
 	w.lap("markdown")
 	codes := qr.NewCache()
 	tmpls := layout.Load(fsys, cfg, codes, dl)
@@ -117,6 +116,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	}
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
+	checkAnchors(set, results, s, dl)
 	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
 	shortlink.Assign(s, dl)
 	ix.Paginate(s, !opts.NoBrowse)
@@ -196,17 +196,26 @@ func renderMarkdown(r *markdown.Renderer, set *content.Set, ix *site.Index, dl *
 	return results
 }
 
-// checkAnchors warns about every link to a heading id that its target
-// document does not have.
-func checkAnchors(set *content.Set, results []*markdown.Result, dl *diag.List) {
+// checkAnchors warns about every link to an id that its target document
+// does not have: a heading's, or a handbook question's (cau-3).
+func checkAnchors(set *content.Set, results []*markdown.Result, s *site.Site, dl *diag.List) {
 	byRel := make(map[string]int, len(set.Docs))
 	for i, d := range set.Docs {
 		byRel[d.Rel] = i
 	}
+	questions := map[string][]string{} // content rel → question ids
+	for _, p := range s.Pages {
+		for _, q := range p.Questions {
+			if p.Doc != nil {
+				questions[p.Doc.Rel] = append(questions[p.Doc.Rel], q.ID)
+			}
+		}
+	}
 	for i, res := range results {
 		for _, a := range res.Anchors {
-			j, ok := byRel[path.Join(path.Dir(set.Docs[i].Rel), a.Target)]
-			if ok && !slices.Contains(results[j].IDs, a.Fragment) {
+			rel := path.Join(path.Dir(set.Docs[i].Rel), a.Target)
+			j, ok := byRel[rel]
+			if ok && !slices.Contains(results[j].IDs, a.Fragment) && !slices.Contains(questions[rel], a.Fragment) {
 				dl.Warnf(a.Pos, "link %q: %s has no heading with id %q", a.Target+"#"+a.Fragment, set.Docs[j].Path, a.Fragment)
 			}
 		}
