@@ -1,8 +1,7 @@
 package serve
 
 import (
-	"os"
-	"path/filepath"
+	"io/fs"
 	"strings"
 
 	"bantin/internal/diag"
@@ -28,19 +27,21 @@ type sourceLine struct {
 const contextLines = 2
 
 // errorReport describes diagnostics with the source lines around each.
-func errorReport(root string, items []diag.Diagnostic) report {
+// The files are read through the site's file system (sitefs), so that a
+// report can never show a file outside the site.
+func errorReport(fsys fs.FS, items []diag.Diagnostic) report {
 	r := report{Errors: []reportItem{}}
 	for _, d := range items {
-		r.Errors = append(r.Errors, reportItem{Pos: d.Pos.String(), Message: d.Msg, Lines: sourceAround(root, d.Pos)})
+		r.Errors = append(r.Errors, reportItem{Pos: d.Pos.String(), Message: d.Msg, Lines: sourceAround(fsys, d.Pos)})
 	}
 	return r
 }
 
-func sourceAround(root string, pos diag.Pos) []sourceLine {
-	if pos.Line <= 0 || pos.File == "" || strings.Contains(pos.File, "..") {
+func sourceAround(fsys fs.FS, pos diag.Pos) []sourceLine {
+	if pos.Line <= 0 || !fs.ValidPath(pos.File) {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(pos.File)))
+	data, err := fs.ReadFile(fsys, pos.File)
 	if err != nil {
 		return nil
 	}

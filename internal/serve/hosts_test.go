@@ -4,10 +4,14 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"bantin/internal/build"
+	"bantin/internal/diag"
+	"bantin/internal/sitefs"
 )
 
 func TestHostsAllowed(t *testing.T) {
@@ -81,5 +85,30 @@ func TestGuardAndMethods(t *testing.T) {
 	}
 	if got := do("POST", "/__bantin/events", ""); got != http.StatusMethodNotAllowed {
 		t.Errorf("POST events: %d, want 405", got)
+	}
+}
+
+// The error overlay shows source lines read through the site's file
+// system: never those of a file a symlink points to outside the site.
+func TestErrorReportStaysInSite(t *testing.T) {
+	top := t.TempDir()
+	root := filepath.Join(top, "site")
+	write(t, root, "content/a.md", "+++\ntitle = \"A\"\n+++\ndòng bốn\n")
+	if err := os.WriteFile(filepath.Join(top, "secret.txt"), []byte("bí mật\nbí mật\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../../secret.txt", filepath.Join(root, "content", "b.md")); err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := sitefs.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := errorReport(fsys, []diag.Diagnostic{{Pos: diag.Pos{File: "content/b.md", Line: 1, Col: 1}}, {Pos: diag.Pos{File: "content/a.md", Line: 4, Col: 1}}})
+	if len(r.Errors[0].Lines) != 0 {
+		t.Errorf("lines of a file outside the site: %+v", r.Errors[0].Lines)
+	}
+	if len(r.Errors[1].Lines) != 4 || r.Errors[1].Lines[2].Text != "dòng bốn" || !r.Errors[1].Lines[2].Error {
+		t.Errorf("lines of content/a.md: %+v", r.Errors[1].Lines)
 	}
 }

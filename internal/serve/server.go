@@ -27,7 +27,7 @@ const liveTag = `<script src="/__bantin/live.js" defer></script>`
 
 // Server serves a site being edited.
 type Server struct {
-	root string // the site folder, for source lines in error reports
+	root string // the site folder, for the watcher
 	fsys fs.FS
 	log  io.Writer
 
@@ -107,7 +107,7 @@ func (s *Server) apply(ch *build.Change, took time.Duration) {
 			fmt.Fprintln(s.log, d)
 		}
 		fmt.Fprintf(s.log, "build failed; still serving the last good site\n")
-		s.hub.send("errors", errorReport(s.root, items))
+		s.hub.send("errors", errorReport(s.fsys, items))
 		return
 	}
 	for _, d := range ch.Diags.Items() {
@@ -170,7 +170,7 @@ func (s *Server) Handler() http.Handler {
 		s.mu.RLock()
 		items := s.errors
 		s.mu.RUnlock()
-		writeJSON(w, errorReport(s.root, items))
+		writeJSON(w, errorReport(s.fsys, items))
 	}))
 	mux.HandleFunc("/", s.serveFile)
 	return mux
