@@ -86,3 +86,18 @@ func TestHeadingIDsVietnameseEdges(t *testing.T) {
 		}
 	}
 }
+
+// The typographer's entities are text in IDs, titles and the TOC: a
+// heading 'Tinh thần "tốt đời"' is tinh-than-tot-doi, not …-ldquo-….
+func TestTypographerEntitiesAreText(t *testing.T) {
+	res, _ := renderPlain(t, "## Tinh thần \"tốt đời, đẹp đạo\"\n\nĐoạn -- văn...\n")
+	if !strings.Contains(string(res.HTML), `id="tinh-than-tot-doi-dep-dao"`) {
+		t.Errorf("HTML: %s", res.HTML)
+	}
+	if got := res.Sections[1].Title; got != "Tinh thần “tốt đời, đẹp đạo”" {
+		t.Errorf("section title %q", got)
+	}
+	if got := res.TOC[0].Text; got != "Tinh thần “tốt đời, đẹp đạo”" {
+		t.Errorf("TOC text %q", got)
+	}
+}

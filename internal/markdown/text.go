@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"strings"
 	"unicode"
 
@@ -26,7 +27,7 @@ func inlineText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			b.WriteString(html.UnescapeString(string(t.Value))) // the typographer's &ldquo; is “
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *east.FootnoteLink:
