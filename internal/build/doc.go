@@ -1,18 +1,20 @@
 // Package build runs bantin's pipeline from a site folder to output files.
 //
-//	site root (an fs.FS)
+//	site root (an fs.FS; bantin and its dev server open it with sitefs.Open)
 //	 ├─ config.Load ─────────► *config.Config        config.toml, defaulted, validated
 //	 ├─ content.Scan ────────► *content.Set          front matter decoded, text NFC, drafts left out
 //	 │   site.NewIndex ──────► URLs of every page    known before any Markdown is rendered
 //	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance
 //	 │   site.Assemble ──────► *site.Site            sections, parents, menus
+//	 │   checkAnchors ───────► warnings              x.md#id links to ids x.md lacks
 //	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
 //	 │   shortlink.Files ────► redirects, page codes  on every core
 //	 │   search.Files ───────► index, fragments, script (these three before the
 //	 │   feed.Writer, sitemap ► feeds, sitemap.xml    templates, while the heap is small)
 //	 │   layout.Execute × N ─► page HTML             on every core
 //	 │   redirect, static, assets, qrFile codes ► more output.Files
-//	 └─ output.Check ────────► collisions reported by source
+//	 └─ output.Check ────────► collisions, the marker, file-vs-folder clashes and
+//	                           over-long names, reported by source
 //
 // [Build] returns the files as data together with every diagnostic of the
 // run, sorted; it writes nothing. The caller writes the files only when
