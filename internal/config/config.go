@@ -160,7 +160,7 @@ func (c *Config) setDefaults(dl *diag.List) {
 	}
 	c.Types = withDefaultTypes(c.Types)
 	c.QR.setDefaults(c.pos, dl)
-	c.Print.setDefaults(dl)
+	c.Print.setDefaults(c.pos, dl)
 	for name := range c.Menus {
 		sortMenu(c.Menus[name])
 	}

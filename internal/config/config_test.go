@@ -102,3 +102,13 @@ func TestNumbersOutOfRange(t *testing.T) {
 		t.Errorf("values in range: %s", msgs)
 	}
 }
+
+// Print-rule errors stand at their key.
+func TestPrintRuleErrorsPositioned(t *testing.T) {
+	_, msgs := load(t, "baseURL = \"https://x.vn/\"\n[print.rules.leaflet]\nrequired = [\"publisher\",\n  \"khong-co\"]\nmaxPages = -1\n", "")
+	for _, want := range []string{`config.toml:4:3: error: print.rules.leaflet: "khong-co" is not an imprint key`, "config.toml:5:1: error: print.rules.leaflet: maxPages must be 0"} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("lack %q:\n%s", want, msgs)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package config
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"bantin/internal/diag"
@@ -48,16 +49,16 @@ func defaultPrintRules() map[string]PrintRule {
 
 // setDefaults fills in the default rule of each type the site does not
 // set, and reports required keys that no publication could have.
-func (p *Print) setDefaults(dl *diag.List) {
+func (p *Print) setDefaults(pos func(key ...string) diag.Pos, dl *diag.List) {
 	rules := defaultPrintRules()
 	for kind, rule := range p.Rules {
-		for _, key := range rule.Required {
+		for i, key := range rule.Required {
 			if !slices.Contains(ImprintKeys, key) {
-				dl.Errorf(diag.Pos{File: File}, "print.rules.%s: %q is not an imprint key; the keys are %s", kind, key, strings.Join(ImprintKeys, ", "))
+				dl.Errorf(pos("print", "rules", kind, "required", strconv.Itoa(i)), "print.rules.%s: %q is not an imprint key; the keys are %s", kind, key, strings.Join(ImprintKeys, ", "))
 			}
 		}
 		if rule.MaxPages < 0 {
-			dl.Errorf(diag.Pos{File: File}, "print.rules.%s: maxPages must be 0 (no limit) or more", kind)
+			dl.Errorf(pos("print", "rules", kind, "maxPages"), "print.rules.%s: maxPages must be 0 (no limit) or more", kind)
 		}
 		rules[kind] = rule
 	}

@@ -28,9 +28,10 @@ func tomlKeyPositions(file string, src []byte, firstLine int) map[string]diag.Po
 			}
 			if trimmed != "" && !strings.HasPrefix(trimmed, "#") {
 				indent := utf8.RuneCountInString(line[:len(line)-len(strings.TrimLeft(line, " \t"))])
-				for range strings.Split(strings.TrimSuffix(trimmed, ","), ",") {
-					setPos(pos, arrayKey+"."+strconv.Itoa(arrayIndex), diag.Pos{File: file, Line: lineNo, Col: indent + 1})
-					arrayIndex++
+				items, closed := strings.CutSuffix(trimmed, "]")
+				arrayIndex = arrayItems(pos, arrayKey, arrayIndex, items, diag.Pos{File: file, Line: lineNo, Col: indent + 1})
+				if closed {
+					arrayKey = ""
 				}
 			}
 			continue
@@ -73,7 +74,8 @@ func tomlKeyPositions(file string, src []byte, firstLine int) map[string]diag.Po
 			value := strings.TrimSpace(trimmed[eq+1:])
 			inMultiline = opensMultiline(value)
 			if strings.HasPrefix(value, "[") && !strings.Contains(value, "]") {
-				arrayKey, arrayIndex = key, 0 // elements on the lines below, one per line
+				arrayKey = key // elements on the lines below, one per line
+				arrayIndex = arrayItems(pos, key, 0, value[1:], diag.Pos{File: file, Line: lineNo, Col: indent + 1})
 			}
 		}
 	}
@@ -154,4 +156,17 @@ func opensMultiline(value string) string {
 		}
 	}
 	return ""
+}
+
+// arrayItems records the position of each comma-separated element in text
+// (a line's part of a multi-line array) as key.N from index n on, and
+// returns the next index.
+func arrayItems(pos map[string]diag.Pos, key string, n int, text string, at diag.Pos) int {
+	for _, item := range strings.Split(text, ",") {
+		if item = strings.TrimSpace(item); item != "" && !strings.HasPrefix(item, "#") {
+			setPos(pos, key+"."+strconv.Itoa(n), at)
+			n++
+		}
+	}
+	return n
 }
