@@ -7,9 +7,11 @@
 //     site folder and is written as a relative path (content/a.md →
 //     ../chung/a.md). A link to an absolute path or out of the folder
 //     (→ /etc/passwd, → ../../x) fails with [ErrOutside].
-//   - Only regular files and folders are opened. A named pipe, device or
-//     socket fails with [ErrSpecial] before it is opened, so a FIFO under
-//     content/ cannot hang a build and /dev/zero cannot fill the memory.
+//   - Only regular files and folders are read. A file is opened without
+//     blocking (O_NONBLOCK) and the opened file, not its path, is checked:
+//     a named pipe, device or socket fails with [ErrSpecial] before a byte
+//     is read, so a FIFO under content/ cannot hang a build and /dev/zero
+//     cannot fill the memory, even if the path changes meanwhile.
 //
 // [Walk] lists the regular files under a folder for the build's three
 // walkers (content/, static/, layouts/). It follows a symbolic link to a

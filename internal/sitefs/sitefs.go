@@ -3,8 +3,10 @@ package sitefs
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"syscall"
 )
 
 // ErrOutside is the error of a path whose symbolic link leads out of the
@@ -22,7 +24,7 @@ func Open(dir string) (fs.FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return guarded{root.FS().(statReadDirFS)}, nil
+	return guarded{root: root, inner: root.FS().(statReadDirFS)}, nil
 }
 
 // statReadDirFS is what os.Root.FS implements.
@@ -32,22 +34,44 @@ type statReadDirFS interface {
 	fs.ReadLinkFS
 }
 
-// guarded checks every path before it is opened.
-type guarded struct{ inner statReadDirFS }
-
-func (g guarded) Open(name string) (fs.File, error) {
-	if _, err := g.Stat(name); err != nil {
-		return nil, err
-	}
-	return g.inner.Open(name)
+// guarded checks every file it opens.
+type guarded struct {
+	root  *os.Root
+	inner statReadDirFS
 }
 
-// ReadFile reads name after checking it, as fs.ReadFile would.
-func (g guarded) ReadFile(name string) ([]byte, error) {
-	if _, err := g.Stat(name); err != nil {
+// Open opens name without blocking (O_NONBLOCK: a named pipe opens at
+// once instead of waiting for a writer), then refuses it unless the file
+// it opened is a regular file or a folder. Checking the opened file, not
+// the path, leaves no moment in which the path could become a pipe.
+func (g guarded) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, err := g.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, explain("open", name, err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
 		return nil, err
 	}
-	return fs.ReadFile(g.inner, name)
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w (%s)", ErrSpecial, kindOf(info.Mode()))}
+	}
+	return f, nil
+}
+
+// ReadFile reads name through Open.
+func (g guarded) ReadFile(name string) ([]byte, error) {
+	f, err := g.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // Stat follows symbolic links inside the site; it fails for a link that

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -145,5 +146,17 @@ func TestReadRefusesEscapesAndSpecialFiles(t *testing.T) {
 	}
 	if data, err := fs.ReadFile(fsys, "ok.toml"); err != nil || string(data) != "title = 'x'" {
 		t.Errorf("link inside the site: %q, %v", data, err)
+	}
+}
+
+// The guarded file system is a well-behaved io/fs.FS.
+func TestConformsToFS(t *testing.T) {
+	dir, _ := site(t, map[string]string{"content/a.md": "a", "content/b/c.md": "c", "static/x.css": "x", "content/in.md": "->a.md"})
+	fsys, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fstest.TestFS(fsys, "content/a.md", "content/b/c.md", "static/x.css", "content/in.md"); err != nil {
+		t.Fatal(err)
 	}
 }
