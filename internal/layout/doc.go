@@ -75,6 +75,8 @@
 //	    {{ slugify "Đảng bộ thành phố" }}  →  dang-bo-thanh-pho
 //	first N LIST: the first N items
 //	    {{ first 2 (slice "a" "b" "c") }}  →  [a b]
+//	firstExcept N EXCLUDE LIST: the first N items of LIST that are not in EXCLUDE
+//	    {{ firstExcept 2 (slice "b") (slice "a" "b" "c" "d") }}  →  [a c]
 //	truncate N TEXT: at most N characters, cut at a space, with "…"
 //	    {{ truncate 12 "Dân vận khéo từ phong trào" }}  →  Dân vận khéo…
 //	dict K V …: a map, to pass several values to a partial

@@ -63,6 +63,7 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"monthName":     func(t time.Time) string { t = t.In(loc); return vi.MonthName(t.Year(), t.Month()) },
 		"slugify":       vi.Slug,
 		"first":         first,
+		"firstExcept":   firstExcept,
 		"truncate":      truncate,
 		"dict":          dict,
 		"slice":         func(v ...any) []any { return v },

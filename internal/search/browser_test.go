@@ -301,6 +301,15 @@ func TestTypingAndKeyboard(t *testing.T) {
 	if err != nil || !labelled {
 		t.Errorf("screen-reader labels missing (%v)", err)
 	}
+	// The search page is the one search landmark of its page; every other
+	// page has the box in its header.
+	landmarks, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('[role=search], search').length`))
+	if err != nil || landmarks != 1 {
+		t.Errorf("the search page has %d search landmarks (%v), want 1", landmarks, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
+		t.Fatal(err)
+	}
 	header, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector('header form.search-box[action$="/tim-kiem/"] input[name=q]')`))
 	if err != nil || !header {
 		t.Errorf("no search box in the header (%v)", err)

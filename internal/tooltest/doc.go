@@ -7,6 +7,11 @@
 // which case the test fails. [Chromium] finds the browser (BANTIN_CHROME, or
 // chromium, chromium-browser, google-chrome on PATH) the same way.
 //
+// [NpmFile] finds a file of a globally installed npm package (`npm install
+// -g`, or the folder BANTIN_NODE_MODULES) the same way: the theme tests take
+// axe-core's axe.min.js from there, and [VNU] runs the Nu HTML checker
+// (java and the vnu-jar package's vnu.jar).
+//
 // [DecodeQR] reads a QR code from an image with a real decoder (gozxing), so
 // tests check what a phone would read, not what bantin meant to draw.
 //
