@@ -232,3 +232,19 @@ func evalBool(t *testing.T, ctx context.Context, js string) bool {
 	}
 	return v
 }
+
+// The code stylesheet is linked from the pages that show code only; every
+// page links the icon.
+func TestCodeStylesOnlyWhereCode(t *testing.T) {
+	files := buildOK(t, "-- config.toml --\ntitle = \"T\"\nbaseURL = \"https://example.vn/\"\n"+
+		"-- content/bai-viet/ma.md --\n+++\ntitle = \"Mã\"\ndate = 2026-01-02\n+++\n```go\nfunc main() {}\n```\n"+
+		"-- content/bai-viet/chu.md --\n+++\ntitle = \"Chữ\"\ndate = 2026-01-01\n+++\nChỉ có chữ, và `mã` trong dòng.\n")
+	for path, want := range map[string]bool{"bai-viet/ma/index.html": true, "bai-viet/chu/index.html": false, "index.html": false} {
+		if got := strings.Contains(files[path], "/css/chroma.css"); got != want {
+			t.Errorf("%s links chroma.css: %v, want %v", path, got, want)
+		}
+		contains(t, files, path, `<link rel="icon" href="/favicon.ico" sizes="32x32">`)
+	}
+	contains(t, files, "favicon.ico")
+	contains(t, files, "css/chroma.css", ".chroma")
+}

@@ -45,6 +45,7 @@
 // A template receives the *site.Page being rendered: .Title, .Content,
 // .Summary, .Date, .Lastmod, .RelPermalink, .Permalink, .Pages (a list's
 // pages, newest first), .Parent, .Ancestors, .Recent N, .TOC, .ReadingTime,
+// .UsesCode (the page shows highlighted code: the theme links /css/chroma.css only then),
 // .Terms, .Params, .Resources, .ShortURL (the short link the page's QR
 // code holds), .QR.SVG and .QR.PNG (its code files), .Kind, .Type, .Section, .IsPage, .IsSection,
 // .IsHome, and .Site (.Site.Title, .Site.Config, .Site.Menus, .Site.Sections,

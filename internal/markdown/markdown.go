@@ -102,6 +102,7 @@ type Result struct {
 	WordCount int
 	IDs       []string // every heading's id, in order
 	Anchors   []Anchor // links to headings of other documents, to check once all are rendered
+	HasCode   bool     // a fenced code block: the page needs the code stylesheet
 }
 
 // Render converts in.Src; problems with links go to dl.
@@ -131,6 +132,7 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 	}
 	res.Plain, res.Summary = plainAndSummary(doc, in.Src)
 	res.WordCount = countWords(res.Plain)
+	res.HasCode = hasFencedCode(doc)
 	return res, nil
 }
 

@@ -166,7 +166,7 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 // page in place after an edit that changed nothing else.
 func Refresh(p *Page, d *content.Doc, r *markdown.Result) {
 	p.Doc = d
-	p.Content, p.TOC, p.Plain, p.WordCount = template.HTML(r.HTML), r.TOC, r.Plain, r.WordCount
+	p.Content, p.TOC, p.Plain, p.WordCount, p.HasCode = template.HTML(r.HTML), r.TOC, r.Plain, r.WordCount, r.HasCode
 	p.Sections = r.Sections
 	p.Summary, p.Description = d.Front.Summary, d.Front.Description
 	if p.Summary == "" {

@@ -37,6 +37,7 @@ type Page struct {
 	TOC         []markdown.Heading
 	Plain       string
 	WordCount   int
+	HasCode     bool // the content has highlighted code (see UsesCode)
 	Date        time.Time
 	Lastmod     time.Time
 	Weight      int
@@ -177,6 +178,21 @@ func (p *Page) TermsOf(plural string) []*Term {
 func (p *Page) IsPage() bool    { return p.Kind == KindPage }
 func (p *Page) IsSection() bool { return p.Kind == KindSection }
 func (p *Page) IsHome() bool    { return p.Kind == KindHome }
+
+// UsesCode reports whether the page shows highlighted code: its own
+// content's, or a bulletin issue's articles'. The theme links the code
+// stylesheet only then.
+func (p *Page) UsesCode() bool {
+	if p.HasCode {
+		return true
+	}
+	for _, a := range p.Articles {
+		if a.HasCode {
+			return true
+		}
+	}
+	return false
+}
 
 // ReadingTime is the reading time in whole minutes (200 words a minute,
 // at least 1).
