@@ -130,6 +130,9 @@ func Build(fsys fs.FS, opts Options) *Result {
 	codeFiles := pageQRFiles(s, tmpls, codes, dl)
 	w.lap("qr")
 	searchFiles := search.Files(s, typeLabel(s, tmpls.Strings))
+	if _, err := search.Script(); err != nil {
+		dl.Errorf(diag.Pos{File: "internal/search/js/search.js"}, "search script: %v", err)
+	}
 	w.lap("search")
 	feedAndSitemapFiles := feedsAndSitemap(s, dl)
 	w.lap("feeds, sitemap")

@@ -248,3 +248,27 @@ func TestCodeStylesOnlyWhereCode(t *testing.T) {
 	contains(t, files, "favicon.ico")
 	contains(t, files, "css/chroma.css", ".chroma")
 }
+
+// Without JavaScript the search page says it cannot search and links to
+// the topic and tag indexes.
+func TestSearchPageWithoutJavaScript(t *testing.T) {
+	base := tooltest.ServeDir(t, writeSample(t))
+	ctx := tooltest.Browser(t, 390, 800)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/tim-kiem/?q=dan+van")); err != nil {
+		t.Fatal(err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.search-page').innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "JavaScript") {
+		t.Errorf("the search page does not say it needs JavaScript:\n%s", text)
+	}
+	links := evalBool(t, ctx, `!!document.querySelector('.search-page a[href="/chu-de/"]') && !!document.querySelector('.search-page a[href="/the/"]')`)
+	if !links {
+		t.Errorf("the search page without JavaScript links to no topic and tag index")
+	}
+}

@@ -70,7 +70,9 @@ func Files(s *site.Site, typeLabel func(string) string) []output.File {
 	m := manifest{Version: 1, Docs: len(docs), Plan: set.plan, Types: types, Topics: topics, Build: digest(files)}
 	data, _ := json.Marshal(m)
 	add(DataDir+"manifest.json", data)
-	add(ScriptPath, Script())
+	if js, err := Script(); err == nil { // an error is the build's (see build.Build)
+		add(ScriptPath, js)
+	}
 	return files
 }
 

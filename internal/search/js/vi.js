@@ -66,8 +66,9 @@ function placeTone(chars) {
 // normalizeTones puts every syllable's tone where the new rules put it
 // (hoà, thuý, khoẻ); the result is NFC.
 function normalizeTones(s) {
-  var out = "", run = [];
-  for (var c of s.normalize("NFD")) {
+  var out = "", run = [], chars = Array.from(s.normalize("NFD"));
+  for (var k = 0; k < chars.length; k++) { // for…of cannot be lowered to old browsers
+    var c = chars[k];
     if (LETTER.test(c)) { run.push(c); continue; }
     if (run.length) { out += placeTone(run); run = []; }
     out += c;
@@ -95,7 +96,9 @@ function tokenize(text) {
     }
     start = -1;
   }
-  for (var c of text) {
+  var chars = Array.from(text);
+  for (var k = 0; k < chars.length; k++) {
+    var c = chars[k];
     if (WORD.test(c)) {
       if (start < 0) start = i;
     } else {
