@@ -43,7 +43,7 @@ func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, dl *diag.List
 	add("robots.txt", "robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+s.Config.AbsURL("/"+sitemap.Path)+"\n"), nil)
 	css, err := highlight.Stylesheet(s.Config.Markup.HighlightStyle)
 	add(highlight.StylesheetPath, "code stylesheet", css, err)
-	files = append(files, copyTree(layout.Static(), ".", "theme static", dl)...)
+	files = append(files, lowerThemeScripts(copyTree(layout.Static(), ".", "theme static", dl), dl)...)
 	files = overlay(files, copyTree(fsys, StaticDir, StaticDir, dl))
 	files = append(files, contentFiles(fsys, s, dl)...)
 	return files

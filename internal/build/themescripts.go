@@ -1,0 +1,56 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"bantin/internal/diag"
+	"bantin/internal/layout"
+	"bantin/internal/output"
+	"bantin/internal/script"
+)
+
+// themeScripts are the default theme's scripts lowered to ES2015 and
+// minified (script.Lower), by path. The theme is compiled into bantin, so
+// this is done once per process. A site's own static/ scripts are published
+// as they are.
+var themeScripts = sync.OnceValues(func() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := fs.WalkDir(layout.Static(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".js") {
+			return err
+		}
+		src, err := fs.ReadFile(layout.Static(), p)
+		if err != nil {
+			return err
+		}
+		js, err := script.Lower("internal/layout/theme/static/"+p, src)
+		if err != nil {
+			return err
+		}
+		out[p] = js
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("theme scripts: %w", err)
+	}
+	return out, nil
+})
+
+// lowerThemeScripts replaces the theme's scripts among files with their
+// lowered form; a script that cannot be lowered is a build error.
+func lowerThemeScripts(files []output.File, dl *diag.List) []output.File {
+	lowered, err := themeScripts()
+	if err != nil {
+		dl.Errorf(diag.Pos{File: "internal/layout/theme/static"}, "%v", err)
+		return files
+	}
+	for i, f := range files {
+		if js, ok := lowered[f.Path]; ok {
+			files[i].Data = js
+		}
+	}
+	return files
+}
