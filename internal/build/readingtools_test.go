@@ -17,7 +17,7 @@ import (
 func readerBrowser(t *testing.T, setup string) (context.Context, string) {
 	t.Helper()
 	base := tooltest.ServeDir(t, writeSample(t))
-	ctx := tooltest.Browser(t, 390, 800)
+	ctx := phone(t, 390)
 	if setup != "" {
 		if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: setup}); err != nil {
 			t.Fatal(err)

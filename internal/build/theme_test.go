@@ -105,7 +105,7 @@ func TestSampleSiteAxe(t *testing.T) {
 	}
 	base := tooltest.ServeDir(t, writeSample(t))
 	for _, width := range []int{390, 1366} {
-		ctx := tooltest.Browser(t, width, 900)
+		ctx := phone(t, width)
 		for _, path := range onePageOfEachKind {
 			for _, v := range runAxe(t, ctx, base+path, string(axe)) {
 				t.Errorf("%d px %s: %s (%s): %s at %v", width, path, v.ID, v.Impact, v.Help, v.Targets)
@@ -186,12 +186,15 @@ date = 2025-12-01
 func TestPhoneHeader(t *testing.T) {
 	base := tooltest.ServeDir(t, writeSample(t))
 	for _, width := range []int{320, 390} {
-		ctx := tooltest.Browser(t, width, 800)
+		ctx := phone(t, width)
 		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 			t.Fatal(err)
 		}
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/bai-viet/dan-van-kheo/")); err != nil {
 			t.Fatal(err)
+		}
+		if w := evalInt(t, ctx, `window.innerWidth`); w != width {
+			t.Fatalf("viewport %d px wide, want %d", w, width)
 		}
 		h := evalInt(t, ctx, `document.querySelector('.site-header').getBoundingClientRect().height`)
 		if h > 64 {
@@ -253,7 +256,7 @@ func TestCodeStylesOnlyWhereCode(t *testing.T) {
 // the topic and tag indexes.
 func TestSearchPageWithoutJavaScript(t *testing.T) {
 	base := tooltest.ServeDir(t, writeSample(t))
-	ctx := tooltest.Browser(t, 390, 800)
+	ctx := phone(t, 390)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -271,4 +274,15 @@ func TestSearchPageWithoutJavaScript(t *testing.T) {
 	if !links {
 		t.Errorf("the search page without JavaScript links to no topic and tag index")
 	}
+}
+
+// phone is a browser tab whose viewport is width CSS pixels wide (a window
+// alone cannot be narrower than 500 pixels in headless Chromium).
+func phone(t *testing.T, width int) context.Context {
+	t.Helper()
+	ctx := tooltest.Browser(t, max(width, 500), 900)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 900)); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
 }
