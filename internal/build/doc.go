@@ -13,6 +13,9 @@
 //	 │   feed.Writer, sitemap ► feeds, sitemap.xml    templates, while the heap is small)
 //	 │   layout.Execute × N ─► page HTML             on every core
 //	 │   redirect, static, assets, qrFile codes ► more output.Files
+//	 │   (the theme's scripts, like the search script, go through
+//	 │   script.Lower: ES2015, minified, once per process; a script it
+//	 │   cannot lower is a build error)
 //	 └─ output.Check ────────► collisions, the marker, file-vs-folder clashes and
 //	                           over-long names, reported by source
 //

@@ -8,7 +8,17 @@
 // in layouts/ replaces the theme file of the same relative path; every other
 // theme file stays in use. The same holds for UI strings (i18n/LANG.toml,
 // merged key by key) and for static assets (theme/static/ is published
-// under the site's static/, which wins on equal paths).
+// under the site's static/, which wins on equal paths; the build lowers the
+// theme's scripts to ES2015 and minifies them, see internal/script).
+//
+// The theme's pages for readers: a phone header of one row whose menu and
+// search open from <details> buttons (partials/header.html); one <h1> per
+// page; the reading tools (partials/reading-tools.html and
+// static/js/cong-cu-doc.js: text size and high contrast kept in
+// localStorage and applied by an inline head script, Web Share, a Facebook
+// link, copy-link, speech synthesis in a Vietnamese voice); fonts with
+// size-matched local fallbacks (static/css/fonts.css). The README's "The
+// reader's theme" section is the user's view of it.
 //
 // Every template file is parsed under its relative path
 // ("_default/single.html"), so an error names the file, line and column:
