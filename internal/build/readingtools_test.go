@@ -9,6 +9,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"bantin/internal/pdf"
 	"bantin/internal/tooltest"
 )
 
@@ -129,5 +130,23 @@ func TestShare(t *testing.T) {
 	click(t, ctx, `[data-tool=copy]`)
 	if err := tooltest.WaitTrue(ctx, `document.querySelector('.reading-status').textContent.length > 0`, 5*time.Second); err != nil {
 		t.Errorf("copy link says nothing: %v", err)
+	}
+}
+
+// The print check is left as it is (it runs in the Chromium that prints);
+// the reading tools are lowered and minified.
+func TestThemeScriptsLowered(t *testing.T) {
+	if printCheckScript != pdf.CheckScript {
+		t.Fatalf("printCheckScript %q, pdf.CheckScript %q", printCheckScript, pdf.CheckScript)
+	}
+	lowered, err := themeScripts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := lowered[printCheckScript]; ok {
+		t.Errorf("%s was lowered", printCheckScript)
+	}
+	if js := string(lowered["js/cong-cu-doc.js"]); js == "" || strings.Contains(js, "// ") || strings.Contains(js, "\n  ") {
+		t.Errorf("js/cong-cu-doc.js not lowered and minified:\n%.200s", js)
 	}
 }

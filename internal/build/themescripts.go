@@ -12,14 +12,19 @@ import (
 	"bantin/internal/script"
 )
 
-// themeScripts are the default theme's scripts lowered to ES2015 and
-// minified (script.Lower), by path. The theme is compiled into bantin, so
-// this is done once per process. A site's own static/ scripts are published
-// as they are.
+// printCheckScript is pdf.CheckScript (pdf's tests import this package, so
+// it cannot be imported here; a test checks that the two agree).
+const printCheckScript = "js/print-check.js"
+
+// themeScripts are the default theme's scripts for readers' browsers
+// lowered to ES2015 and minified (script.Lower), by path. The theme is
+// compiled into bantin, so this is done once per process. The print check
+// (pdf.CheckScript) runs in the Chromium that prints and is published as it
+// is, as are a site's own static/ scripts.
 var themeScripts = sync.OnceValues(func() (map[string][]byte, error) {
 	out := map[string][]byte{}
 	err := fs.WalkDir(layout.Static(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".js") {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".js") || p == printCheckScript {
 			return err
 		}
 		src, err := fs.ReadFile(layout.Static(), p)
