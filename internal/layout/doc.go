@@ -86,6 +86,8 @@
 //	    {{ slugify "Đảng bộ thành phố" }}  →  dang-bo-thanh-pho
 //	first N LIST: the first N items
 //	    {{ first 2 (slice "a" "b" "c") }}  →  [a b]
+//	urlBreaks URL: the URL's parts, each kept whole, with a line-break opportunity after each slash
+//	    {{ urlBreaks "https://a.vn/l/x/" }}  →  <span class="url-part">https://a.vn/</span><wbr><span class="url-part">l/</span><wbr><span class="url-part">x/</span>
 //	firstExcept N EXCLUDE LIST: the first N items of LIST that are not in EXCLUDE
 //	    {{ firstExcept 2 (slice "b") (slice "a" "b" "c" "d") }}  →  [a c]
 //	truncate N TEXT: at most N characters, cut at a space, with "…"

@@ -64,6 +64,7 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"slugify":       vi.Slug,
 		"first":         first,
 		"firstExcept":   firstExcept,
+		"urlBreaks":     urlBreaks,
 		"truncate":      truncate,
 		"dict":          dict,
 		"slice":         func(v ...any) []any { return v },
