@@ -19,6 +19,7 @@ import (
 	"bantin/internal/build"
 	"bantin/internal/output"
 	"bantin/internal/pdf"
+	"bantin/internal/sitefs"
 )
 
 // pages are the page kinds measured, by path on the sample site.
@@ -52,15 +53,19 @@ func run(source string, runs int) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	res := build.Build(os.DirFS(source), build.Options{})
+	site, err := sitefs.Open(source)
+	if err != nil {
+		return err
+	}
+	res := build.Build(site, build.Options{})
 	if err := res.Diags.Err(); err != nil {
 		return err
 	}
-	site := filepath.Join(dir, "public")
-	if err := output.WriteDir(site, res.Files); err != nil {
+	public := filepath.Join(dir, "public")
+	if err := output.WriteDir(public, res.Files); err != nil {
 		return err
 	}
-	srv := serveGzip(site)
+	srv := serveGzip(public)
 	defer srv.Close()
 	fmt.Printf("Lighthouse, mobile defaults, median of %d runs (gzip, loopback)\n\n", runs)
 	fmt.Printf("%-20s %5s %5s %5s %5s %7s %9s\n", "page", "perf", "a11y", "best", "seo", "CLS", "KB")
