@@ -14,7 +14,16 @@ func main() {
 	vocab := flag.Int("vocabulary", 20000, "distinct words of the corpus (Zipf)")
 	pagefind := flag.Bool("pagefind", true, "also measure Pagefind 1.6.0 (needs npx)")
 	keep := flag.String("keep", "", "build the site in this folder and keep it")
+	qa := flag.String("qa", "", "a clone of github.com/DucLong06/ALQAC2023: measure the judged questions instead")
+	firstVisit := flag.Bool("first-visit", true, "with -qa: also measure each held-out question's bytes on a first visit")
 	flag.Parse()
+	if *qa != "" {
+		if err := runQA(*qa, *pagefind, *firstVisit, *keep); err != nil {
+			fmt.Fprintln(os.Stderr, "searchbench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*pages, *vocab, *pagefind, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "searchbench:", err)
 		os.Exit(1)

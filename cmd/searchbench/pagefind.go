@@ -16,17 +16,17 @@ type pagefindFigures struct {
 	Files int
 }
 
-// runPagefind indexes the corpus pages of the built site with Pagefind
-// 1.6.0, on the same content bantin indexes: the article element of each
-// generated page.
-func runPagefind(dir string) (pagefindFigures, error) {
+// runPagefind indexes the pages of the built site that glob matches with
+// Pagefind 1.6.0, on the same content bantin indexes: the article element
+// of each page.
+func runPagefind(dir, glob string) (pagefindFigures, error) {
 	var f pagefindFigures
 	npx, err := exec.LookPath("npx")
 	if err != nil {
 		return f, fmt.Errorf("npx not found (apt-get install npm)")
 	}
 	start := time.Now()
-	cmd := exec.Command(npx, "-y", "pagefind@1.6.0", "--site", dir, "--glob", "**/trang-*/index.html", "--root-selector", "article")
+	cmd := exec.Command(npx, "-y", "pagefind@1.6.0", "--site", dir, "--glob", glob, "--root-selector", "article")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return f, fmt.Errorf("pagefind: %v\n%s", err, out)
 	}
@@ -46,12 +46,12 @@ const pagefindPage = `<!DOCTYPE html><meta charset="utf-8"><title>Pagefind</titl
 <script type="module">
 const pf = await import("/pagefind/pagefind.js");
 await pf.init();
-window.pfSearch = (q) => {
+window.pfSearch = (q, tag) => {
   const t0 = performance.now();
   pf.search(q).then(async (r) => {
     const ms = performance.now() - t0;
     const data = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
-    window.pfLast = { q, n: r.results.length, ms, urls: data.map((d) => d.url) };
+    window.pfLast = { q, tag, n: r.results.length, ms, urls: data.map((d) => d.url) };
   });
   return true;
 };
@@ -69,7 +69,7 @@ func measurePagefind(b *browser, c *wire, base string, queries []string) ([]quer
 	}
 	var out []queryFigures
 	for _, q := range queries {
-		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](fmt.Sprintf("pfSearch(%q)", q))); err != nil {
+		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](fmt.Sprintf("pfSearch(%q, %q)", q, q))); err != nil {
 			return nil, err
 		}
 		if err := b.waitTrue(fmt.Sprintf("window.pfLast && window.pfLast.q === %q", q), 60*time.Second); err != nil {

@@ -43,7 +43,7 @@ func run(pages, vocab int, pagefind bool, keep string) error {
 	pfErr := fmt.Errorf("not asked for (-pagefind=false)")
 	if pagefind {
 		fmt.Println("Indexing it with Pagefind 1.6.0…")
-		pf, pfErr = runPagefind(dir)
+		pf, pfErr = runPagefind(dir, "**/trang-*/index.html")
 	}
 	srv, counts := serveGzip(dir)
 	defer srv.Close()

@@ -67,7 +67,7 @@ func Files(s *site.Site, typeLabel func(string) string) []output.File {
 	for i, data := range frags {
 		add(FragmentPath(i), data)
 	}
-	m := manifest{Version: 1, Docs: len(docs), Plan: set.plan, Types: types, Topics: topics, Build: digest(files)}
+	m := manifest{Version: 1, Docs: len(docs), Common: ix.common, Plan: set.plan, Types: types, Topics: topics, Build: digest(files)}
 	data, _ := json.Marshal(m)
 	add(DataDir+"manifest.json", data)
 	if js, err := Script(); err == nil { // an error is the build's (see build.Build)
@@ -90,6 +90,7 @@ func FragmentPath(id int) string { return DataDir + "f/" + strconv.Itoa(id) + ".
 type manifest struct {
 	Version int         `json:"version"`
 	Docs    int         `json:"docs"`
+	Common  []string    `json:"common"` // the commonest keys, most frequent first
 	Plan    *shardPlan  `json:"shards"`
 	Types   [][2]string `json:"types"`  // [key, label]
 	Topics  []string    `json:"topics"` // names, Vietnamese order

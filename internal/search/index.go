@@ -49,7 +49,15 @@ type index struct {
 	pairs    []pairList // pairs, which go to Bloom filters
 	keys     []string   // key id → syllable key
 	keysByDF []string   // syllable keys, most frequent first (the vocabulary)
+	common   []string   // the keys on one page in commonShare or more, at most maxCommon
 }
+
+// A common syllable is on one page in twenty or more: a long query leaves
+// the commonest out first when it would fetch too many shards (doc.go).
+const (
+	commonShare = 20
+	maxCommon   = 256
+)
 
 // maxPairPages is the most pages a pair keeps: those where it weighs most
 // (then the newest). A common pair ("của các") would otherwise be a list
@@ -111,6 +119,12 @@ func buildIndex(docs []*site.Page) *index {
 		}
 		return a < b
 	})
+	for _, k := range ix.keysByDF {
+		if len(ix.common) == maxCommon || len(syl[w.ids[k]])*commonShare < len(docs) {
+			break
+		}
+		ix.common = append(ix.common, k)
+	}
 	return ix
 }
 

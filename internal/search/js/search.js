@@ -9,6 +9,9 @@ var PAIR_IMPACT = 0.6; // pairs have no weights of their own: a page has a pair 
 var BLOOM_HASHES = 4;
 var PAIR_TITLE = 2; // a pair in the title or a heading counts twice
 var PAIR_CANDIDATES = 400;
+var MIN_COVER = 0.5; // share of the best coverage a page needs, with three syllables or more
+var COVER_POWER = 2;
+var MAX_QUERY_SHARDS = 14; // keeps a 40-syllable question within 120 KB on a first visit
 var MAX_CORRECTIONS = 3; // syllables one edit away that a typo is checked against (each costs a shard)
 var MAX_IMPACT = 7;
 var BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"; // form masks, the bucket table
@@ -241,25 +244,68 @@ function editDistance1(a, b) {
     (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
 }
 
-// plan reads a query into its syllables (unique keys) and pairs.
-function plan(q) {
-  var toks = tokenize(q), terms = [], byKey = {}, pairs = [];
-  toks.forEach(function (t, i) {
-    if (!byKey[t.key]) {
-      byKey[t.key] = { key: t.key, exact: t.exact, marked: t.exact !== t.key, typed: t.exact };
-      terms.push(byKey[t.key]);
-    }
-    if (i > 0 && !t.brk && toks[i - 1].key !== t.key) pairs.push([byKey[toks[i - 1].key], byKey[t.key]]);
-  });
-  return { toks: toks, terms: terms, pairs: pairs };
+// Question and function words weigh nothing in a query with other words
+// and are never required (see doc.go): phrases of keys, matched with or
+// without marks; single words when typed with these marks, or typed bare
+// when the bare key has no other common reading.
+var FUNCTION_PHRASES = ["bao nhieu", "bao lau", "sau day", "nhu the nao", "the nao", "hay khong",
+  "dung hay sai", "co phai", "la gi", "vi sao", "tai sao", "o dau", "khi nao", "luc nao",
+  "duoc khong", "co duoc"].map(function (s) { return s.split(" "); });
+var FUNCTION_EXACT = wordSet("gì nào không là phải có của được những các và thì mà hay hoặc bị đâu sao ai " +
+  "mấy đó này ấy cũng đã sẽ đang rằng thế nhé ạ chứ với cho để ở trong từ theo tại về khi nếu");
+var FUNCTION_BARE = wordSet("gi nao khong la nhung cac va thi hay hoac cung se rang duoc nhieu");
+
+function wordSet(s) {
+  var set = {};
+  s.split(" ").forEach(function (w) { set[w] = true; });
+  return set;
 }
 
-// resolve finds each term's entry. A syllable the index does not hold is
-// corrected to one a single edit away: the one that forms pairs with its
-// neighbours in the query, else the most frequent.
+// functionWords marks the query tokens that are question or function words.
+function functionWords(toks) {
+  var fn = toks.map(function (t) {
+    return own_(t.exact !== t.key ? FUNCTION_EXACT : FUNCTION_BARE, t.exact) !== null;
+  });
+  for (var i = 0; i < toks.length; i++) {
+    FUNCTION_PHRASES.forEach(function (ph) {
+      for (var j = 0; j < ph.length; j++) {
+        var t = toks[i + j];
+        if (!t || t.key !== ph[j] || (j > 0 && t.brk)) return;
+      }
+      for (j = 0; j < ph.length; j++) fn[i + j] = true;
+    });
+  }
+  return fn;
+}
+
+// plan reads a query into its syllables (unique keys) and pairs. A
+// syllable is a function word when every time it is typed it is one; when
+// the query has other words, function words are not looked up at all.
+function plan(q) {
+  var toks = tokenize(q), terms = [], byKey = {}, pairs = [], fn = functionWords(toks);
+  toks.forEach(function (t, i) {
+    if (!byKey[t.key]) {
+      byKey[t.key] = { key: t.key, exact: t.exact, marked: t.exact !== t.key, typed: t.exact, fn: true };
+      terms.push(byKey[t.key]);
+    }
+    if (!fn[i]) byKey[t.key].fn = false;
+    if (i > 0 && !t.brk && toks[i - 1].key !== t.key) pairs.push([byKey[toks[i - 1].key], byKey[t.key]]);
+  });
+  var content = terms.filter(function (t) { return !t.fn; });
+  return { q: q, toks: toks, terms: terms, pairs: pairs, wanted: content.length ? content : terms };
+}
+
+// resolve finds each wanted term's entry. A syllable the index does not
+// hold is corrected to one a single edit away: the one that forms pairs
+// with its neighbours in the query, else the most frequent. A word with
+// no such neighbour that is two or three syllables of the index run
+// together ("dienmattroi") is split, and the query read again. A word
+// with a digit is never corrected: a fragment of a number is another
+// number.
 Index.prototype.resolve = function (p) {
   var self = this;
-  return Promise.all(p.terms.map(function (t) {
+  this.withinBudget(p);
+  return Promise.all(p.wanted.map(function (t) {
     return self.shard(t.key).then(function (sh) {
       return t.marked ? self.withForms(t.key, sh) : sh;
     }).then(function (sh) {
@@ -267,19 +313,122 @@ Index.prototype.resolve = function (p) {
       t.entry = syllable(sh, t.key);
     });
   })).then(function () {
-    var missing = p.terms.filter(function (t) { return !t.entry; });
+    var missing = p.wanted.filter(function (t) { return !t.entry && !/[0-9]/.test(t.key); });
     if (!missing.length) return;
     return self.vocabulary().then(function (words) {
-      return Promise.all(missing.map(function (t) { return self.correct(t, p, words); }));
+      var split = false;
+      return Promise.all(missing.map(function (t) {
+        var cands = corrections(t.key, words);
+        if (cands.length) return self.correct(t, p, words, cands);
+        var pieces = splitKey(t.key, self.rankOf(words));
+        if (pieces) {
+          t.split = pieces;
+          split = true;
+        }
+      })).then(function () { if (split) return self.resplit(p); });
     });
   });
 };
 
-Index.prototype.correct = function (t, p, words) {
-  var self = this, cands = [];
+// withinBudget keeps the wanted syllables of a long query to those whose
+// shards number at most MAX_QUERY_SHARDS: the syllables that are not
+// among the manifest's common ones come first, in the order typed, then
+// the common ones, the rarest first. A syllable whose shard is already
+// kept always stays; the others are left out, never required.
+Index.prototype.withinBudget = function (p) {
+  var common = this.m.common || [], rank = {};
+  common.forEach(function (k, i) { rank[k] = i; });
+  var rare = p.wanted.filter(function (t) { return rank[t.key] === undefined; });
+  var often = p.wanted.filter(function (t) { return rank[t.key] !== undefined; });
+  often.sort(function (a, b) { return rank[b.key] - rank[a.key]; });
+  var self = this, shards = new Set(), kept = new Set();
+  rare.concat(often).forEach(function (t) {
+    var n = self.shardNumber(t.key);
+    if (shards.has(n) || shards.size < MAX_QUERY_SHARDS) {
+      shards.add(n);
+      kept.add(t);
+    }
+  });
+  p.wanted = p.wanted.filter(function (t) { return kept.has(t); });
+};
+
+// resplit reads the query again with its run-together words split, and
+// resolves it; the plan keeps what was corrected, and notes the split
+// for the suggestion.
+Index.prototype.resplit = function (p) {
+  var byKey = {};
+  p.terms.forEach(function (t) { byKey[t.key] = t; });
+  var words = p.toks.map(function (tok) {
+    var t = byKey[tok.key];
+    return t && t.split ? splitExact(tok.exact, t.split).join(" ") : tok.exact;
+  });
+  var q = plan(words.join(" "));
+  q.q = p.q;
+  q.split = true;
+  Object.assign(p, q);
+  return this.resolve(p);
+};
+
+// corrections lists the most frequent syllables one edit away from key.
+function corrections(key, words) {
+  var cands = [];
   for (var i = 0; i < words.length && cands.length < MAX_CORRECTIONS; i++) {
-    if (editDistance1(t.key, words[i])) cands.push(words[i]);
+    if (editDistance1(key, words[i])) cands.push(words[i]);
   }
+  return cands;
+}
+
+Index.prototype.rankOf = function (words) {
+  if (!this.vocabRank) {
+    this.vocabRank = new Map();
+    for (var i = 0; i < words.length; i++) this.vocabRank.set(words[i], i);
+  }
+  return this.vocabRank;
+};
+
+// splitKey cuts a key into two or three syllables of the vocabulary:
+// the fewest pieces, then the most frequent (least sum of log ranks);
+// null when there is no such cut. Pieces of one letter are not tried.
+function splitKey(key, rank) {
+  var best = null, bestCost = Infinity, chars = Array.from(key), n = chars.length;
+  function cost(pieces) {
+    var c = pieces.length * 1000;
+    for (var i = 0; i < pieces.length; i++) {
+      var r = rank.get(pieces[i]);
+      if (r === undefined) return Infinity;
+      c += Math.log(r + 2);
+    }
+    return c;
+  }
+  function consider(pieces) {
+    var c = cost(pieces);
+    if (c < bestCost) { bestCost = c; best = pieces; }
+  }
+  for (var i = 2; i <= n - 2; i++) {
+    var a = chars.slice(0, i).join("");
+    if (!rank.has(a)) continue;
+    consider([a, chars.slice(i).join("")]);
+    for (var j = i + 2; j <= n - 2; j++) consider([a, chars.slice(i, j).join(""), chars.slice(j).join("")]);
+  }
+  return best;
+}
+
+// splitExact cuts the word as typed where its key was cut (a key has one
+// character per character of the word as typed, in NFC); the key's
+// pieces when it has not.
+function splitExact(exact, pieces) {
+  var chars = Array.from(exact), at = 0, total = 0;
+  pieces.forEach(function (k) { total += Array.from(k).length; });
+  if (chars.length !== total) return pieces;
+  return pieces.map(function (k) {
+    var len = Array.from(k).length, s = chars.slice(at, at + len).join("");
+    at += len;
+    return s;
+  });
+}
+
+Index.prototype.correct = function (t, p, words, cands) {
+  var self = this;
   var sure = this.correctFromNeighbours(t, p, words, cands);
   if (sure) cands = [sure];
   return Promise.all(cands.map(function (c) { return self.shard(c); })).then(function (shards) {
@@ -314,11 +463,7 @@ Index.prototype.correct = function (t, p, words) {
 // 2 more, or "" to fetch and compare them all. (A common pair keeps only
 // its best pages, so the evidence is a few dozen pages at most.)
 Index.prototype.correctFromNeighbours = function (t, p, words, cands) {
-  if (!this.vocabRank) {
-    this.vocabRank = new Map();
-    for (var i = 0; i < words.length; i++) this.vocabRank.set(words[i], i);
-  }
-  var rank = this.vocabRank, scores = [];
+  var rank = this.rankOf(words), scores = [];
   cands.forEach(function (c) {
     var score = 0;
     p.pairs.forEach(function (pr) {
@@ -380,23 +525,37 @@ function byScore(ids, score) {
   return out;
 }
 
-// rank scores every page: BM25 impacts of the syllables (lowered where the
-// marks typed are missing) plus the pairs; pages must hold every syllable
-// found, or, when none holds them all, as many as any page does.
+// rank scores every page that holds enough of the query (a soft AND):
+// BM25 impacts of the syllables (lowered where the marks typed are
+// missing) plus the pairs, times the share of the query's weight the page
+// covers, squared. With one or two syllables a page must hold them all
+// (or as many as any page does); with more, half the weight the best
+// page covers.
 Index.prototype.rank = function (p) {
-  var n = this.m.docs, score = new Float32Array(n), hits = new Uint8Array(n);
-  var terms = p.terms.filter(function (t) { return t.entry; });
+  var n = this.m.docs, score = new Float32Array(n), cover = new Float32Array(n), total = 0;
+  var terms = p.wanted.filter(function (t) { return t.entry; });
   terms.forEach(function (t) {
-    var w = idf(n, t.entry.df) / MAX_IMPACT, has = formFilter(t);
+    var w = idf(n, t.entry.df), has = formFilter(t);
+    total += w;
+    t.on = new Uint8Array(n);
     eachPosting(t.entry.list, function (d, imp) {
-      score[d] += has && !has(d) ? w * imp * FORM_MISS : w * imp;
-      hits[d]++;
+      t.on[d] = 1;
+      var s = w * imp / MAX_IMPACT;
+      score[d] += has && !has(d) ? s * FORM_MISS : s;
+      cover[d] += w;
     });
   });
   var best = 0, i;
-  for (i = 0; i < n; i++) if (hits[i] > best) best = hits[i];
-  var ids = [];
-  if (best > 0) for (i = 0; i < n; i++) if (hits[i] === best) ids.push(i);
+  for (i = 0; i < n; i++) if (cover[i] > best) best = cover[i];
+  var floor = terms.length <= 2 ? best * 0.999 : best * MIN_COVER, ids = [];
+  if (best > 0) {
+    for (i = 0; i < n; i++) {
+      if (cover[i] >= floor && cover[i] > 0) {
+        ids.push(i);
+        score[i] *= Math.pow(cover[i] / total, COVER_POWER);
+      }
+    }
+  }
   // Pairs can only reorder pages whose syllables already score near the
   // top: test the best PAIR_CANDIDATES.
   var top = ids;
@@ -410,7 +569,7 @@ Index.prototype.rank = function (p) {
     if (!test) return;
     var w = PAIR_WEIGHT * PAIR_IMPACT * (idf(n, a.entry.df) + idf(n, b.entry.df)) / 2;
     top.forEach(function (d) {
-      if (test(d)) score[d] += test(d, true) ? w * PAIR_TITLE : w;
+      if (a.on[d] && b.on[d] && test(d)) score[d] += (test(d, true) ? w * PAIR_TITLE : w) * Math.pow(cover[d] / total, COVER_POWER);
     });
   });
   return { ids: ids, score: score };
@@ -426,20 +585,54 @@ function formsOf(t) {
 }
 
 // suggestion is the query as the best result spells it, when a syllable
-// was corrected or that result lacks marks that were typed. Words typed
-// without marks keep their spelling unless the whole query had none.
-function suggestion(p, top) {
+// was corrected or split, or that result lacks marks that were typed.
+// Words typed without marks keep their spelling unless the whole query
+// had none. A word's spelling is taken, first, from a run of two or more
+// of the query's words in the best result's title, headings or text
+// ("tiêm chủng", not the page's commoner "chứng"); else it is the form
+// of the syllable that page has, the most used first.
+function suggestion(p, top, frag) {
   if (top === undefined) return "";
-  var bare = p.terms.every(function (t) { return !t.marked || t.corrected; }), changed = false;
-  var words = p.toks.map(function (tok) {
-    var t = p.terms.filter(function (x) { return x.typed === tok.exact; })[0];
-    if (!t || !t.entry) return tok.exact;
+  var bare = p.terms.every(function (t) { return !t.marked || t.corrected; }), changed = !!p.split;
+  var termOf = p.toks.map(function (tok) {
+    return p.terms.filter(function (x) { return x.typed === tok.exact; })[0];
+  });
+  var phrase = frag ? phraseForms(p.toks, termOf, frag) : [];
+  var words = p.toks.map(function (tok, i) {
+    var t = termOf[i];
+    if (!t || !t.entry) return bare && phrase[i] ? phrase[i] : tok.exact;
     var forms = formsOf(t), here = forms.filter(function (f) { return f.has(top); })[0] || forms[0];
-    if (t.corrected || (t.marked && here.form !== tok.exact)) changed = true;
-    if (t.corrected || bare || (t.marked && !forms.some(function (f) { return f.form === tok.exact && f.has(top); }))) return here.form;
+    var spelt = phrase[i] || here.form;
+    if (t.corrected || (t.marked && spelt !== tok.exact)) changed = true;
+    if (t.corrected || bare || (t.marked && (phrase[i] ? phrase[i] !== tok.exact : !forms.some(function (f) { return f.form === tok.exact && f.has(top); })))) return spelt;
     return tok.exact;
   });
   return changed ? words.join(" ") : "";
+}
+
+// phraseForms finds, for each word of the query, the longest run of two
+// or more of the query's words (by key, corrected where they were) side
+// by side in a page's fragment, and returns the word's exact form there.
+function phraseForms(toks, termOf, frag) {
+  var keys = toks.map(function (tok, i) { return termOf[i] ? termOf[i].key : tok.key; });
+  var texts = [frag.t];
+  frag.s.forEach(function (sec) { texts.push(sec[1], sec[2]); });
+  var longest = [], out = [];
+  texts.forEach(function (text) {
+    var f = tokenize(text || "");
+    for (var i = 0; i < keys.length; i++) {
+      for (var j = 0; j < f.length; j++) {
+        var k = 0;
+        while (i + k < keys.length && j + k < f.length && keys[i + k] === f[j + k].key &&
+          (k === 0 || (!toks[i + k].brk && !f[j + k].brk))) k++;
+        if (k < 2) continue;
+        for (var m = 0; m < k; m++) {
+          if (!(longest[i + m] >= k)) { longest[i + m] = k; out[i + m] = f[j + m].exact; }
+        }
+      }
+    }
+  });
+  return out;
 }
 
 // facets counts the results by type (under the topic filter) and by topic
@@ -593,12 +786,14 @@ UI.prototype.run = function () {
     var t0 = performance.now();
     var r = self.ix.rank(p), fc = facets(r.ids, self.ix.meta, f);
     var ids = self.sort.value === "ngay" ? fc.ids.slice().sort(function (a, b) { return a - b; }) : byScore(fc.ids, r.score);
-    var hint = suggestion(p, ids[0]);
     var ms = performance.now() - t0;
-    self.result = { q: q, p: p, ids: ids, hint: hint, ms: ms };
-    self.renderFacets(fc, f);
-    self.renderStatus();
-    return self.show(PER_PAGE, seq);
+    return (ids.length ? self.ix.fragment(ids[0]) : Promise.resolve(null)).then(function (frag) {
+      if (seq !== self.seq) return;
+      self.result = { q: q, p: p, ids: ids, hint: suggestion(p, ids[0], frag), ms: ms };
+      self.renderFacets(fc, f);
+      self.renderStatus();
+      return self.show(PER_PAGE, seq);
+    });
   }).catch(function (err) {
     self.status.textContent = self.labels.error;
     self.root.removeAttribute("aria-busy");
