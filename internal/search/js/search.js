@@ -4,13 +4,13 @@
 var PER_PAGE = 10;
 var SNIPPET = 160;
 var FORM_MISS = 0.3; // weight of a syllable whose page lacks the exact marks typed
-var PAIR_WEIGHT = 1.5;
+var PAIR_WEIGHT = 3;
 var PAIR_IMPACT = 0.6; // pairs have no weights of their own: a page has a pair or not
 var BLOOM_HASHES = 4;
 var PAIR_TITLE = 2; // a pair in the title or a heading counts twice
 var PAIR_CANDIDATES = 400;
 var MIN_COVER = 0.5; // share of the best coverage a page needs, with three syllables or more
-var COVER_POWER = 2;
+var COVER_POWER = 1;
 var MAX_QUERY_SHARDS = 14; // keeps a 40-syllable question within 120 KB on a first visit
 var MAX_CORRECTIONS = 3; // syllables one edit away that a typo is checked against (each costs a shard)
 var MAX_IMPACT = 7;
@@ -352,19 +352,23 @@ Index.prototype.withinBudget = function (p) {
   p.wanted = p.wanted.filter(function (t) { return kept.has(t); });
 };
 
-// resplit reads the query again with its run-together words split, and
-// resolves it; the plan keeps what was corrected, and notes the split
-// for the suggestion.
+// resplit reads the query again with its run-together words split into
+// their keys (the marks typed on a run-together word cannot be placed
+// syllable by syllable, so its pieces go without them) and resolves it;
+// the suggestion then spells the pieces as the best result does.
 Index.prototype.resplit = function (p) {
-  var byKey = {};
+  var byKey = {}, pieces = {};
   p.terms.forEach(function (t) { byKey[t.key] = t; });
   var words = p.toks.map(function (tok) {
     var t = byKey[tok.key];
-    return t && t.split ? splitExact(tok.exact, t.split).join(" ") : tok.exact;
+    if (!t || !t.split) return tok.exact;
+    t.split.forEach(function (k) { pieces[k] = true; });
+    return t.split.join(" ");
   });
   var q = plan(words.join(" "));
   q.q = p.q;
   q.split = true;
+  q.terms.forEach(function (t) { if (pieces[t.key]) t.respell = true; });
   Object.assign(p, q);
   return this.resolve(p);
 };
@@ -411,20 +415,6 @@ function splitKey(key, rank) {
     for (var j = i + 2; j <= n - 2; j++) consider([a, chars.slice(i, j).join(""), chars.slice(j).join("")]);
   }
   return best;
-}
-
-// splitExact cuts the word as typed where its key was cut (a key has one
-// character per character of the word as typed, in NFC); the key's
-// pieces when it has not.
-function splitExact(exact, pieces) {
-  var chars = Array.from(exact), at = 0, total = 0;
-  pieces.forEach(function (k) { total += Array.from(k).length; });
-  if (chars.length !== total) return pieces;
-  return pieces.map(function (k) {
-    var len = Array.from(k).length, s = chars.slice(at, at + len).join("");
-    at += len;
-    return s;
-  });
 }
 
 Index.prototype.correct = function (t, p, words, cands) {
@@ -603,8 +593,9 @@ function suggestion(p, top, frag) {
     if (!t || !t.entry) return bare && phrase[i] ? phrase[i] : tok.exact;
     var forms = formsOf(t), here = forms.filter(function (f) { return f.has(top); })[0] || forms[0];
     var spelt = phrase[i] || here.form;
-    if (t.corrected || (t.marked && spelt !== tok.exact)) changed = true;
-    if (t.corrected || bare || (t.marked && (phrase[i] ? phrase[i] !== tok.exact : !forms.some(function (f) { return f.form === tok.exact && f.has(top); })))) return spelt;
+    var respell = t.corrected || t.respell;
+    if (respell || (t.marked && spelt !== tok.exact)) changed = true;
+    if (respell || bare || (t.marked && (phrase[i] ? phrase[i] !== tok.exact : !forms.some(function (f) { return f.form === tok.exact && f.has(top); })))) return spelt;
     return tok.exact;
   });
   return changed ? words.join(" ") : "";
