@@ -25,7 +25,8 @@
 //
 // # Files (all JSON, so that any static host gzips them)
 //
-//	manifest.json   {"version":1, "docs": N, "types": [[key, label]…],
+//	manifest.json   {"version":1, "docs": N, "common": [key…],
+//	                 "types": [[key, label]…],
 //	                 "topics": [name…], "build": hash,
 //	                 "shards": {"own": {key: shard}, "shared": R,
 //	                            "b": bucket table}}
@@ -38,6 +39,9 @@
 //	                 "s": [[anchor, heading, text]…]} (800 characters
 //	                 of text a page, shared among its sections, each
 //	                 getting at least 240 while they last)
+//
+// "common" lists the keys on one page in twenty or more, most frequent
+// first, at most 256: a long query leaves them out first (below).
 //
 // A key's shard: manifest.shards.own[key] when the key has a shard of its
 // own (its entries fill half a shard or more), else own-count + the shared
@@ -87,17 +91,59 @@
 //
 // # Query
 //
-// The script reads the query like a page, fetches the manifest, docs.json
-// and the shards of its keys. A key the index lacks is corrected to one of
-// the three most frequent keys one edit away, the one that most often
-// stands next to the query's other words. Pages must hold every key (or,
-// when none does, as many as any page). Score: the sum over keys of
-// idf × impact, times 0.3 when the query typed marks and the page lacks
-// that exact form; plus, for each pair of the query that a page holds
-// (tested on the 400 best pages), 1.5 × 0.6 × the mean idf of its keys,
-// doubled in a title or heading. Equal scores: the newer page first. The
-// "Có phải bạn muốn tìm" line shows the query as the best result spells
-// it when a word was corrected or typed with marks no result has.
+// The script reads the query like a page: its syllables (distinct keys)
+// and its pairs (neighbouring syllables with no break between), each once.
+//
+// Question and function words weigh nothing when the query has other
+// words, and are never required: they are not even looked up. They are
+// the phrases bao nhiêu, bao lâu, sau đây, như thế nào, thế nào, hay
+// không, đúng hay sai, có phải, là gì, vì sao, tại sao, ở đâu, khi nào,
+// lúc nào, được không, có được (matched by key, with or without marks);
+// single words typed with their marks (gì nào không là phải có của được
+// những các và thì mà hoặc bị đâu mấy đó này ấy cũng đã sẽ đang rằng thế
+// nhé ạ chứ với để ở từ tại về nếu); and words typed bare whose key has
+// no other common reading (gi nao khong la nhung cac va thi hay hoac cung
+// se rang duoc nhieu ai). "tai" typed bare may be tài, "co" cơ, "cho"
+// chó: they stay ordinary syllables, as common words weigh little by
+// their idf anyway. A query of function words alone is searched as
+// typed.
+//
+// A long query fetches at most 14 shards: the syllables not in the
+// manifest's "common" list come first, in the order typed, then the
+// common ones, rarest first; a syllable whose shard is already fetched
+// always stays, the others are left out. This keeps a 40-syllable
+// question within 120 KB on a first visit.
+//
+// The script fetches the manifest, docs.json and the shards of the
+// syllables kept. A key the index lacks is corrected to one of the three
+// most frequent keys one edit away, the one that most often stands next
+// to the query's other words; a key with a digit is never corrected (a
+// fragment of a number is another number: 1052 is not 052). A key with
+// no correction that is two or three keys of the vocabulary run together
+// ("dienmattroi", "hoàgiải") is split: the fewest pieces, each of two
+// letters or more, the most frequent first (least sum of log ranks); the
+// query is then read again with the pieces, without marks.
+//
+// Ranking is a soft AND. Each syllable weighs w = idf = ln(1 + (N − df +
+// 0.5)/(df + 0.5)). A page covers the sum of w over the query's
+// syllables it holds. With one or two syllables a page must cover them
+// all (or as much as any page does); with three or more, half of what the
+// best page covers. Score: the sum over the syllables held of w ×
+// impact/7, times 0.3 when the query typed marks and the page lacks that
+// exact form; plus, for each pair of the query that a page holds (both
+// syllables on the page and the pair in its Bloom filter; tested on the
+// 400 best pages), 1.5 × 0.6 × the mean w of its syllables, doubled in a
+// title or heading; all times the share of the query's weight the page
+// covers. Equal scores: the newer page first. These weights were tuned on
+// the tuning split of cmd/searchbench -qa, never on its held-out split.
+//
+// The "Có phải bạn muốn tìm" line shows the query as the best result
+// spells it when a word was corrected or split, or typed with marks no
+// result has. A word's spelling comes first from the longest run of two
+// or more of the query's words (by key) in that result's fragment (title,
+// headings, text), so "tiem chunh" gives "tiêm chủng" from "sổ tiêm
+// chủng" though the page has "chứng" more often; else from the forms of
+// the syllable that page has, the most used first.
 //
 // Filters (type and topic, with counts), sort by relevance or date and the
 // query itself live in the URL: ?q=…&loai=…&chu-de=…&sap-xep=ngay. The
@@ -107,5 +153,5 @@
 // in <mark>.
 //
 // cmd/searchbench measures all this on a generated 10,000-page site, next
-// to Pagefind.
+// to Pagefind; with -qa, on judged legal questions (README).
 package search

@@ -4,7 +4,7 @@
 var PER_PAGE = 10;
 var SNIPPET = 160;
 var FORM_MISS = 0.3; // weight of a syllable whose page lacks the exact marks typed
-var PAIR_WEIGHT = 3;
+var PAIR_WEIGHT = 1.5;
 var PAIR_IMPACT = 0.6; // pairs have no weights of their own: a page has a pair or not
 var BLOOM_HASHES = 4;
 var PAIR_TITLE = 2; // a pair in the title or a heading counts twice
@@ -251,9 +251,9 @@ function editDistance1(a, b) {
 var FUNCTION_PHRASES = ["bao nhieu", "bao lau", "sau day", "nhu the nao", "the nao", "hay khong",
   "dung hay sai", "co phai", "la gi", "vi sao", "tai sao", "o dau", "khi nao", "luc nao",
   "duoc khong", "co duoc"].map(function (s) { return s.split(" "); });
-var FUNCTION_EXACT = wordSet("gì nào không là phải có của được những các và thì mà hay hoặc bị đâu sao ai " +
-  "mấy đó này ấy cũng đã sẽ đang rằng thế nhé ạ chứ với cho để ở trong từ theo tại về khi nếu");
-var FUNCTION_BARE = wordSet("gi nao khong la nhung cac va thi hay hoac cung se rang duoc nhieu");
+var FUNCTION_EXACT = wordSet("gì nào không là phải có của được những các và thì mà hoặc bị đâu " +
+  "mấy đó này ấy cũng đã sẽ đang rằng thế nhé ạ chứ với để ở từ tại về nếu");
+var FUNCTION_BARE = wordSet("gi nao khong la nhung cac va thi hay hoac cung se rang duoc nhieu ai");
 
 function wordSet(s) {
   var set = {};
@@ -278,18 +278,22 @@ function functionWords(toks) {
   return fn;
 }
 
-// plan reads a query into its syllables (unique keys) and pairs. A
+// plan reads a query into its syllables and pairs (each once). A
 // syllable is a function word when every time it is typed it is one; when
 // the query has other words, function words are not looked up at all.
 function plan(q) {
-  var toks = tokenize(q), terms = [], byKey = {}, pairs = [], fn = functionWords(toks);
+  var toks = tokenize(q), terms = [], byKey = {}, pairs = [], seen = {}, fn = functionWords(toks);
   toks.forEach(function (t, i) {
     if (!byKey[t.key]) {
       byKey[t.key] = { key: t.key, exact: t.exact, marked: t.exact !== t.key, typed: t.exact, fn: true };
       terms.push(byKey[t.key]);
     }
     if (!fn[i]) byKey[t.key].fn = false;
-    if (i > 0 && !t.brk && toks[i - 1].key !== t.key) pairs.push([byKey[toks[i - 1].key], byKey[t.key]]);
+    var pk = i > 0 ? toks[i - 1].key + " " + t.key : "";
+    if (i > 0 && !t.brk && toks[i - 1].key !== t.key && !seen[pk]) {
+      seen[pk] = true;
+      pairs.push([byKey[toks[i - 1].key], byKey[t.key]]);
+    }
   });
   var content = terms.filter(function (t) { return !t.fn; });
   return { q: q, toks: toks, terms: terms, pairs: pairs, wanted: content.length ? content : terms };
