@@ -151,6 +151,10 @@ func askBantin(b *browser, base string, queries []string) ([]answer, error) {
 	var out []answer
 	for _, q := range queries {
 		q = strings.TrimSpace(q)
+		if q == "" { // nothing to type: the page shows nothing
+			out = append(out, answer{})
+			continue
+		}
 		set := fmt.Sprintf(`(() => { document.getElementById('search-results').setAttribute('data-query', '\u0000');
 			const i = document.getElementById('search-q'); i.value = %q; i.form.requestSubmit(); return true })()`, q)
 		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](set)); err != nil {
