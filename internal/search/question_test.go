@@ -1,10 +1,17 @@
 package search_test
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/chromedp/chromedp"
+
+	"bantin/internal/corpus"
 	"bantin/internal/tooltest"
 )
 
@@ -74,5 +81,65 @@ func TestQuestionRanking(t *testing.T) {
 	p := openSearch(t, ctx, base, encodeQuery("q=1052"))
 	if len(p.Hits) != 0 || strings.Contains(p.Suggestion, "052") {
 		t.Errorf("1052: got %+v, suggestion %q; want nothing", p.Hits, p.Suggestion)
+	}
+}
+
+// A long query fetches at most 14 shards, leaving the manifest's common
+// syllables out first, and still finds pages.
+func TestLongQueryShardBudget(t *testing.T) {
+	base := serveBuild(t, corpus.Generate(corpus.Options{Pages: 1500, Vocabulary: 6000}))
+	var m struct {
+		Common []string `json:"common"`
+		Shards struct {
+			Shared int `json:"shared"`
+		} `json:"shards"`
+	}
+	getJSON(t, base+"/tim-kiem/du-lieu/manifest.json", &m)
+	if len(m.Common) == 0 || m.Shards.Shared < 30 {
+		t.Fatalf("the corpus should have common syllables and many shards: %d common, %d shared shards", len(m.Common), m.Shards.Shared)
+	}
+	vocab := strings.Split(getText(t, base+"/tim-kiem/du-lieu/tu-vung.txt"), "\n")
+	// Five common syllables, then 35 rarer ones: 40 syllables.
+	words := append(append([]string{}, m.Common[:5]...), vocab[len(m.Common)+50:len(m.Common)+85]...)
+	ctx := tooltest.Browser(t, 1000, 800)
+	p := openSearch(t, ctx, base, encodeQuery("q="+strings.Join(words, " ")))
+	if len(p.Hits) == 0 {
+		t.Errorf("no result for 40 syllables of the site")
+	}
+	shards, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/du-lieu/s/'))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shards) > 14 {
+		t.Errorf("a 40-syllable query fetched %d shards, want at most 14: %v", len(shards), shards)
+	}
+	need, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(
+		`new Set(%q.split(" ").map(w => window.bantinSearch.ix.shardNumber(w))).size`, strings.Join(words, " "))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if need <= 14 {
+		t.Errorf("the query's syllables are in %d shards: too few to test the budget", need)
+	}
+}
+
+func getText(t *testing.T, url string) string {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("%s: %v %s", url, err, res.Status)
+	}
+	return string(b)
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(getText(t, url)), v); err != nil {
+		t.Fatalf("%s: %v", url, err)
 	}
 }
