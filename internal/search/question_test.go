@@ -77,6 +77,10 @@ func TestQuestionRanking(t *testing.T) {
 			t.Errorf("%s: suggestion %q, want %q", c.q, got, want)
 		}
 	}
+	// A word that names a property of every JavaScript object is a word.
+	if p := openSearch(t, ctx, base, encodeQuery("q=constructor")); len(p.Hits) != 0 {
+		t.Errorf("constructor: %+v", p.Hits)
+	}
 	// A number is never corrected to a fragment of itself.
 	p := openSearch(t, ctx, base, encodeQuery("q=1052"))
 	if len(p.Hits) != 0 || strings.Contains(p.Suggestion, "052") {

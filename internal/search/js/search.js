@@ -282,7 +282,7 @@ function functionWords(toks) {
 // syllable is a function word when every time it is typed it is one; when
 // the query has other words, function words are not looked up at all.
 function plan(q) {
-  var toks = tokenize(q), terms = [], byKey = {}, pairs = [], seen = {}, fn = functionWords(toks);
+  var toks = tokenize(q), terms = [], byKey = Object.create(null), pairs = [], seen = Object.create(null), fn = functionWords(toks);
   toks.forEach(function (t, i) {
     if (!byKey[t.key]) {
       byKey[t.key] = { key: t.key, exact: t.exact, marked: t.exact !== t.key, typed: t.exact, fn: true };
@@ -296,7 +296,7 @@ function plan(q) {
     }
   });
   var content = terms.filter(function (t) { return !t.fn; });
-  return { q: q, toks: toks, terms: terms, pairs: pairs, wanted: content.length ? content : terms };
+  return { toks: toks, terms: terms, pairs: pairs, wanted: content.length ? content : terms };
 }
 
 // resolve finds each wanted term's entry. A syllable the index does not
@@ -340,7 +340,7 @@ Index.prototype.resolve = function (p) {
 // the common ones, the rarest first. A syllable whose shard is already
 // kept always stays; the others are left out, never required.
 Index.prototype.withinBudget = function (p) {
-  var common = this.m.common || [], rank = {};
+  var common = this.m.common || [], rank = Object.create(null);
   common.forEach(function (k, i) { rank[k] = i; });
   var rare = p.wanted.filter(function (t) { return rank[t.key] === undefined; });
   var often = p.wanted.filter(function (t) { return rank[t.key] !== undefined; });
@@ -361,7 +361,7 @@ Index.prototype.withinBudget = function (p) {
 // syllable by syllable, so its pieces go without them) and resolves it;
 // the suggestion then spells the pieces as the best result does.
 Index.prototype.resplit = function (p) {
-  var byKey = {}, pieces = {};
+  var byKey = Object.create(null), pieces = Object.create(null);
   p.terms.forEach(function (t) { byKey[t.key] = t; });
   var words = p.toks.map(function (tok) {
     var t = byKey[tok.key];
@@ -370,7 +370,6 @@ Index.prototype.resplit = function (p) {
     return t.split.join(" ");
   });
   var q = plan(words.join(" "));
-  q.q = p.q;
   q.split = true;
   q.terms.forEach(function (t) { if (pieces[t.key]) t.respell = true; });
   Object.assign(p, q);
