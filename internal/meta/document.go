@@ -85,6 +85,9 @@ func yamlError(file, text string, firstLine int, err error, dl *diag.List) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	if m := yamlLine.FindStringSubmatchIndex(err.Error()); m != nil {
 		n, _ := strconv.Atoi(err.Error()[m[2]:m[3]])
+		// yaml.v3 also breaks lines at a lone \r; bantin, like the
+		// editors it is used with, counts \n: keep the line inside the text
+		n = min(n, strings.Count(text, "\n")+1)
 		pos.Line = n + firstLine - 1
 		pos.Col = firstColumn(text, n)
 		msg = strings.TrimSpace(strings.TrimPrefix(err.Error()[m[1]:], "yaml: "))
