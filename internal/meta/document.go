@@ -43,7 +43,8 @@ func ParseTOML(file string, src []byte, firstLine int, dl *diag.List) *Document 
 		pos := diag.Pos{File: file, Line: firstLine}
 		msg := err.Error()
 		if errors.As(err, &pe) {
-			pos = diag.Pos{File: file, Line: pe.Position.Line + firstLine - 1, Col: pe.Position.Col}
+			// the TOML decoder gives line 0 for an escape cut off by the end
+			pos = diag.Pos{File: file, Line: max(pe.Position.Line, 1) + firstLine - 1, Col: max(pe.Position.Col, 1)}
 			msg = pe.Message
 		}
 		dl.Errorf(pos, "invalid TOML: %s", msg)
