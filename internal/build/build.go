@@ -114,7 +114,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	if tmpls == nil {
 		return res
 	}
-	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
+	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
 	checkAnchors(set, results, s, dl)
 	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
@@ -159,6 +159,8 @@ func labels(strs *layout.Strings) site.Labels {
 		Archive: strs.Translate("archive"),
 		Year:    func(y int) string { return strs.Translate("yearTitle", y) },
 		Month:   func(y int, m time.Month) string { return strs.Translate("monthTitle", y, int(m)) },
+		// the UI string named by the plural ("tags" = "Thẻ"), else the plural
+		Taxonomies: func(plural string) string { return strs.Translate(plural) },
 	}
 }
 

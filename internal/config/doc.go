@@ -1,4 +1,10 @@
-// Package config reads config.toml into a typed [Config].
+// Package config reads the site's config file into a typed [Config].
+//
+// The file is the first of hugo.toml, hugo.yaml, hugo.yml, hugo.json,
+// config.toml, config.yaml, config.yml, config.json at the site root (Hugo's
+// order), read in the syntax its extension names; JSON is read as YAML,
+// which gives every key its position. Two of them at once is an error that
+// names both. No file gives the defaults.
 //
 // Keys (all optional):
 //
@@ -19,8 +25,15 @@
 //	              typographer: curly quotes, dashes, ellipses (default true)
 //	              highlightStyle: chroma style for code (default "github")
 //	              lineNumbers: number code lines (default false)
-//	[taxonomies]  plural key = display name; default topics = "Chủ đề",
-//	              tags = "Thẻ", authors = "Tác giả"
+//	[taxonomies]  Hugo's form, singular = "plural" (tag = "tags"): the plural
+//	              is the front-matter key, the folder under content/ and the URL
+//	              (/tags/); the display name comes from content/tags/_index.md's
+//	              title, else the UI string named by the plural.
+//	              bantin's own form, plural = "display name" (topics = "Chủ đề"):
+//	              the URL is the slugged name (/chu-de/). A value that is a
+//	              lower-case word (a-z, 0-9, - and _) is Hugo's plural; any other
+//	              value is a display name. Default topics = "Chủ đề",
+//	              tags = "Thẻ", authors = "Tác giả".
 //	[types]       section folder = content type; defaults bai-viet = "article",
 //	              to-gap = "leaflet", so-tay = "handbook", ban-tin = "bulletin"
 //	[related]     count: links per page in "Bài liên quan" and "Tin khác" (default 5)

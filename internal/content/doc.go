@@ -22,6 +22,12 @@
 //	layout       template name to use instead of "single"
 //	weight       ordering among pages of equal date (lower first)
 //	image        sharing image, relative to the page or the site
+//	images       Hugo's list of sharing images: the first is used when image is not set
+//	keywords     list of keywords: <meta name="keywords"> and the search index
+//	linkTitle    shorter title for lists, menus and breadcrumbs
+//	cascade      (content/_index.md and section _index.md files) a table of
+//	             front-matter values handed down to every page of the site or
+//	             section that does not set the key itself
 //	articles     a bulletin issue's articles, as paths under content/, in order
 //	[print]      the imprint of a printed publication: publisher, responsible
 //	             (người chịu trách nhiệm xuất bản), licence (number, date,
@@ -31,6 +37,14 @@
 //	             required is the config's [print.rules.TYPE]
 //	params       free-form table for templates (.Params)
 //	<taxonomy>   one list of terms per configured taxonomy (topics, tags, authors)
+//
+// Keys are matched as written, and also in another case as Hugo matches
+// them ("publishdate", "linktitle"). Hugo's keys that bantin does not use
+// (outputs, markup, resources, build, sitemap, menu, menus, headless,
+// isCJKLanguage, translationKey, author; categories and series when they
+// are not configured taxonomies) are dropped and reported once per key for
+// the whole site, at the first file that has it. Other unknown keys are
+// warnings at their line.
 //
 // Dates without a zone are in the site's time zone; years outside
 // 1900–9999 are errors. Text is NFC-normalised and CRLF line ends become LF
@@ -42,7 +56,10 @@
 //
 // Layout of the folder: the first folder under content/ is the page's
 // section; content/_index.md is the home page's own text and
-// content/SECTION/_index.md a section's; a folder holding index.md is a page
+// content/SECTION/_index.md a section's; content/PLURAL/_index.md and
+// content/PLURAL/TERM/_index.md, where PLURAL is a configured taxonomy's
+// plural or URL segment, give the taxonomy's page and a term's page their
+// title, description and text (KindTaxonomy, KindTerm); a folder holding index.md is a page
 // bundle, whose other files (images, PDFs) belong to the page and are
 // published beside it. Other non-Markdown files are published at their path
 // under content/. Files and folders whose names start with "." or end in

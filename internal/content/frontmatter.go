@@ -24,6 +24,10 @@ type FrontMatter struct {
 	Layout      string         `toml:"layout"`
 	Weight      int            `toml:"weight"`
 	Image       string         `toml:"image"`
+	Images      []string       `toml:"images"`    // Hugo's sharing images; the first is used when image is not set
+	Keywords    []string       `toml:"keywords"`  // <meta name="keywords"> and search
+	LinkTitle   string         `toml:"linkTitle"` // the title in lists, menus and breadcrumbs
+	Cascade     map[string]any `toml:"cascade"`   // _index.md: values handed down to the section's pages
 	Articles    []string       `toml:"articles"`
 	Print       Imprint        `toml:"print"`
 	Params      map[string]any `toml:"params"`

@@ -48,8 +48,8 @@ func Assign(s *site.Site, dl *diag.List) {
 
 func idOf(p *site.Page, dl *diag.List) string {
 	switch {
-	case p.IsHome(), p.Doc == nil && !p.IsSection():
-		return "" // the home page and made-up lists: their own URL is short and stable
+	case p.IsHome(), !p.IsSection() && p.IsList() && p.ID == "":
+		return "" // the home page, taxonomy, term and made-up lists: their own URL is short and stable
 	case p.IsSection():
 		return vi.Slug(p.Section)
 	case p.ID != "":
