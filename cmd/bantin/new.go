@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -13,16 +14,28 @@ import (
 	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/sitefs"
+	"bantin/internal/vi"
 )
 
 // kindSections maps a `bantin new` KIND to its section folder.
 var kindSections = map[string]string{"article": "bai-viet", "leaflet": "to-gap", "handbook": "so-tay", "bulletin": "ban-tin"}
 
+const newUsage = `Usage: bantin new KIND "Tiêu đề"   start a page from its title: the file name is the title's slug
+       bantin new KIND PATH         start a page at content/[SECTION/]PATH
+       bantin new site DIR          start a new site in DIR
+
+KIND: article (bai-viet/), leaflet (to-gap/), handbook (so-tay/), bulletin (ban-tin/).
+A title or a PATH without a folder goes into the kind's section; a page put in
+another folder keeps its kind (the scaffold says type = "KIND"). The page starts
+as a draft: build or serve with -D to see it. Nothing is ever overwritten.
+
+Flags:`
+
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bantin new", flag.ContinueOnError)
 	source := fs.String("source", ".", "the site folder")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: bantin new KIND PATH\n\nWrites content/[SECTION/]PATH with a front-matter scaffold (draft = true).\nKIND: article (bai-viet/), leaflet (to-gap/), handbook (so-tay/), bulletin (ban-tin/).\nA PATH without a folder goes into the kind's section.\n\nFlags:")
+		fmt.Fprintln(stderr, newUsage)
 		fs.PrintDefaults()
 	}
 	if status, done := parseFlags(fs, args, stderr); done {
@@ -32,20 +45,21 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	kind, rel := fs.Arg(0), filepath.ToSlash(fs.Arg(1))
+	if fs.Arg(0) == "site" {
+		return newSite(fs.Arg(1), stdout, stderr)
+	}
+	kind := fs.Arg(0)
 	section, ok := kindSections[kind]
 	if !ok {
-		fmt.Fprintf(stderr, "bantin new: unknown kind %q; use article, leaflet, handbook or bulletin\n", kind)
+		fmt.Fprintf(stderr, "bantin new: unknown kind %q; use article, leaflet, handbook, bulletin or site\n", kind)
 		return exitUsage
 	}
-	rel = strings.TrimPrefix(rel, content.Dir+"/")
-	if !strings.Contains(rel, "/") {
-		rel = section + "/" + rel
+	rel, title := newTarget(fs.Arg(1), section)
+	if rel == "" {
+		fmt.Fprintf(stderr, "bantin new: %q has no letters or digits to make a file name from\n", fs.Arg(1))
+		return exitUsage
 	}
-	if !strings.HasSuffix(rel, ".md") {
-		rel += ".md"
-	}
-	if strings.Contains("/"+rel+"/", "/../") || filepath.IsAbs(rel) {
+	if strings.Contains("/"+rel+"/", "/../") || filepath.IsAbs(rel) || strings.HasPrefix(rel, "/") {
 		fmt.Fprintf(stderr, "bantin new: %s leaves content/\n", rel)
 		return exitUsage
 	}
@@ -56,25 +70,60 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	cfg := config.Load(site, "", &dl)
-	full := filepath.Join(*source, content.Dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		fmt.Fprintf(stderr, "bantin new: %v\n", err)
-		return exitContent
-	}
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		fmt.Fprintf(stderr, "bantin new: %v\n", err)
-		return exitContent
-	}
-	defer f.Close()
 	id, err := content.NewID()
-	if err == nil {
-		_, err = io.WriteString(f, content.Scaffold(kind, id, time.Now().In(cfg.Location)))
-	}
 	if err != nil {
+		fmt.Fprintf(stderr, "bantin new: %v\n", err)
+		return exitContent
+	}
+	page := content.Page{Kind: kind, ID: id, Title: title, SetType: cfg.Types[sectionOf(rel)] != kind, Now: time.Now().In(cfg.Location)}
+	if err := writeNew(filepath.Join(*source, content.Dir, filepath.FromSlash(rel)), content.Scaffold(page)); err != nil {
 		fmt.Fprintf(stderr, "bantin new: %v\n", err)
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(content.Dir, filepath.FromSlash(rel)))
 	return exitOK
+}
+
+// newTarget reads the argument of `bantin new KIND ARG`: a path (it has a
+// folder, ends in .md, or is a file name already: lower-case ASCII words
+// joined by hyphens) or a title, whose slug is the file name. It returns
+// the file's path under content/ and the title ("" for a path).
+func newTarget(arg, section string) (rel, title string) {
+	arg = strings.TrimPrefix(filepath.ToSlash(arg), content.Dir+"/")
+	isPath := strings.Contains(arg, "/") || strings.HasSuffix(arg, ".md") || vi.Slug(arg) == arg
+	if !isPath {
+		title = strings.Join(strings.Fields(vi.NFC(arg)), " ")
+		arg = vi.Slug(title)
+		if arg == "" {
+			return "", ""
+		}
+	}
+	if !strings.Contains(arg, "/") {
+		arg = section + "/" + arg
+	}
+	if !strings.HasSuffix(arg, ".md") {
+		arg += ".md"
+	}
+	return path.Clean(arg), title
+}
+
+func sectionOf(rel string) string {
+	dir, _, _ := strings.Cut(rel, "/")
+	return dir
+}
+
+// writeNew creates the file at full with text; it never overwrites.
+func writeNew(full, text string) error {
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(f, text); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

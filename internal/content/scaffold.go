@@ -35,10 +35,29 @@ var scaffoldTitles = map[string]string{
 	"bulletin": "Bản tin Dân vận số …",
 }
 
-// Scaffold returns the starting text of a new page of kind.
-func Scaffold(kind, id string, now time.Time) string {
+// Page is what a new page starts with.
+type Page struct {
+	Kind  string // article, leaflet, handbook or bulletin
+	ID    string
+	Title string // "" gives the kind's placeholder title
+	// SetType writes type = KIND, for a page outside its kind's section:
+	// without it the page would take the type of the folder it is in.
+	SetType bool
+	Now     time.Time
+}
+
+// Scaffold returns the starting text of a new page.
+func Scaffold(p Page) string {
+	kind := p.Kind
+	title := p.Title
+	if title == "" {
+		title = scaffoldTitles[kind]
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "+++\nid = %q\ntitle = %q\ndate = %s\ndraft = true\n", id, scaffoldTitles[kind], now.Format(time.RFC3339))
+	fmt.Fprintf(&b, "+++\nid = %q\ntitle = %q\ndate = %s\ndraft = true\n", p.ID, title, p.Now.Format(time.RFC3339))
+	if p.SetType {
+		fmt.Fprintf(&b, "type = %q\n", kind)
+	}
 	b.WriteString("description = \"\"\ntopics = []\ntags = []\nauthors = []\n")
 	if kind == "bulletin" {
 		b.WriteString("articles = [\n  # \"bai-viet/ten-bai.md\",\n]\n")

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/output"
 	"bantin/internal/parallel"
@@ -55,12 +56,12 @@ func idOf(p *site.Page, dl *diag.List) string {
 	case p.ID != "":
 		if !validID.MatchString(p.ID) {
 			dl.Errorf(posOf(p), "id %q must be 2 to 32 lowercase ASCII letters, digits or hyphens", p.ID)
-			return derivedID(p.Source)
+			return DerivedID(p.Source)
 		}
 		return p.ID
 	}
-	id := derivedID(p.Source)
-	dl.Warnf(posOf(p), "no id: the QR code and short link change if this file is renamed; add id = %q to the front matter", id)
+	id := DerivedID(p.Source)
+	dl.Warnf(posOf(p), "no id: the QR code and short link change if this file is renamed; add %s to the front matter (bantin fix ids adds it to every page)", idLine(p, id))
 	return id
 }
 
@@ -74,8 +75,18 @@ func posOf(p *site.Page) diag.Pos {
 	return p.Doc.Pos("id")
 }
 
-// derivedID makes an id from a content path: stable while the file stays.
-func derivedID(source string) string {
+// idLine is the id line in the page's own front-matter syntax.
+func idLine(p *site.Page, id string) string {
+	if p.Doc != nil && p.Doc.Format == content.YAML {
+		return fmt.Sprintf("id: %q", id)
+	}
+	return fmt.Sprintf("id = %q", id)
+}
+
+// DerivedID makes an id from a content path: stable while the file stays.
+// A page without an id gets it, and `bantin fix ids` writes it, so that
+// the codes already printed keep working.
+func DerivedID(source string) string {
 	h := fnv.New64a()
 	h.Write([]byte(source))
 	return fmt.Sprintf("p%08x", h.Sum64()&0xffffffff)
