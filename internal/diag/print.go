@@ -98,12 +98,22 @@ var (
 	number = regexp.MustCompile(`[0-9]+`)
 )
 
+// namedKinds are the messages whose first quoted value names the kind: each
+// unknown key, each Hugo-only key is a kind of its own.
+var namedKinds = []string{"unknown key ", "front-matter key "}
+
 // kindOf is what warnings of one kind share: the message with its quoted
 // values and numbers masked ("add id = \"x7k2pq\"" and "add id = \"m3n4p5\""
-// are one kind). An unknown key keeps its name: each unknown key is a kind.
+// are one kind), but for the key that namedKinds messages start with.
 func kindOf(msg string) string {
-	if strings.HasPrefix(msg, "unknown key ") {
-		return msg
+	head := ""
+	for _, prefix := range namedKinds {
+		if strings.HasPrefix(msg, prefix) {
+			if loc := quoted.FindStringIndex(msg); loc != nil {
+				head, msg = msg[:loc[1]], msg[loc[1]:]
+			}
+			break
+		}
 	}
-	return number.ReplaceAllString(quoted.ReplaceAllString(msg, `"…"`), "N")
+	return head + number.ReplaceAllString(quoted.ReplaceAllString(msg, `"…"`), "N")
 }
