@@ -153,3 +153,48 @@ title = "Không có"
 		t.Error("content/topics/_index.md was published as a section")
 	}
 }
+
+// In a section's list, pages with a weight come first, lighter first, as
+// in Hugo; the others follow newest first.
+func TestWeightOrdersSectionLists(t *testing.T) {
+	files := buildOK(t, `
+-- config.toml --
+baseURL = "https://x.vn/"
+-- content/bai-viet/moi.md --
++++
+id = "moi1"
+title = "Mới nhất"
+date = 2026-11-25
++++
+-- content/bai-viet/cu.md --
++++
+id = "cu1"
+title = "Cũ"
+date = 2026-11-01
++++
+-- content/bai-viet/ghim-2.md --
++++
+id = "ghim2"
+title = "Ghim hai"
+date = 2026-10-01
+weight = 2
++++
+-- content/bai-viet/ghim-1.md --
++++
+id = "ghim1"
+title = "Ghim một"
+date = 2026-09-01
+weight = 1
++++
+`)
+	list := files["bai-viet/index.html"]
+	order := []string{"Ghim một", "Ghim hai", "Mới nhất", "Cũ"}
+	last := -1
+	for _, title := range order {
+		i := strings.Index(list, ">"+title+"</a>")
+		if i < 0 || i < last {
+			t.Fatalf("order: want %v in bai-viet/index.html", order)
+		}
+		last = i
+	}
+}

@@ -67,7 +67,7 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 	s.Home.Pages = pages
 	for _, sec := range sections {
 		sec.Parent = s.Home
-		sortNewestFirst(sec.Pages)
+		sortSection(sec.Pages)
 		s.Sections = append(s.Sections, sec)
 	}
 	sort.Slice(s.Sections, func(i, j int) bool {
@@ -270,6 +270,25 @@ func sortNewestFirst(pages []*Page) {
 		}
 		if a.Weight != b.Weight {
 			return a.Weight < b.Weight
+		}
+		return a.Source < b.Source
+	})
+}
+
+// sortSection orders a section's pages as Hugo orders a list: pages with a
+// weight first, lighter first; then the others newest first (then by
+// source path). Without weights it is sortNewestFirst's order.
+func sortSection(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if (a.Weight != 0) != (b.Weight != 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
 		}
 		return a.Source < b.Source
 	})
