@@ -38,7 +38,7 @@ type siteFile struct{ path, text string }
 func siteFiles(id string, now time.Time) []siteFile {
 	date := now.UTC().Format("2006-01-02")
 	return []siteFile{
-		{"config.toml", `# Cấu hình trang: xem README của bantin, mục "config.toml".
+		{"config.toml", `# Cấu hình trang: xem README của bantin, mục "The config file".
 title = "Bản tin Dân vận"
 baseURL = "https://danvan.example.vn/"
 languageCode = "vi"
