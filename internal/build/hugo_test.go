@@ -198,3 +198,35 @@ weight = 1
 		last = i
 	}
 }
+
+// A folder that takes the URL of a page bantin makes up is one error at
+// the file, naming both; content/the/_index.md, where "the" is the tags'
+// URL, is the tags page's own text.
+func TestCollisionWithMadeUpPage(t *testing.T) {
+	files, msgs := build(t, `
+-- config.toml --
+baseURL = "https://x.vn/"
+-- content/luu-tru/_index.md --
++++
+title = "Lưu"
++++
+-- content/luu-tru/a.md --
++++
+id = "aaaa"
+title = "A"
+date = 2022-01-01
+tags = ["x"]
++++
+-- content/the/_index.md --
++++
+title = "Các thẻ"
++++
+`, Options{})
+	want := "content/luu-tru/_index.md: error: luu-tru/index.html would be written twice: by content/luu-tru/_index.md and by the archive page /luu-tru/"
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+	if len(files) != 0 {
+		t.Error("a failed build returned files")
+	}
+}

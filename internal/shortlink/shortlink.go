@@ -144,8 +144,12 @@ func pageCode(p *site.Page, cache *qr.Cache, level qr.Level, sizeMM float64, dpi
 	if dir == "." {
 		dir = ""
 	}
+	source := p.Source
+	if source == "" {
+		source = "the " + p.Kind + " page " + p.URL
+	}
 	return []output.File{
-		{Path: path.Join(dir, "qr.svg"), Data: code.SVG(sizeMM), Source: p.Source + " (QR code)"},
-		{Path: path.Join(dir, "qr.png"), Data: pngData, Source: p.Source + " (QR code)"},
+		{Path: path.Join(dir, "qr.svg"), Data: code.SVG(sizeMM), Source: source + " (QR code)"},
+		{Path: path.Join(dir, "qr.png"), Data: pngData, Source: source + " (QR code)"},
 	}, nil
 }
