@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -151,5 +152,60 @@ func TestReadBundleResources(t *testing.T) {
 	d := Read(fsys, "bai-viet/goi/index.md", cfg, Options{Now: time.Now()}, &dl)
 	if d == nil || strings.Join(d.Resources, ",") != strings.Join(set.Docs[0].Resources, ",") || len(d.Resources) != 2 {
 		t.Errorf("Read resources %v, Scan resources %v", d.Resources, set.Docs[0].Resources)
+	}
+}
+
+// Hints are written in the file's own front-matter syntax.
+func TestHintsInTheFilesSyntax(t *testing.T) {
+	for name, src := range map[string]string{
+		"bai-viet/toml.md": "+++\ndate = 2022-01-21\n+++\n",
+		"bai-viet/yaml.md": "---\ndate: 2022-01-21\n---\n",
+	} {
+		var dl diag.List
+		fsys := fstest.MapFS{"content/" + name: {Data: []byte(src)}}
+		cfg := config.Load(fsys, "https://x.vn/", &dl)
+		Scan(fsys, cfg, Options{Now: time.Now()}, &dl)
+		want := `add title = "…" to the front matter`
+		if strings.HasSuffix(name, "yaml.md") {
+			want = `add title: "…" to the front matter`
+		}
+		if msgs := fmt.Sprint(dl.Items()); !strings.Contains(msgs, want) {
+			t.Errorf("%s: %s", name, msgs)
+		}
+	}
+}
+
+// Keys in another case are read as Hugo reads them; cascade hands values
+// down to the pages that do not set them; Hugo-only keys are one warning
+// per key for the whole site.
+func TestHugoFrontMatter(t *testing.T) {
+	set, msgs := scan(t, map[string]string{
+		"content/_index.md":          "+++\ntitle = \"Trang chủ\"\n[cascade]\nkeywords = [\"dân vận\"]\n+++\n",
+		"content/bai-viet/_index.md": "---\ntitle: Bài viết\ncascade:\n  images: [/anh/bai-viet.png]\n  tags: [Tin]\n---\n",
+		"content/bai-viet/a.md":      "---\ntitle: A\npublishdate: 2025-01-02\nLinkTitle: Ngắn\noutputs: [html]\n---\n",
+		"content/bai-viet/b.md":      "+++\ntitle = \"B\"\nimages = [\"/anh/b.png\"]\ntags = [\"Riêng\"]\noutputs = [\"html\"]\nmenu = \"main\"\n+++\n",
+		"content/khac/c.md":          "+++\ntitle = \"C\"\n+++\n",
+	}, Options{})
+	want := `content/bai-viet/a.md:5:1: warning: front-matter key "outputs" is Hugo's; bantin does not use it (ignored in this file and 1 other)
+content/bai-viet/b.md:6:1: warning: front-matter key "menu" is Hugo's; bantin does not use it (ignored in this file)`
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+	byRel := map[string]*Doc{}
+	for _, d := range set.Docs {
+		byRel[d.Rel] = d
+	}
+	a, b, c := byRel["bai-viet/a.md"], byRel["bai-viet/b.md"], byRel["khac/c.md"]
+	if a.Front.PublishDate.Year() != 2025 || a.Front.LinkTitle != "Ngắn" {
+		t.Errorf("a: publishDate %v linkTitle %q", a.Front.PublishDate, a.Front.LinkTitle)
+	}
+	if fmt.Sprint(a.Front.Images, a.Terms["tags"], a.Front.Keywords) != "[/anh/bai-viet.png] [Tin] [dân vận]" {
+		t.Errorf("a cascaded: %v %v %v", a.Front.Images, a.Terms["tags"], a.Front.Keywords)
+	}
+	if fmt.Sprint(b.Front.Images, b.Terms["tags"]) != "[/anh/b.png] [Riêng]" {
+		t.Errorf("b keeps its own: %v %v", b.Front.Images, b.Terms["tags"])
+	}
+	if fmt.Sprint(c.Front.Images, c.Terms["tags"], c.Front.Keywords) != "[] [] [dân vận]" {
+		t.Errorf("c, another section: %v %v %v", c.Front.Images, c.Terms["tags"], c.Front.Keywords)
 	}
 }

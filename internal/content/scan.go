@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"path"
 	"reflect"
@@ -302,7 +303,7 @@ func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
 	if d.Front.Title == "" && !d.hasKey("title") {
 		switch d.Kind {
 		case KindPage:
-			dl.Errorf(d.Pos(), "title is missing: add title = \"…\" to the front matter")
+			dl.Errorf(d.Pos(), "title is missing: add %s to the front matter", d.KeyLine("title", "…"))
 		case KindSection:
 			d.Front.Title = d.Section
 		}
@@ -313,6 +314,16 @@ func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
 	if d.Front.PublishDate.IsZero() {
 		d.Front.PublishDate = d.Front.Date
 	}
+}
+
+// KeyLine is a front-matter line setting key to the string value, in the
+// document's own syntax: title = "…" in TOML, title: "…" in YAML. Hints
+// use it so that an editor can copy them as they are.
+func (d *Doc) KeyLine(key, value string) string {
+	if d.Format == YAML {
+		return fmt.Sprintf("%s: %q", key, value)
+	}
+	return fmt.Sprintf("%s = %q", key, value)
 }
 
 func (d *Doc) hasKey(key string) bool {

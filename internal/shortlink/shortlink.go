@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 
-	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/output"
 	"bantin/internal/parallel"
@@ -77,10 +76,10 @@ func posOf(p *site.Page) diag.Pos {
 
 // idLine is the id line in the page's own front-matter syntax.
 func idLine(p *site.Page, id string) string {
-	if p.Doc != nil && p.Doc.Format == content.YAML {
-		return fmt.Sprintf("id: %q", id)
+	if p.Doc == nil {
+		return fmt.Sprintf("id = %q", id)
 	}
-	return fmt.Sprintf("id = %q", id)
+	return p.Doc.KeyLine("id", id)
 }
 
 // DerivedID makes an id from a content path: stable while the file stays.
