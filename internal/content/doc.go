@@ -14,7 +14,9 @@
 //	draft        true keeps the page out of the build unless --drafts
 //	slug         last URL segment instead of the file name (slugified)
 //	url          the whole URL path ("/gioi-thieu/"), instead of section + slug
-//	aliases      old URL paths that redirect here
+//	aliases      old URL paths that redirect here: from the site root with a
+//	             leading slash ("/cu/x/"), else from the folder of the page's
+//	             URL ("cu" on /tin/moi/ is /tin/cu/), as in Hugo
 //	summary      summary text for lists and feeds
 //	description  meta description
 //	type         content type (article, leaflet, handbook, bulletin, …);

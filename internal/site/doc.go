@@ -10,6 +10,8 @@
 //	content/SECTION/name/index.md → /SLUG(SECTION)/SLUG(name)/   (a page bundle)
 //	slug = "…"                    replaces the last segment (slugified)
 //	url = "/…/"                   replaces the whole path
+//	aliases = ["/a/", "b"]        redirect pages at /a/ and, page-relative as in
+//	                              Hugo, at b/ beside the page's URL
 //
 // Folder and file names go through the Vietnamese slugger, so
 // "content/Tin tức/Dân vận khéo.md" is published at /tin-tuc/dan-van-kheo/.

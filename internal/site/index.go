@@ -43,7 +43,7 @@ func NewIndex(cfg *config.Config, set *content.Set, dl *diag.List) *Index {
 			ix.claim(claimed, outPath(e.url), d, d.Pos(urlKey(d)), dl)
 		}
 		for i, a := range d.Front.Aliases {
-			u, err := checkURLPath(a, "alias")
+			u, err := aliasURL(a, e.url)
 			if err != nil {
 				dl.Errorf(d.Pos("aliases", fmt.Sprint(i)), "%v", err)
 				continue
