@@ -76,6 +76,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	page := content.Page{Kind: kind, ID: id, Title: title, SetType: cfg.Types[sectionOf(rel)] != kind, Now: time.Now().In(cfg.Location)}
+	for _, t := range cfg.TaxonomyList {
+		page.Taxonomies = append(page.Taxonomies, t.Plural)
+	}
 	if err := writeNew(filepath.Join(*source, content.Dir, filepath.FromSlash(rel)), content.Scaffold(page)); err != nil {
 		fmt.Fprintf(stderr, "bantin new: %v\n", err)
 		return exitContent

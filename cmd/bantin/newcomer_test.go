@@ -34,6 +34,18 @@ func TestNewFromTitle(t *testing.T) {
 	if body := readFile(t, p); !strings.Contains(body, `title = "Dân vận khéo ở phường 5"`) || strings.Contains(body, "type =") {
 		t.Errorf("scaffold:\n%s", body)
 	}
+	// The scaffold lists the site's own taxonomies (Hugo's form here).
+	src = t.TempDir()
+	tooltest.WriteFiles(t, src, map[string]string{"hugo.toml": "baseURL = \"https://x.vn/\"\n[taxonomies]\ntag = \"tags\"\ncategory = \"categories\"\n"})
+	if status, _, errOut := runCLI("new", "--source", src, "article", "Bài thứ hai"); status != exitOK {
+		t.Fatal(errOut)
+	}
+	if body := readFile(t, filepath.Join(src, "content", "bai-viet", "bai-thu-hai.md")); !strings.Contains(body, "categories = []\ntags = []\n") || strings.Contains(body, "topics") {
+		t.Errorf("scaffold:\n%s", body)
+	}
+	if status, _, errOut := runCLI("build", "--source", src, "-D"); status != exitOK || errOut != "" {
+		t.Errorf("the scaffolds do not build cleanly: %d %s", status, errOut)
+	}
 	if status, _, _ := runCLI("new", "--source", src, "article", "!!!"); status != exitUsage {
 		t.Errorf("a title without letters: %d", status)
 	}

@@ -44,6 +44,9 @@ type Page struct {
 	// without it the page would take the type of the folder it is in.
 	SetType bool
 	Now     time.Time
+	// Taxonomies are the plurals of the site's taxonomies, each written as
+	// an empty list to fill in.
+	Taxonomies []string
 }
 
 // Scaffold returns the starting text of a new page.
@@ -58,7 +61,10 @@ func Scaffold(p Page) string {
 	if p.SetType {
 		fmt.Fprintf(&b, "type = %q\n", kind)
 	}
-	b.WriteString("description = \"\"\ntopics = []\ntags = []\nauthors = []\n")
+	b.WriteString("description = \"\"\n")
+	for _, plural := range p.Taxonomies {
+		fmt.Fprintf(&b, "%s = []\n", plural)
+	}
 	if kind == "bulletin" {
 		b.WriteString("articles = [\n  # \"bai-viet/ten-bai.md\",\n]\n")
 	}
