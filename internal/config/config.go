@@ -109,6 +109,7 @@ func Load(fsys fs.FS, baseURL string, dl *diag.List) *Config {
 
 func (c *Config) decode(doc *meta.Document, dl *diag.List) {
 	c.doc = doc
+	readHugoSettings(doc, dl)
 	doc.Decode(c, time.UTC, dl)
 	c.checkRanges(dl)
 }

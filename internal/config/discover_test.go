@@ -85,3 +85,26 @@ func TestTaxonomyForms(t *testing.T) {
 		t.Errorf("defaults %+v", c.TaxonomyList)
 	}
 }
+
+// A Hugo config's settings under Hugo's names are read; Hugo settings
+// bantin does not have are one warning each saying so.
+func TestHugoSettings(t *testing.T) {
+	c, msgs := loadFS(t, fstest.MapFS{"hugo.toml": {Data: []byte(`baseURL = "https://x.vn/"
+theme = "ananke"
+paginate = 7
+[markup.goldmark.renderer]
+unsafe = true
+[markup.highlight]
+style = "monokai"
+[[menu.main]]
+name = "Bài viết"
+url = "/bai-viet/"
+`)}})
+	want := `hugo.toml:2:1: warning: "theme" is a Hugo setting that bantin does not have; it is ignored`
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+	if c.Pagination.PagerSize != 7 || !c.Markup.Unsafe || c.Markup.HighlightStyle != "monokai" || len(c.Menus["main"]) != 1 {
+		t.Errorf("pagerSize %d unsafe %v style %q menus %v", c.Pagination.PagerSize, c.Markup.Unsafe, c.Markup.HighlightStyle, c.Menus)
+	}
+}

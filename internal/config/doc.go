@@ -66,6 +66,14 @@
 //	qr.dpi                72 … 1200
 //	qr.sizeMM             5 … 300 (inf and nan are out of range)
 //
+// Hugo's names for settings bantin has are read as bantin's: [menu] as
+// [menus], paginate as pagination.pagerSize, markup.goldmark.renderer.unsafe
+// as markup.unsafe, markup.goldmark.extensions.typographer as
+// markup.typographer, markup.highlight.style and lineNos as
+// markup.highlightStyle and lineNumbers. Hugo settings bantin does not have
+// (theme, permalinks, outputs, languages, …) are one warning each that says
+// so.
+//
 // Unknown keys are warnings at their line; a value of the wrong type is an
 // error at its line; timeZone, baseURL, qr.level and qr.social errors stand
 // at their key.
