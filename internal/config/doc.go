@@ -68,8 +68,7 @@
 //
 // Hugo's names for settings bantin has are read as bantin's: [menu] as
 // [menus], paginate as pagination.pagerSize, markup.goldmark.renderer.unsafe
-// as markup.unsafe, markup.goldmark.extensions.typographer as
-// markup.typographer, markup.highlight.style and lineNos as
+// as markup.unsafe, markup.highlight.style and lineNos as
 // markup.highlightStyle and lineNumbers. Hugo settings bantin does not have
 // (theme, permalinks, outputs, languages, …) are one warning each that says
 // so.

@@ -11,12 +11,11 @@ import (
 // name: a Hugo config file's value is moved to bantin's key before
 // decoding, unless the file sets bantin's key too. Paths are dotted.
 var hugoSpellings = map[string]string{
-	"menu":                                   "menus",
-	"paginate":                               "pagination.pagerSize",
-	"markup.goldmark.renderer.unsafe":        "markup.unsafe",
-	"markup.highlight.style":                 "markup.highlightStyle",
-	"markup.highlight.lineNos":               "markup.lineNumbers",
-	"markup.goldmark.extensions.typographer": "markup.typographer",
+	"menu":                            "menus",
+	"paginate":                        "pagination.pagerSize",
+	"markup.goldmark.renderer.unsafe": "markup.unsafe",
+	"markup.highlight.style":          "markup.highlightStyle",
+	"markup.highlight.lineNos":        "markup.lineNumbers",
 }
 
 // hugoOnly are Hugo settings bantin does not have. They are dropped with one
