@@ -22,7 +22,7 @@ func runFix(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", ".", "the site folder")
 	verbose := fs.Bool("verbose", false, "name every file changed")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: bantin fix ids [flags]\n\nWrites an id line into every page whose front matter has none, in the file's own\nsyntax (id = \"…\" in TOML, id: \"…\" in YAML), just below the opening +++ or ---.\nThe id is the one the build already gives the page, so printed QR codes keep\nworking. Nothing else in any file changes.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: bantin fix ids [flags]\n\nWrites an id line into every page whose front matter has none, in the file's own\nsyntax (id = \"…\" in TOML, id: \"…\" in YAML, \"id\": \"…\", in JSON), just below the\nopening +++, --- or {.\nThe id is the one the build already gives the page, so printed QR codes keep\nworking. Nothing else in any file changes.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if len(args) == 0 || args[0] != "ids" {
@@ -99,8 +99,11 @@ func addID(file string, format content.Format, id string) error {
 	first := bytes.TrimSuffix(bytes.TrimPrefix(src[:end], []byte("\xef\xbb\xbf")), []byte("\r"))
 	want := "+++"
 	line := fmt.Sprintf("id = %q", id)
-	if format == content.YAML {
+	switch format {
+	case content.YAML:
 		want, line = "---", fmt.Sprintf("id: %q", id)
+	case content.JSON:
+		want, line = "{", fmt.Sprintf("  \"id\": %q,", id) // a page's object has a title after it
 	}
 	if string(bytes.TrimRight(first, " \t")) != want {
 		return fmt.Errorf("the front matter does not start on the first line")

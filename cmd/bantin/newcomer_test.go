@@ -195,6 +195,7 @@ func TestFixIDs(t *testing.T) {
 	orig := map[string]string{
 		"content/bai-viet/toml.md":   "+++\r\ntitle = \"TOML\"\r\ndate = 2022-01-21\r\n+++\r\nThân bài.\r\n",
 		"content/bai-viet/yaml.md":   "---\ntitle: YAML\ndate: 2022-01-21\n---\nThân bài.\n",
+		"content/bai-viet/json.md":   "{\n  \"title\": \"JSON\",\n  \"date\": \"2022-01-21\"\n}\nThân bài.\n",
 		"content/bai-viet/co-id.md":  "+++\nid = \"coid\"\ntitle = \"Có id\"\ndate = 2022-01-21\n+++\n",
 		"content/bai-viet/_index.md": "+++\ntitle = \"Bài viết\"\n+++\n",
 	}
@@ -204,7 +205,7 @@ func TestFixIDs(t *testing.T) {
 		t.Errorf("the YAML hint is not YAML:\n%s", before)
 	}
 	status, out, errOut := runCLI("fix", "ids", "--source", src)
-	if status != exitOK || !strings.Contains(out, "added an id to 2 files") {
+	if status != exitOK || !strings.Contains(out, "added an id to 3 files") {
 		t.Fatalf("status %d: %s %s", status, out, errOut)
 	}
 	toml := readFile(t, filepath.Join(src, "content/bai-viet/toml.md"))
@@ -212,7 +213,11 @@ func TestFixIDs(t *testing.T) {
 	if !strings.HasPrefix(toml, "+++\r\nid = \"p") || strings.Replace(toml, toml[5:5+len(`id = "p1234567890a"`)+2], "", 1) == toml {
 		t.Errorf("toml:\n%q", toml)
 	}
-	for name, got := range map[string]string{"toml.md": toml, "yaml.md": yaml} {
+	json := readFile(t, filepath.Join(src, "content/bai-viet/json.md"))
+	if !strings.HasPrefix(json, "{\n  \"id\": \"") {
+		t.Errorf("json:\n%q", json)
+	}
+	for name, got := range map[string]string{"toml.md": toml, "yaml.md": yaml, "json.md": json} {
 		lines := strings.SplitAfterN(got, "\n", 3)
 		if lines[0]+lines[2] != orig["content/bai-viet/"+name] {
 			t.Errorf("%s changed beyond its id line:\n%q", name, got)

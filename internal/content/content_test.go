@@ -209,3 +209,22 @@ content/bai-viet/b.md:6:1: warning: front-matter key "menu" is Hugo's; bantin do
 		t.Errorf("c, another section: %v %v %v", c.Front.Images, c.Terms["tags"], c.Front.Keywords)
 	}
 }
+
+// Hugo's JSON front matter is read, with positions.
+func TestJSONFrontMatter(t *testing.T) {
+	set, msgs := scan(t, map[string]string{
+		"content/bai-viet/a.md": "{\n  \"title\": \"Bài JSON\",\n  \"tags\": [\"Dân vận\"],\n  \"tieu_de\": 1\n}\nThân bài.\n",
+		"content/bai-viet/b.md": "{\n  \"title\": \"Hở\"\n",
+	}, Options{})
+	want := "content/bai-viet/a.md:4:3: warning: unknown key \"tieu_de\"\ncontent/bai-viet/b.md:1:1: error: front matter is opened here but never closed"
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+	if len(set.Docs) != 1 {
+		t.Fatalf("%d docs", len(set.Docs))
+	}
+	d := set.Docs[0]
+	if d.Front.Title != "Bài JSON" || d.Terms["tags"][0] != "Dân vận" || string(d.Body) != "Thân bài.\n" || d.BodyLine != 6 || d.Format != JSON {
+		t.Errorf("%+v body %q line %d", d.Front, d.Body, d.BodyLine)
+	}
+}

@@ -1,8 +1,8 @@
 // Package content reads the site's content/ folder into [Doc] values.
 //
 // Every .md file under content/ is a document. Its front matter is TOML
-// between "+++" lines or YAML between "---" lines, at the very top of the
-// file. Keys:
+// between "+++" lines, YAML between "---" lines, or (Hugo's third form) a
+// JSON object from a "{" line to a "}" line, at the very top of the file. Keys:
 //
 //	id           short, stable identifier of the page, kept when the file is
 //	             renamed or moved (the QR short link uses it)

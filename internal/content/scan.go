@@ -277,6 +277,8 @@ func read(fsys fs.FS, rel string, env *readEnv, dl *diag.List) *Doc {
 		d.Meta = meta.ParseTOML(p, fm, fmLine, dl)
 	case YAML:
 		d.Meta = meta.ParseYAML(p, fm, fmLine, dl)
+	case JSON:
+		d.Meta = meta.ParseJSON(p, fm, fmLine, dl)
 	}
 	if format != None && d.Meta == nil {
 		return nil
@@ -320,8 +322,11 @@ func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
 // document's own syntax: title = "…" in TOML, title: "…" in YAML. Hints
 // use it so that an editor can copy them as they are.
 func (d *Doc) KeyLine(key, value string) string {
-	if d.Format == YAML {
+	switch d.Format {
+	case YAML:
 		return fmt.Sprintf("%s: %q", key, value)
+	case JSON:
+		return fmt.Sprintf("%q: %q,", key, value)
 	}
 	return fmt.Sprintf("%s = %q", key, value)
 }
