@@ -228,3 +228,17 @@ func TestJSONFrontMatter(t *testing.T) {
 		t.Errorf("%+v body %q line %d", d.Front, d.Body, d.BodyLine)
 	}
 }
+
+// Each Hugo shortcode is reported once for the whole site, at its first
+// call, but for calls inside fenced code.
+func TestShortcodesReportedOnce(t *testing.T) {
+	_, msgs := scan(t, map[string]string{
+		"content/a.md": "+++\ntitle = \"A\"\n+++\nẢnh: {{< figure src=\"x.png\" >}} và {{< figure src=\"y.png\" >}}\n\n{{% note %}}Chú ý{{% /note %}}\n",
+		"content/b.md": "+++\ntitle = \"B\"\n+++\n```\n{{< youtube abc >}}\n```\n{{< figure src=\"z.png\" >}}\n",
+	}, Options{})
+	want := `content/a.md:4:6: warning: Hugo shortcode "figure": bantin has no shortcodes, so the call is shown as written (in this file and 1 other); write Markdown or HTML instead
+content/a.md:6:1: warning: Hugo shortcode "note": bantin has no shortcodes, so the call is shown as written (in this file); write Markdown or HTML instead`
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+}

@@ -48,6 +48,10 @@
 // the whole site, at the first file that has it. Other unknown keys are
 // warnings at their line.
 //
+// bantin has no shortcodes: each Hugo shortcode called in a body
+// ({{< name >}}, {{% name %}}), outside fenced code, is one warning for the
+// whole site, at its first call.
+//
 // Dates without a zone are in the site's time zone; years outside
 // 1900–9999 are errors. Text is NFC-normalised and CRLF line ends become LF
 // when read.

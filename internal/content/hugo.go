@@ -19,13 +19,43 @@ var hugoOnlyKeys = []string{
 	"headless", "isCJKLanguage", "translationKey", "author",
 }
 
-// unusedKeys collects the Hugo-only keys of every document read, with the
-// first place each was seen and how many files have it.
-type unusedKeys struct {
+// sightings counts, for each key, the files something was seen in and the
+// first place (in path order) it was seen: what a warning given once for
+// the whole site names. Safe for concurrent use.
+type sightings struct {
 	mu    sync.Mutex
 	first map[string]diag.Pos
 	count map[string]int
 }
+
+// add records that key was seen at pos; call it once per file.
+func (s *sightings) add(key string, pos diag.Pos) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.first == nil {
+		s.first, s.count = map[string]diag.Pos{}, map[string]int{}
+	}
+	if old, seen := s.first[key]; !seen || pos.File < old.File {
+		s.first[key] = pos
+	}
+	s.count[key]++
+}
+
+// report adds one warning per key to dl, at its first place, with the
+// message msg writes for the key and its number of files.
+func (s *sightings) report(dl *diag.List, msg func(key string, files int) string) {
+	keys := make([]string, 0, len(s.first))
+	for k := range s.first {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		dl.Warnf(s.first[k], "%s", msg(k, s.count[k]))
+	}
+}
+
+// unusedKeys collects the Hugo-only keys of every document read.
+type unusedKeys struct{ sightings }
 
 // take removes the Hugo-only keys (and taxonomy-looking keys of taxonomies
 // the site does not configure) from d's front matter and records them.
@@ -49,38 +79,25 @@ func (u *unusedKeys) takeKey(d *Doc, key string) {
 	}
 	pos := d.Pos(key)
 	delete(d.Meta.Values, key)
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if u.first == nil {
-		u.first, u.count = map[string]diag.Pos{}, map[string]int{}
-	}
-	if old, seen := u.first[key]; !seen || pos.File < old.File {
-		u.first[key] = pos
-	}
-	u.count[key]++
+	u.add(key, pos)
 }
 
-// report adds one warning per key to dl, at the first file (in path order)
-// that has it.
-func (u *unusedKeys) report(dl *diag.List) {
-	keys := make([]string, 0, len(u.first))
-	for k := range u.first {
-		keys = append(keys, k)
+// report adds one warning per key to dl.
+func (u *unusedKeys) report(dl *diag.List) { u.sightings.report(dl, unusedMessage) }
+
+// inFiles says how many files something is in, from the first one's view.
+func inFiles(files int) string {
+	switch {
+	case files == 2:
+		return "this file and 1 other"
+	case files > 2:
+		return fmt.Sprintf("this file and %d others", files-1)
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		dl.Warnf(u.first[k], "%s", unusedMessage(k, u.count[k]))
-	}
+	return "this file"
 }
 
 func unusedMessage(key string, files int) string {
-	where := "this file"
-	switch {
-	case files == 2:
-		where = "this file and 1 other"
-	case files > 2:
-		where = fmt.Sprintf("this file and %d others", files-1)
-	}
+	where := inFiles(files)
 	switch key {
 	case "categories", "series":
 		return fmt.Sprintf("front-matter key %q is not a taxonomy of this site (in %s); to use it, add %s = %q under [taxonomies] in the config", key, where, singularOf(key), key)
