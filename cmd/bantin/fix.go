@@ -116,9 +116,32 @@ func addID(file string, format content.Format, id string) error {
 	out = append(out, src[:end+1]...)
 	out = append(out, line+nl...)
 	out = append(out, src[end+1:]...)
+	return replaceFile(file, out)
+}
+
+// replaceFile writes data to a temporary file beside file and renames it
+// over file, keeping file's permissions: an interrupted run leaves either
+// the old file or the new one, never half of one.
+func replaceFile(file string, data []byte) error {
 	st, err := os.Stat(file)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(file, out, st.Mode().Perm())
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".bantin-fix-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
 }
