@@ -13,14 +13,12 @@ import (
 	"os/exec"
 	"os/signal"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"bantin/internal/config"
-	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/serve"
 	"bantin/internal/sitefs"
@@ -112,20 +110,6 @@ func listenProblem(bind string, port int, err error) string {
 		return fmt.Sprintf("port %d is already in use (another bantin serve or hugo server?); stop it, or choose another port with --port, or --port 0 for any free one", port)
 	}
 	return fmt.Sprintf("cannot listen on %s: %v", net.JoinHostPort(bind, strconv.Itoa(port)), err)
-}
-
-// hasContent reports whether source is a site (it has a content/ folder),
-// and says what to do when it is not.
-func hasContent(source string, stderr io.Writer) bool {
-	if st, err := os.Stat(filepath.Join(source, content.Dir)); err == nil && st.IsDir() {
-		return true
-	}
-	where := "here"
-	if source != "." {
-		where = "in " + source
-	}
-	fmt.Fprintf(stderr, "bantin: no content/ %s: run `bantin new site DIR` to start a site, or point --source at one\n", where)
-	return false
 }
 
 func openBrowser(url string, stderr io.Writer) {
