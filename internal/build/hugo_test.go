@@ -1,8 +1,11 @@
 package build
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"bantin/internal/tooltest"
 )
 
 // hugoSite is content laid out as a Hugo user lays it out: hugo.toml with
@@ -228,5 +231,37 @@ title = "Các thẻ"
 	}
 	if len(files) != 0 {
 		t.Error("a failed build returned files")
+	}
+}
+
+// In the dev server, edits to a Hugo site's term page text, to a page that
+// receives cascaded values, to the cascade itself and to hugo.toml give
+// what a clean build gives.
+func TestSessionOnHugoSite(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{}
+	for name, f := range siteFS(t, hugoSite) {
+		files[name] = string(f.Data)
+	}
+	tooltest.WriteFiles(t, root, files)
+	s, ch := NewSession(os.DirFS(root), Options{Now: fixedNow})
+	if ch.Failed {
+		t.Fatal(ch.Diags.Err())
+	}
+	edits := []struct{ name, path, body string }{
+		{"term page text", "content/tags/dan-van/_index.md", "+++\ntitle = \"Dân vận\"\n+++\nVăn bản mới của thẻ.\n"},
+		{"page with cascaded values", "content/posts/second.md", strings.Replace(files["content/posts/second.md"], "Bài thứ hai.", "Bài thứ hai, đã sửa.", 1)},
+		{"cascade", "content/posts/_index.md", strings.Replace(files["content/posts/_index.md"], "posts.png", "posts-moi.png", 1)},
+		{"hugo.toml", "hugo.toml", strings.Replace(files["hugo.toml"], "Trang Hugo", "Trang Hugo mới", 1)},
+	}
+	for _, e := range edits {
+		tooltest.WriteFiles(t, root, map[string]string{e.path: e.body})
+		if ch := s.Update([]string{e.path}); ch.Failed {
+			t.Fatalf("%s: %v", e.name, ch.Diags.Err())
+		}
+		sameAsCleanBuild(t, e.name, root, s)
+	}
+	if !strings.Contains(string(s.Files()["posts/thu-hai/index.html"]), "posts-moi.png") {
+		t.Error("the cascade's new value did not reach the page")
 	}
 }
