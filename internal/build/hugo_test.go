@@ -265,3 +265,31 @@ func TestSessionOnHugoSite(t *testing.T) {
 		t.Error("the cascade's new value did not reach the page")
 	}
 }
+
+// A ref shortcode in a Markdown link becomes the URL of the page it names.
+func TestRefShortcodeLinks(t *testing.T) {
+	files := buildOK(t, `
+-- config.toml --
+baseURL = "https://x.vn/"
+-- content/gioi-thieu.md --
++++
+id = "gt"
+title = "Giới thiệu"
++++
+-- content/posts/a.md --
++++
+id = "aaaa"
+title = "A"
+date = 2026-11-01
++++
+Xem [giới thiệu]({{< ref "/gioi-thieu" >}}) và [phần 2]({{< relref "b.md#phan-2" >}}).
+-- content/posts/b.md --
++++
+id = "bbbb"
+title = "B"
+date = 2026-11-02
++++
+## Phần 2
+`)
+	contains(t, files, "posts/a/index.html", `<a href="/gioi-thieu/">giới thiệu</a>`, `<a href="/posts/b/#phan-2">phần 2</a>`)
+}

@@ -242,3 +242,30 @@ content/a.md:6:1: warning: Hugo shortcode "note": bantin has no shortcodes, so t
 		t.Errorf("got\n%s\nwant\n%s", msgs, want)
 	}
 }
+
+// Hugo's ref and relref shortcodes become paths to the content files they
+// name, relative to the page, for the Markdown link resolver.
+func TestRefShortcodes(t *testing.T) {
+	set, msgs := scan(t, map[string]string{
+		"content/about.md":           "+++\ntitle = \"Giới thiệu\"\n+++\n",
+		"content/posts/_index.md":    "+++\ntitle = \"Bài\"\n+++\n",
+		"content/posts/b.md":         "+++\ntitle = \"B\"\n+++\n",
+		"content/posts/goi/index.md": "+++\ntitle = \"Gói\"\n+++\n",
+		"content/posts/a.md": "+++\ntitle = \"A\"\n+++\n[1]({{< ref \"b.md\" >}}) [2]({{< relref \"/about\" >}}) [3]({{< ref \"posts/goi#phan-2\" >}})\n" +
+			"[4]({{% ref \"about.md\" %}}) [5]({{< ref \"/posts\" >}}) [6]({{< ref \"khong-co\" >}})\n" +
+			"```\n{{< ref \"vi-du\" >}}\n```\n",
+	}, Options{})
+	want := `content/posts/a.md:5:59: error: ref "khong-co": no content file has that path (looked from content/posts/ and from content/)`
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+	for _, d := range set.Docs {
+		if d.Rel == "posts/a.md" {
+			got := string(d.Body)
+			wantBody := "[1](b.md) [2](../about.md) [3](goi/index.md#phan-2)\n[4](../about.md) [5](_index.md) [6]({{< ref \"khong-co\" >}})\n```\n{{< ref \"vi-du\" >}}\n```\n"
+			if got != wantBody {
+				t.Errorf("body\n%q\nwant\n%q", got, wantBody)
+			}
+		}
+	}
+}

@@ -48,6 +48,12 @@
 // the whole site, at the first file that has it. Other unknown keys are
 // warnings at their line.
 //
+// Hugo's ref and relref shortcodes ({{< ref "x.md#part" >}}) are replaced
+// by the path, relative to the page, of the content file they name (looked
+// up from the page's folder, then from content/; a leading slash means
+// content/; .md, /index.md or /_index.md may be left out), so that the link
+// around them resolves like any link to a content file; a path that names
+// no file is an error at the call. Other than these,
 // bantin has no shortcodes: each Hugo shortcode called in a body
 // ({{< name >}}, {{% name %}}), outside fenced code, is one warning for the
 // whole site, at its first call.

@@ -289,6 +289,7 @@ func read(fsys fs.FS, rel string, env *readEnv, dl *diag.List) *Doc {
 	canonicalCase(d)
 	env.cascades.apply(d)
 	env.unused.take(d, cfg)
+	resolveRefs(fsys, d, dl)
 	env.calls.find(d)
 	d.decodeFront(cfg, dl)
 	return d

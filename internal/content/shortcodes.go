@@ -41,7 +41,7 @@ func (s *shortcodes) find(d *Doc) {
 		}
 		for _, m := range shortcodeCall.FindAllSubmatchIndex(line, -1) {
 			name := string(line[m[2]:m[3]])
-			if seen[name] {
+			if seen[name] || name == "ref" || name == "relref" { // refs: resolveRefs
 				continue
 			}
 			seen[name] = true
