@@ -200,6 +200,16 @@ weight = 1
 		}
 		last = i
 	}
+	// "Tin khác" lists the newest pages of the section, weights aside.
+	page := files["bai-viet/cu/index.html"]
+	other := strings.Index(page, "Tin khác")
+	if other < 0 {
+		t.Fatal("no Tin khác on bai-viet/cu/")
+	}
+	newest, pinned := strings.Index(page[other:], ">Mới nhất</a>"), strings.Index(page[other:], ">Ghim một</a>")
+	if newest < 0 || pinned < 0 || newest > pinned {
+		t.Errorf("Tin khác is not newest first (%d, %d)", newest, pinned)
+	}
 }
 
 // A folder that takes the URL of a page bantin makes up is one error at

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 
 	"bantin/internal/content"
@@ -67,7 +68,12 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 	s.Home.Pages = pages
 	for _, sec := range sections {
 		sec.Parent = s.Home
-		sortSection(sec.Pages)
+		sortNewestFirst(sec.Pages)
+		sec.newest = sec.Pages
+		if weighted(sec.Pages) {
+			sec.Pages = slices.Clone(sec.Pages)
+			sortSection(sec.Pages)
+		}
 		s.Sections = append(s.Sections, sec)
 	}
 	sort.Slice(s.Sections, func(i, j int) bool {
@@ -78,7 +84,7 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 		return a.Section < b.Section
 	})
 	for _, sec := range s.Sections {
-		linkNeighbours(sec.Pages)
+		linkNeighbours(sec.newest)
 	}
 	s.All = append(append([]*Page{s.Home}, s.Sections...), pages...)
 	s.Lists = append([]*Page{s.Home}, s.Sections...)
@@ -273,6 +279,15 @@ func sortNewestFirst(pages []*Page) {
 		}
 		return a.Source < b.Source
 	})
+}
+
+func weighted(pages []*Page) bool {
+	for _, p := range pages {
+		if p.Weight != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sortSection orders a section's pages as Hugo orders a list: pages with a

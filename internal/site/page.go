@@ -87,6 +87,9 @@ type Page struct {
 
 	terms     map[string][]*Term // taxonomy plural → the page's terms, set with the taxonomies
 	linkTitle string             // front matter linkTitle
+	// newest: a section's pages newest first, when Pages is in another
+	// order (weights); "Tin khác" and previous/next follow dates.
+	newest []*Page
 }
 
 // Panel is one panel of a leaflet.
@@ -217,8 +220,12 @@ func (p *Page) Recent(n int) []*Page {
 	if p.Parent == nil {
 		return nil
 	}
+	siblings := p.Parent.Pages
+	if p.Parent.newest != nil {
+		siblings = p.Parent.newest
+	}
 	var out []*Page
-	for _, q := range p.Parent.Pages {
+	for _, q := range siblings {
 		if len(out) == n {
 			break
 		}
