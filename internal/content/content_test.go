@@ -184,7 +184,7 @@ func TestHugoFrontMatter(t *testing.T) {
 		"content/bai-viet/_index.md": "---\ntitle: Bài viết\ncascade:\n  images: [/anh/bai-viet.png]\n  tags: [Tin]\n---\n",
 		"content/bai-viet/a.md":      "---\ntitle: A\npublishdate: 2025-01-02\nLinkTitle: Ngắn\noutputs: [html]\n---\n",
 		"content/bai-viet/b.md":      "+++\ntitle = \"B\"\nimages = [\"/anh/b.png\"]\ntags = [\"Riêng\"]\noutputs = [\"html\"]\nmenu = \"main\"\n+++\n",
-		"content/khac/c.md":          "+++\ntitle = \"C\"\n+++\n",
+		"content/khac/c.md":          "+++\ntitle = \"C\"\nauthor = \"Nguyễn Văn A\"\n+++\n",
 	}, Options{})
 	want := `content/bai-viet/a.md:5:1: warning: front-matter key "outputs" is Hugo's; bantin does not use it (ignored in this file and 1 other)
 content/bai-viet/b.md:6:1: warning: front-matter key "menu" is Hugo's; bantin does not use it (ignored in this file)`
@@ -204,6 +204,9 @@ content/bai-viet/b.md:6:1: warning: front-matter key "menu" is Hugo's; bantin do
 	}
 	if fmt.Sprint(b.Front.Images, b.Terms["tags"]) != "[/anh/b.png] [Riêng]" {
 		t.Errorf("b keeps its own: %v %v", b.Front.Images, b.Terms["tags"])
+	}
+	if fmt.Sprint(c.Terms["authors"]) != "[Nguyễn Văn A]" {
+		t.Errorf("c: author is not read as authors: %v", c.Terms)
 	}
 	if fmt.Sprint(c.Front.Images, c.Terms["tags"], c.Front.Keywords) != "[] [] [dân vận]" {
 		t.Errorf("c, another section: %v %v %v", c.Front.Images, c.Terms["tags"], c.Front.Keywords)

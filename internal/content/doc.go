@@ -43,7 +43,8 @@
 // Keys are matched as written, and also in another case as Hugo matches
 // them ("publishdate", "linktitle"). Hugo's keys that bantin does not use
 // (outputs, markup, resources, build, sitemap, menu, menus, headless,
-// isCJKLanguage, translationKey, author; categories and series when they
+// isCJKLanguage, translationKey, author (read as authors when that taxonomy
+// is configured); categories and series when they
 // are not configured taxonomies) are dropped and reported once per key for
 // the whole site, at the first file that has it. Other unknown keys are
 // warnings at their line.

@@ -63,6 +63,7 @@ func (u *unusedKeys) take(d *Doc, cfg *config.Config) {
 	if d.Meta == nil {
 		return
 	}
+	authorAsAuthors(d, cfg)
 	for _, k := range hugoOnlyKeys {
 		u.takeKey(d, k)
 	}
@@ -71,6 +72,23 @@ func (u *unusedKeys) take(d *Doc, cfg *config.Config) {
 			u.takeKey(d, k)
 		}
 	}
+}
+
+// authorAsAuthors reads a Hugo page's author (a name or a list) as its
+// authors terms when the site has an authors taxonomy and the page does
+// not set authors itself.
+func authorAsAuthors(d *Doc, cfg *config.Config) {
+	v, ok := d.Meta.Values["author"]
+	if !ok {
+		return
+	}
+	if _, configured := cfg.Taxonomy("authors"); !configured {
+		return
+	}
+	if _, set := d.Meta.Values["authors"]; !set {
+		d.Meta.Values["authors"] = v
+	}
+	delete(d.Meta.Values, "author")
 }
 
 func (u *unusedKeys) takeKey(d *Doc, key string) {
