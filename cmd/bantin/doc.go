@@ -3,7 +3,7 @@
 //	bantin serve [--source DIR] [--port N] [--baseURL URL|/PATH/] [-D] [--verbose|--quiet]
 //	bantin build [--source DIR] [--destination DIR] [--baseURL URL] [-D] [--minify] [--verbose|--quiet]
 //	bantin pdf [flags] [PATH…]
-//	bantin new KIND "Tiêu đề" | KIND PATH | site DIR
+//	bantin new KIND "Tiêu đề" | KIND PATH | [content] PATH | site DIR
 //	bantin fix ids [--source DIR]
 //	bantin version
 //

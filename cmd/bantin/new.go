@@ -22,6 +22,7 @@ var kindSections = map[string]string{"article": "bai-viet", "leaflet": "to-gap",
 
 const newUsage = `Usage: bantin new KIND "Tiêu đề"   start a page from its title: the file name is the title's slug
        bantin new KIND PATH         start a page at content/[SECTION/]PATH
+       bantin new [content] PATH    (Hugo's form) start a page at content/PATH, of its folder's kind
        bantin new site DIR          start a new site in DIR
 
 KIND: article (bai-viet/), leaflet (to-gap/), handbook (so-tay/), bulletin (ban-tin/).
@@ -41,28 +42,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if status, done := parseFlags(fs, args, stderr); done {
 		return status
 	}
-	if fs.NArg() != 2 {
-		fs.Usage()
-		return exitUsage
-	}
-	if fs.Arg(0) == "site" {
-		return newSite(fs.Arg(1), stdout, stderr)
-	}
-	kind := fs.Arg(0)
-	section, ok := kindSections[kind]
-	if !ok {
-		fmt.Fprintf(stderr, "bantin new: unknown kind %q; use article, leaflet, handbook, bulletin or site\n", kind)
-		return exitUsage
-	}
-	rel, title := newTarget(fs.Arg(1), section)
-	if rel == "" {
-		fmt.Fprintf(stderr, "bantin new: %q has no letters or digits to make a file name from\n", fs.Arg(1))
-		return exitUsage
-	}
-	if strings.Contains("/"+rel+"/", "/../") || filepath.IsAbs(rel) || strings.HasPrefix(rel, "/") {
-		fmt.Fprintf(stderr, "bantin new: %s leaves content/\n", rel)
-		return exitUsage
-	}
 	var dl diag.List
 	site, err := sitefs.Open(*source)
 	if err != nil {
@@ -70,12 +49,39 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	cfg := config.Load(site, "", &dl)
+	kind, arg, ok := newArgs(fs.Args())
+	switch {
+	case !ok:
+		fs.Usage()
+		return exitUsage
+	case kind == "site":
+		return newSite(arg, stdout, stderr)
+	}
+	section, known := kindSections[kind]
+	if kind != "" && !known {
+		fmt.Fprintf(stderr, "bantin new: unknown kind %q; use article, leaflet, handbook, bulletin or site\n", kind)
+		return exitUsage
+	}
+	rel, title := newTarget(arg, section)
+	if rel == "" {
+		fmt.Fprintf(stderr, "bantin new: %q has no letters or digits to make a file name from\n", arg)
+		return exitUsage
+	}
+	if kind == "" { // Hugo's form: the folder says what the page is
+		if k := cfg.Types[sectionOf(rel)]; kindSections[k] != "" {
+			kind = k
+		}
+	}
+	if strings.Contains("/"+rel+"/", "/../") || filepath.IsAbs(rel) || strings.HasPrefix(rel, "/") {
+		fmt.Fprintf(stderr, "bantin new: %s leaves content/\n", rel)
+		return exitUsage
+	}
 	id, err := content.NewID()
 	if err != nil {
 		fmt.Fprintf(stderr, "bantin new: %v\n", err)
 		return exitContent
 	}
-	page := content.Page{Kind: kind, ID: id, Title: title, SetType: cfg.Types[sectionOf(rel)] != kind, Now: time.Now().In(cfg.Location)}
+	page := content.Page{Kind: kind, ID: id, Title: title, SetType: kind != "" && cfg.Types[sectionOf(rel)] != kind, Now: time.Now().In(cfg.Location)}
 	for _, t := range cfg.TaxonomyList {
 		page.Taxonomies = append(page.Taxonomies, t.Plural)
 	}
@@ -85,6 +91,21 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(content.Dir, filepath.FromSlash(rel)))
 	return exitOK
+}
+
+// newArgs reads the arguments of `bantin new`: KIND ARG, site DIR, or
+// Hugo's forms, content PATH and PATH alone (a path with a folder or .md),
+// whose kind ("") comes from the folder.
+func newArgs(args []string) (kind, arg string, ok bool) {
+	switch {
+	case len(args) == 2 && args[0] == "content":
+		return "", args[1], true
+	case len(args) == 2:
+		return args[0], args[1], true
+	case len(args) == 1 && (strings.Contains(args[0], "/") || strings.HasSuffix(args[0], ".md")):
+		return "", args[0], true
+	}
+	return "", "", false
 }
 
 // newTarget reads the argument of `bantin new KIND ARG`: a path (it has a
@@ -101,7 +122,7 @@ func newTarget(arg, section string) (rel, title string) {
 			return "", ""
 		}
 	}
-	if !strings.Contains(arg, "/") {
+	if !strings.Contains(arg, "/") && section != "" {
 		arg = section + "/" + arg
 	}
 	if !strings.HasSuffix(arg, ".md") {

@@ -248,3 +248,29 @@ func TestFixIDs(t *testing.T) {
 		t.Errorf("second run: %s", out)
 	}
 }
+
+// Hugo's forms, new content PATH and new PATH, make a page of its folder's
+// kind.
+func TestNewHugoForms(t *testing.T) {
+	src := t.TempDir()
+	for _, args := range [][]string{{"content", "posts/hello.md"}, {"so-tay/hoi-dap.md"}, {"content", "gioi-thieu.md"}} {
+		if status, _, errOut := runCLI(append([]string{"new", "--source", src}, args...)...); status != exitOK {
+			t.Fatalf("new %v: %s", args, errOut)
+		}
+	}
+	posts := readFile(t, filepath.Join(src, "content", "posts", "hello.md"))
+	if strings.Contains(posts, "type =") || strings.Contains(posts, "[print]") || !strings.Contains(posts, `title = "Tiêu đề"`) {
+		t.Errorf("posts/hello.md:\n%s", posts)
+	}
+	if hb := readFile(t, filepath.Join(src, "content", "so-tay", "hoi-dap.md")); !strings.Contains(hb, "## Câu 1.") || strings.Contains(hb, "type =") {
+		t.Errorf("so-tay/hoi-dap.md is not a handbook:\n%s", hb)
+	}
+	readFile(t, filepath.Join(src, "content", "gioi-thieu.md"))
+	status, out, errOut := runCLI("build", "--source", src, "-D", "--baseURL", "https://x.vn/")
+	if status != exitOK || !strings.Contains(out, "1 handbook") || !strings.Contains(out, "1 posts") {
+		t.Errorf("status %d, out %q, err %q", status, out, errOut)
+	}
+	if status, _, _ := runCLI("new", "--source", src, "hello"); status != exitUsage {
+		t.Errorf("new with a bare word: %d", status)
+	}
+}

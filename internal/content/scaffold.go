@@ -33,11 +33,12 @@ var scaffoldTitles = map[string]string{
 	"leaflet":  "Tên tờ gấp",
 	"handbook": "Sổ tay hỏi – đáp về …",
 	"bulletin": "Bản tin Dân vận số …",
+	"":         "Tiêu đề",
 }
 
 // Page is what a new page starts with.
 type Page struct {
-	Kind  string // article, leaflet, handbook or bulletin
+	Kind  string // article, leaflet, handbook or bulletin; "" for a page of its folder's type
 	ID    string
 	Title string // "" gives the kind's placeholder title
 	// SetType writes type = KIND, for a page outside its kind's section:
@@ -68,7 +69,7 @@ func Scaffold(p Page) string {
 	if kind == "bulletin" {
 		b.WriteString("articles = [\n  # \"bai-viet/ten-bai.md\",\n]\n")
 	}
-	if kind != "article" {
+	if kind != "article" && kind != "" { // publications carry an imprint
 		b.WriteString("\n[print]\npublisher = \"\"\nlicence = \"\"\ncopies = 0\nsize = \"\"\nprinter = \"\"\n")
 	}
 	b.WriteString("+++\n\n")
