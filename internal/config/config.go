@@ -116,6 +116,11 @@ func (c *Config) decode(doc *meta.Document, dl *diag.List) {
 
 func (c *Config) taxonomyPos(key string) diag.Pos { return c.pos("taxonomies", key) }
 
+// Pos returns the position of a key path of the config file ("qr",
+// "level"), of the file when no key is given, or config.toml's when the
+// site has no config file.
+func (c *Config) Pos(key ...string) diag.Pos { return c.pos(key...) }
+
 func (c *Config) setDefaults(dl *diag.List) {
 	if c.Title == "" {
 		c.Title = "Bản tin"
