@@ -40,6 +40,9 @@ func find(fsys fs.FS, dl *diag.List) string {
 	if len(found) > 1 {
 		dl.Errorf(diag.Pos{File: found[1]}, "two config files: %s and %s; keep one (bantin reads one config file, like Hugo)", found[0], strings.Join(found[1:], " and "))
 	}
+	if st, err := fs.Stat(fsys, "config/_default"); err == nil && st.IsDir() {
+		dl.Warnf(diag.Pos{File: "config/_default"}, "Hugo's config folder is not read: bantin reads one config file; put its settings in hugo.toml")
+	}
 	if len(found) == 0 {
 		return ""
 	}

@@ -108,3 +108,10 @@ url = "/bai-viet/"
 		t.Errorf("pagerSize %d unsafe %v style %q menus %v", c.Pagination.PagerSize, c.Markup.Unsafe, c.Markup.HighlightStyle, c.Menus)
 	}
 }
+
+func TestHugoConfigFolderIsReported(t *testing.T) {
+	_, msgs := loadFS(t, fstest.MapFS{"config/_default/hugo.toml": {Data: []byte("baseURL = \"https://x.vn/\"\n")}})
+	if !strings.Contains(msgs, "config/_default: warning: Hugo's config folder is not read") {
+		t.Errorf("got %s", msgs)
+	}
+}
