@@ -32,9 +32,9 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "source", ".", "the site folder (holding content/, and optionally config.toml, layouts/, static/)")
 	fs.StringVar(&f.baseURL, "baseURL", "", "publish at this URL instead of config.toml's baseURL")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft = true")
-	fs.BoolVar(&f.drafts, "D", false, "short for --drafts")
 	fs.BoolVar(&f.future, "future", false, "include pages whose date is in the future")
 	fs.BoolVar(&f.expired, "expired", false, "include pages past their expiryDate")
+	registerHugoNames(fs, f)
 	fs.BoolVar(&f.verbose, "verbose", false, "print every warning (by default, warnings of one kind are one line with a count)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no warnings, only errors")
 }
@@ -50,9 +50,26 @@ func (f *buildFlags) verbosity() diag.Verbosity {
 	return diag.Grouped
 }
 
+// registerHugoNames adds Hugo's names for the same flags: -D, -F, -E,
+// --buildDrafts, --buildFuture, --buildExpired, -s and -b.
+func registerHugoNames(fs *flag.FlagSet, f *buildFlags) {
+	for _, n := range []struct {
+		names []string
+		v     *bool
+		long  string
+	}{{[]string{"D", "buildDrafts"}, &f.drafts, "drafts"}, {[]string{"F", "buildFuture"}, &f.future, "future"}, {[]string{"E", "buildExpired"}, &f.expired, "expired"}} {
+		for _, name := range n.names {
+			fs.BoolVar(n.v, name, false, "Hugo's name for --"+n.long)
+		}
+	}
+	fs.StringVar(&f.source, "s", ".", "Hugo's name for --source")
+	fs.StringVar(&f.baseURL, "b", "", "Hugo's name for --baseURL")
+}
+
 // registerOutput adds the flags of commands that write the site.
 func (f *buildFlags) registerOutput(fs *flag.FlagSet) {
 	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
+	fs.StringVar(&f.destination, "d", "public", "Hugo's name for --destination")
 	fs.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to print PDFs with (default $BANTIN_CHROME, else chromium on PATH)")
 	fs.BoolVar(&f.press, "press", false, "with PDFs, also print for the press: x-nha-in.pdf with 3 mm bleed, TrimBox, BleedBox and crop marks, and for handbooks x-dong-ghim.pdf imposed for saddle stitching (A4, two A5 pages a side)")
 }

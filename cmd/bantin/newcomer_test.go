@@ -274,3 +274,20 @@ func TestNewHugoForms(t *testing.T) {
 		t.Errorf("new with a bare word: %d", status)
 	}
 }
+
+// Hugo's flag names work: -s, -d, -b, -D, -F, --buildDrafts.
+func TestHugoFlagNames(t *testing.T) {
+	src := t.TempDir()
+	tooltest.WriteFiles(t, src, map[string]string{
+		"content/bai-viet/nhap.md":      "+++\nid = \"nhap\"\ntitle = \"Nháp\"\ndate = 2022-01-21\ndraft = true\n+++\n",
+		"content/bai-viet/tuong-lai.md": "+++\nid = \"tlai\"\ntitle = \"Tương lai\"\ndate = 2999-01-01\n+++\n",
+	})
+	status, out, errOut := runCLI("build", "-s", src, "-d", "ra", "-b", "https://x.vn/", "-D", "-F")
+	if status != exitOK || !strings.Contains(out, "built 2 pages") {
+		t.Fatalf("status %d, out %q, err %q", status, out, errOut)
+	}
+	readFile(t, filepath.Join(src, "ra", "bai-viet", "tuong-lai", "index.html"))
+	if status, out, _ := runCLI("build", "--source", src, "--buildDrafts", "--baseURL", "https://x.vn/"); status != exitOK || !strings.Contains(out, "built 1 pages") {
+		t.Errorf("--buildDrafts: %d %q", status, out)
+	}
+}

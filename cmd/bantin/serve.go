@@ -30,6 +30,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	f.register(fs)
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; the default answers this computer only")
 	port := fs.Int("port", 1313, "the port to listen on (0: any free port)")
+	fs.IntVar(port, "p", 1313, "Hugo's name for --port")
 	open := fs.Bool("open", false, "open the site in the default browser")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin serve [flags]\n\nBuilds the site into memory, serves it and rebuilds it as you edit; open pages reload themselves.\n\nFlags:")
