@@ -29,8 +29,8 @@ type buildFlags struct {
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.source, "source", ".", "the site folder (holding content/, and optionally config.toml, layouts/, static/)")
-	fs.StringVar(&f.baseURL, "baseURL", "", "publish at this URL instead of config.toml's baseURL")
+	fs.StringVar(&f.source, "source", ".", "the site folder (holding content/, and optionally hugo.toml or config.toml, layouts/, static/)")
+	fs.StringVar(&f.baseURL, "baseURL", "", "publish at this URL instead of the config file's baseURL")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft = true")
 	fs.BoolVar(&f.future, "future", false, "include pages whose date is in the future")
 	fs.BoolVar(&f.expired, "expired", false, "include pages past their expiryDate")
