@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"bantin/internal/diag"
 	"bantin/internal/output"
 	"bantin/internal/pdf"
+	"bantin/internal/shrink"
 	"bantin/internal/sitefs"
 )
 
@@ -22,19 +24,52 @@ type buildFlags struct {
 	pdf, press                   bool
 	chrome                       string
 	only                         map[string]bool
+	verbose, quiet               bool
+	minify                       bool
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.source, "source", ".", "the site folder (holding content/, and optionally config.toml, layouts/, static/)")
-	fs.StringVar(&f.baseURL, "baseURL", "", "publish at this URL instead of config.toml's baseURL")
+	fs.StringVar(&f.source, "source", ".", "the site folder (holding content/, and optionally hugo.toml or config.toml, layouts/, static/)")
+	fs.StringVar(&f.baseURL, "baseURL", "", "publish at this URL instead of the config file's baseURL")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft = true")
 	fs.BoolVar(&f.future, "future", false, "include pages whose date is in the future")
 	fs.BoolVar(&f.expired, "expired", false, "include pages past their expiryDate")
+	registerHugoNames(fs, f)
+	fs.BoolVar(&f.verbose, "verbose", false, "print every warning (by default, warnings of one kind are one line with a count)")
+	fs.BoolVar(&f.quiet, "quiet", false, "print no warnings, only errors")
+}
+
+// verbosity is how much of the diagnostics the flags ask to print.
+func (f *buildFlags) verbosity() diag.Verbosity {
+	switch {
+	case f.quiet:
+		return diag.Quiet
+	case f.verbose:
+		return diag.Verbose
+	}
+	return diag.Grouped
+}
+
+// registerHugoNames adds Hugo's names for the same flags: -D, -F, -E,
+// --buildDrafts, --buildFuture, --buildExpired, -s and -b.
+func registerHugoNames(fs *flag.FlagSet, f *buildFlags) {
+	for _, n := range []struct {
+		names []string
+		v     *bool
+		long  string
+	}{{[]string{"D", "buildDrafts"}, &f.drafts, "drafts"}, {[]string{"F", "buildFuture"}, &f.future, "future"}, {[]string{"E", "buildExpired"}, &f.expired, "expired"}} {
+		for _, name := range n.names {
+			fs.BoolVar(n.v, name, false, "Hugo's name for --"+n.long)
+		}
+	}
+	fs.StringVar(&f.source, "s", ".", "Hugo's name for --source")
+	fs.StringVar(&f.baseURL, "b", "", "Hugo's name for --baseURL")
 }
 
 // registerOutput adds the flags of commands that write the site.
 func (f *buildFlags) registerOutput(fs *flag.FlagSet) {
 	fs.StringVar(&f.destination, "destination", "public", "the output folder; a relative path is taken from --source")
+	fs.StringVar(&f.destination, "d", "public", "Hugo's name for --destination")
 	fs.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to print PDFs with (default $BANTIN_CHROME, else chromium on PATH)")
 	fs.BoolVar(&f.press, "press", false, "with PDFs, also print for the press: x-nha-in.pdf with 3 mm bleed, TrimBox, BleedBox and crop marks, and for handbooks x-dong-ghim.pdf imposed for saddle stitching (A4, two A5 pages a side)")
 }
@@ -49,6 +84,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	f.register(fs)
 	f.registerOutput(fs)
 	fs.BoolVar(&f.pdf, "pdf", false, "also print every leaflet, handbook and bulletin issue to PDF (needs Chromium)")
+	fs.BoolVar(&f.minify, "minify", false, "minify the HTML, CSS and JavaScript written")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin build [flags]\n\nBuilds the site into --destination. The folder is replaced only when the whole build succeeds.\n\nFlags:")
 		fs.PrintDefaults()
@@ -58,6 +94,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "bantin build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if u, err := url.Parse(f.baseURL); f.baseURL != "" && (err != nil || u.Host == "") {
+		fmt.Fprintf(stderr, "bantin build: --baseURL %q must be an absolute URL such as https://danvan.example.vn/danvan/ (a path alone is for bantin serve)\n", f.baseURL)
 		return exitUsage
 	}
 	return buildAndWrite(&f, stdout, stderr)
@@ -87,6 +127,9 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 }
 
 func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
+	if !hasContent(f.source, stderr) {
+		return exitContent
+	}
 	chrome := ""
 	if f.pdf {
 		var err error
@@ -106,7 +149,7 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res := build.Build(site, f.options())
-	printDiagnostics(stderr, res.Diags)
+	diag.Print(stderr, res.Diags.Items(), f.verbosity())
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", dest)
 		return exitContent
@@ -123,7 +166,7 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		for _, r := range published.Reports {
 			fmt.Fprintln(stdout, r)
 		}
-		printDiagnostics(stderr, published.Diags)
+		diag.Print(stderr, published.Diags.Items(), f.verbosity())
 		if published.Diags.HasErrors() {
 			fmt.Fprintf(stderr, "preflight failed; no PDF was written and %s was left as it was\n", dest)
 			return exitContent
@@ -131,6 +174,12 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "printed %d PDFs in %s\n", len(published.Files), time.Since(start).Round(time.Millisecond))
 		pdfs := published.Files
 		files = append(files, pdfs...)
+	}
+	if f.minify {
+		if files, err = shrink.Files(files); err != nil {
+			fmt.Fprintf(stderr, "bantin build: %v\nbuild failed; %s was left as it was\n", err, dest)
+			return exitContent
+		}
 	}
 	if err := output.WriteDir(dest, files); err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
@@ -192,12 +241,6 @@ func realPath(p string) (string, error) {
 			return abs, nil
 		}
 		rest = append([]string{filepath.Base(dir)}, rest...)
-	}
-}
-
-func printDiagnostics(w io.Writer, dl *diag.List) {
-	for _, d := range dl.Items() {
-		fmt.Fprintln(w, d)
 	}
 }
 

@@ -21,8 +21,10 @@ Usage:
   bantin serve [flags]      preview the site as you edit it (http://127.0.0.1:1313/)
   bantin build [flags]      build the site into a folder (default public/); --pdf prints PDFs too
   bantin pdf [flags] [PATH…] build the site and print its leaflets, handbooks and bulletin issues to PDF
-  bantin new KIND PATH      start a new page; KIND is article, leaflet, handbook or bulletin
-  bantin version            print the version
+  bantin new KIND "Tiêu đề" start a new page; KIND is article, leaflet, handbook or bulletin
+  bantin new site DIR       start a new site in DIR
+  bantin fix ids            write the missing id lines into the pages' front matter
+  bantin version            print the version, VCS revision and Go version
 
 Run "bantin COMMAND --help" for a command's flags.
 `
@@ -46,9 +48,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "fix":
+		return runFix(args[1:], stdout, stderr)
 	case "version":
-		fmt.Fprintln(stdout, "bantin", version())
-		return exitOK
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -2,18 +2,26 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"os/signal"
+	"path"
 	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
+	"bantin/internal/config"
+	"bantin/internal/diag"
 	"bantin/internal/serve"
+	"bantin/internal/sitefs"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -22,6 +30,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	f.register(fs)
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; the default answers this computer only")
 	port := fs.Int("port", 1313, "the port to listen on (0: any free port)")
+	fs.IntVar(port, "p", 1313, "Hugo's name for --port")
 	open := fs.Bool("open", false, "open the site in the default browser")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin serve [flags]\n\nBuilds the site into memory, serves it and rebuilds it as you edit; open pages reload themselves.\n\nFlags:")
@@ -30,17 +39,23 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if status, done := parseFlags(fs, args, stderr); done {
 		return status
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if !hasContent(f.source, stderr) {
+		return exitContent
+	}
+	base, err := servePath(f.source, f.baseURL)
 	if err != nil {
 		fmt.Fprintf(stderr, "bantin serve: %v\n", err)
 		return exitUsage
 	}
-	url := "http://" + ln.Addr().String() + "/"
-	opts := f.options()
-	if opts.BaseURL == "" {
-		opts.BaseURL = url
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin serve: %s\n", listenProblem(*bind, *port, err))
+		return exitContent
 	}
-	srv := serve.New(f.source, opts, stderr)
+	url := "http://" + ln.Addr().String() + base
+	opts := f.options()
+	opts.BaseURL = url // pages link to this server, under the baseURL's path
+	srv := serve.NewVerbosity(f.source, opts, stderr, f.verbosity())
 	fmt.Fprintf(stdout, "bantin serving %s (Ctrl+C to stop)\n", url)
 	if *open {
 		openBrowser(url, stderr)
@@ -53,7 +68,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		}
 	}()
 	hosts := serve.NewHosts(*bind, f.baseURL)
-	httpSrv := &http.Server{Handler: hosts.Guard(srv.Handler()), ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := &http.Server{Handler: hosts.Guard(srv.HandlerAt(base)), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -65,6 +80,37 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	return exitOK
+}
+
+// servePath is the path the site is served under: that of --baseURL (a
+// full URL or a path alone, "/danvan/"), else that of the config's
+// baseURL, else "/".
+func servePath(source, flagURL string) (string, error) {
+	raw := flagURL
+	if raw == "" {
+		raw = "/"
+		if site, err := sitefs.Open(source); err == nil { // else the build reports it
+			var dl diag.List
+			raw = config.Load(site, "", &dl).Base.Path
+		}
+	}
+	u, err := neturl.Parse(raw)
+	if err != nil || (u.Scheme == "" && !strings.HasPrefix(raw, "/")) {
+		return "", fmt.Errorf("--baseURL %q must be a URL such as https://danvan.example.vn/danvan/ or a path such as /danvan/", flagURL)
+	}
+	p := path.Clean("/" + u.Path)
+	if p != "/" {
+		p += "/"
+	}
+	return p, nil
+}
+
+// listenProblem explains why the server could not listen.
+func listenProblem(bind string, port int, err error) string {
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Sprintf("port %d is already in use (another bantin serve or hugo server?); stop it, or choose another port with --port, or --port 0 for any free one", port)
+	}
+	return fmt.Sprintf("cannot listen on %s: %v", net.JoinHostPort(bind, strconv.Itoa(port)), err)
 }
 
 func openBrowser(url string, stderr io.Writer) {

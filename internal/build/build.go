@@ -114,7 +114,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	if tmpls == nil {
 		return res
 	}
-	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse})
+	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
 	checkAnchors(set, results, s, dl)
 	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
@@ -159,6 +159,8 @@ func labels(strs *layout.Strings) site.Labels {
 		Archive: strs.Translate("archive"),
 		Year:    func(y int) string { return strs.Translate("yearTitle", y) },
 		Month:   func(y int, m time.Month) string { return strs.Translate("monthTitle", y, int(m)) },
+		// the UI string named by the plural ("tags" = "Thẻ"), else the plural
+		Taxonomies: func(plural string) string { return strs.Translate(plural) },
 	}
 }
 
@@ -277,13 +279,21 @@ func sourceName(p *site.Page) string {
 	return "the " + p.Kind + " page " + p.URL
 }
 
+// checkOutputs reports the paths written twice, once per pair of sources
+// (a page and its QR code files are one source), at the source file that
+// has one, and the paths that leave the site.
 func checkOutputs(files []output.File, dl *diag.List) {
 	collisions, invalid := output.Check(files)
+	reported := map[[2]string]bool{}
 	for _, c := range collisions {
 		if fromPage(c.First) && fromPage(c.Second) {
 			continue // two pages, or their QR codes: site.NewIndex reported it at its front-matter line
 		}
-		dl.Errorf(diag.Pos{File: c.Second}, "%s would be written twice: by %s and by %s", c.Path, c.First, c.Second)
+		first, second := strings.TrimSuffix(c.First, " (QR code)"), strings.TrimSuffix(c.Second, " (QR code)")
+		if pair := [2]string{first, second}; !reported[pair] {
+			reported[pair] = true
+			dl.Errorf(collisionPos(first, second), "%s would be written twice: by %s and by %s", c.Path, first, second)
+		}
 	}
 	for _, f := range invalid {
 		dl.Errorf(diag.Pos{File: f.Source}, "%s", f.Reason)
@@ -297,6 +307,15 @@ func fromPage(source string) bool {
 		source = source[:i+3]
 	}
 	return strings.HasSuffix(source, ".md")
+}
+
+// collisionPos is where a collision is reported: at the source that is a
+// file of the site, rather than a page bantin makes up.
+func collisionPos(first, second string) diag.Pos {
+	if strings.HasPrefix(second, "the ") && !strings.HasPrefix(first, "the ") {
+		return diag.Pos{File: first}
+	}
+	return diag.Pos{File: second}
 }
 
 func stats(s *site.Site, files int, d time.Duration) Stats {

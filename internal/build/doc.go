@@ -1,7 +1,7 @@
 // Package build runs bantin's pipeline from a site folder to output files.
 //
 //	site root (an fs.FS; bantin and its dev server open it with sitefs.Open)
-//	 ├─ config.Load ─────────► *config.Config        config.toml, defaulted, validated
+//	 ├─ config.Load ─────────► *config.Config        hugo.* or config.*, defaulted, validated
 //	 ├─ content.Scan ────────► *content.Set          front matter decoded, text NFC, drafts left out
 //	 │   site.NewIndex ──────► URLs of every page    known before any Markdown is rendered
 //	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance

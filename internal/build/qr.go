@@ -17,7 +17,7 @@ import (
 func pageQRFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, dl *diag.List) []output.File {
 	files, err := shortlink.Files(s, codes, tmpls.Strings.Translate("redirecting"))
 	if err != nil {
-		dl.Errorf(diag.Pos{File: "config.toml"}, "%v", err)
+		dl.Errorf(s.Config.Pos("qr"), "%v", err)
 		return nil
 	}
 	return files

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"io/fs"
 	"net/url"
 	"sort"
@@ -14,10 +13,11 @@ import (
 	"bantin/internal/meta"
 )
 
-// File is the config file's name at the site root.
+// File is the config file's usual name at the site root; see [Files] for
+// every name bantin reads.
 const File = "config.toml"
 
-// Config is the decoded, defaulted and validated config.toml.
+// Config is the decoded, defaulted and validated config file.
 type Config struct {
 	Title        string                 `toml:"title"`
 	BaseURL      string                 `toml:"baseURL"`
@@ -39,6 +39,11 @@ type Config struct {
 
 	Location *time.Location `toml:"-"` // TimeZone, loaded
 	Base     *url.URL       `toml:"-"` // BaseURL, parsed; Path ends in "/"
+	// Source is the config file that was read ("hugo.toml"); "" when the
+	// site has none.
+	Source string `toml:"-"`
+	// TaxonomyList is [taxonomies] read in either form, in plural order.
+	TaxonomyList []Taxonomy `toml:"-"`
 
 	doc *meta.Document // the file as read, for key positions; nil without one
 }
@@ -84,27 +89,37 @@ type MenuEntry struct {
 	Weight int    `toml:"weight"`
 }
 
-// Load reads config.toml from the root of fsys; a missing file gives the
-// defaults. baseURL, when not empty, overrides the file's.
+// Load reads the config file (the first of [Files] present) from the root
+// of fsys; none gives the defaults. baseURL, when not empty, overrides the
+// file's.
 func Load(fsys fs.FS, baseURL string, dl *diag.List) *Config {
-	c := &Config{}
-	src, err := fs.ReadFile(fsys, File)
-	switch {
-	case err == nil:
-		if doc := meta.ParseTOML(File, src, 1, dl); doc != nil {
-			doc.Decode(c, time.UTC, dl)
-			c.doc = doc
-			c.checkRanges(dl)
+	c := &Config{Source: find(fsys, dl)}
+	if c.Source != "" {
+		if doc := parse(fsys, c.Source, dl); doc != nil {
+			c.decode(doc, dl)
 		}
-	case !errors.Is(err, fs.ErrNotExist):
-		dl.Errorf(diag.Pos{File: File}, "read: %v", err)
 	}
 	if baseURL != "" {
 		c.BaseURL = baseURL
 	}
 	c.setDefaults(dl)
+	c.TaxonomyList = taxonomyList(c.Taxonomies, c.taxonomyPos, dl)
 	return c
 }
+
+func (c *Config) decode(doc *meta.Document, dl *diag.List) {
+	c.doc = doc
+	readHugoSettings(doc, dl)
+	doc.Decode(c, time.UTC, dl)
+	c.checkRanges(dl)
+}
+
+func (c *Config) taxonomyPos(key string) diag.Pos { return c.pos("taxonomies", key) }
+
+// Pos returns the position of a key path of the config file ("qr",
+// "level"), of the file when no key is given, or config.toml's when the
+// site has no config file.
+func (c *Config) Pos(key ...string) diag.Pos { return c.pos(key...) }
 
 func (c *Config) setDefaults(dl *diag.List) {
 	if c.Title == "" {
@@ -123,7 +138,7 @@ func (c *Config) setDefaults(dl *diag.List) {
 	}
 	c.Location = loc
 	if c.BaseURL == "" {
-		dl.Warnf(diag.Pos{File: File}, "baseURL is not set; using http://localhost:1313/")
+		dl.Warnf(c.pos(), "baseURL is not set; using http://localhost:1313/")
 		c.BaseURL = "http://localhost:1313/"
 	}
 	u, err := url.Parse(c.BaseURL)

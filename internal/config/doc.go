@@ -1,4 +1,10 @@
-// Package config reads config.toml into a typed [Config].
+// Package config reads the site's config file into a typed [Config].
+//
+// The file is the first of hugo.toml, hugo.yaml, hugo.yml, hugo.json,
+// config.toml, config.yaml, config.yml, config.json at the site root (Hugo's
+// order), read in the syntax its extension names; JSON is read as YAML,
+// which gives every key its position. Two of them at once is an error that
+// names both. No file gives the defaults.
 //
 // Keys (all optional):
 //
@@ -19,8 +25,15 @@
 //	              typographer: curly quotes, dashes, ellipses (default true)
 //	              highlightStyle: chroma style for code (default "github")
 //	              lineNumbers: number code lines (default false)
-//	[taxonomies]  plural key = display name; default topics = "Chủ đề",
-//	              tags = "Thẻ", authors = "Tác giả"
+//	[taxonomies]  Hugo's form, singular = "plural" (tag = "tags"): the plural
+//	              is the front-matter key, the folder under content/ and the URL
+//	              (/tags/); the display name comes from content/tags/_index.md's
+//	              title, else the UI string named by the plural.
+//	              bantin's own form, plural = "display name" (topics = "Chủ đề"):
+//	              the URL is the slugged name (/chu-de/). A value that is a
+//	              lower-case word (a-z, 0-9, - and _) is Hugo's plural; any other
+//	              value is a display name. Default topics = "Chủ đề",
+//	              tags = "Thẻ", authors = "Tác giả".
 //	[types]       section folder = content type; defaults bai-viet = "article",
 //	              to-gap = "leaflet", so-tay = "handbook", ban-tin = "bulletin"
 //	[related]     count: links per page in "Bài liên quan" and "Tin khác" (default 5)
@@ -52,6 +65,13 @@
 //	related.count         1 … 50
 //	qr.dpi                72 … 1200
 //	qr.sizeMM             5 … 300 (inf and nan are out of range)
+//
+// Hugo's names for settings bantin has are read as bantin's: [menu] as
+// [menus], paginate as pagination.pagerSize, markup.goldmark.renderer.unsafe
+// as markup.unsafe, markup.highlight.style and lineNos as
+// markup.highlightStyle and lineNumbers. Hugo settings bantin does not have
+// (theme, permalinks, outputs, languages, …) are one warning each that says
+// so.
 //
 // Unknown keys are warnings at their line; a value of the wrong type is an
 // error at its line; timeZone, baseURL, qr.level and qr.social errors stand

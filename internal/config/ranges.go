@@ -75,7 +75,11 @@ func (c *Config) has(key ...string) bool {
 // first line when it is not there.
 func (c *Config) pos(key ...string) diag.Pos {
 	if c.doc == nil {
-		return diag.Pos{File: File, Line: 1, Col: 1}
+		file := c.Source
+		if file == "" {
+			file = File
+		}
+		return diag.Pos{File: file, Line: 1, Col: 1}
 	}
 	return c.doc.Pos(key...)
 }

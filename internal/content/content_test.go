@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -151,5 +152,123 @@ func TestReadBundleResources(t *testing.T) {
 	d := Read(fsys, "bai-viet/goi/index.md", cfg, Options{Now: time.Now()}, &dl)
 	if d == nil || strings.Join(d.Resources, ",") != strings.Join(set.Docs[0].Resources, ",") || len(d.Resources) != 2 {
 		t.Errorf("Read resources %v, Scan resources %v", d.Resources, set.Docs[0].Resources)
+	}
+}
+
+// Hints are written in the file's own front-matter syntax.
+func TestHintsInTheFilesSyntax(t *testing.T) {
+	for name, src := range map[string]string{
+		"bai-viet/toml.md": "+++\ndate = 2022-01-21\n+++\n",
+		"bai-viet/yaml.md": "---\ndate: 2022-01-21\n---\n",
+	} {
+		var dl diag.List
+		fsys := fstest.MapFS{"content/" + name: {Data: []byte(src)}}
+		cfg := config.Load(fsys, "https://x.vn/", &dl)
+		Scan(fsys, cfg, Options{Now: time.Now()}, &dl)
+		want := `add title = "…" to the front matter`
+		if strings.HasSuffix(name, "yaml.md") {
+			want = `add title: "…" to the front matter`
+		}
+		if msgs := fmt.Sprint(dl.Items()); !strings.Contains(msgs, want) {
+			t.Errorf("%s: %s", name, msgs)
+		}
+	}
+}
+
+// Keys in another case are read as Hugo reads them; cascade hands values
+// down to the pages that do not set them; Hugo-only keys are one warning
+// per key for the whole site.
+func TestHugoFrontMatter(t *testing.T) {
+	set, msgs := scan(t, map[string]string{
+		"content/_index.md":          "+++\ntitle = \"Trang chủ\"\n[cascade]\nkeywords = [\"dân vận\"]\n+++\n",
+		"content/bai-viet/_index.md": "---\ntitle: Bài viết\ncascade:\n  images: [/anh/bai-viet.png]\n  tags: [Tin]\n---\n",
+		"content/bai-viet/a.md":      "---\ntitle: A\npublishdate: 2025-01-02\nLinkTitle: Ngắn\noutputs: [html]\n---\n",
+		"content/bai-viet/b.md":      "+++\ntitle = \"B\"\nimages = [\"/anh/b.png\"]\ntags = [\"Riêng\"]\noutputs = [\"html\"]\nmenu = \"main\"\n+++\n",
+		"content/khac/c.md":          "+++\ntitle = \"C\"\nauthor = \"Nguyễn Văn A\"\n+++\n",
+	}, Options{})
+	want := `content/bai-viet/a.md:5:1: warning: front-matter key "outputs" is Hugo's; bantin does not use it (ignored in this file and 1 other)
+content/bai-viet/b.md:6:1: warning: front-matter key "menu" is Hugo's; bantin does not use it (ignored in this file)`
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+	byRel := map[string]*Doc{}
+	for _, d := range set.Docs {
+		byRel[d.Rel] = d
+	}
+	a, b, c := byRel["bai-viet/a.md"], byRel["bai-viet/b.md"], byRel["khac/c.md"]
+	if a.Front.PublishDate.Year() != 2025 || a.Front.LinkTitle != "Ngắn" {
+		t.Errorf("a: publishDate %v linkTitle %q", a.Front.PublishDate, a.Front.LinkTitle)
+	}
+	if fmt.Sprint(a.Front.Images, a.Terms["tags"], a.Front.Keywords) != "[/anh/bai-viet.png] [Tin] [dân vận]" {
+		t.Errorf("a cascaded: %v %v %v", a.Front.Images, a.Terms["tags"], a.Front.Keywords)
+	}
+	if fmt.Sprint(b.Front.Images, b.Terms["tags"]) != "[/anh/b.png] [Riêng]" {
+		t.Errorf("b keeps its own: %v %v", b.Front.Images, b.Terms["tags"])
+	}
+	if fmt.Sprint(c.Terms["authors"]) != "[Nguyễn Văn A]" {
+		t.Errorf("c: author is not read as authors: %v", c.Terms)
+	}
+	if fmt.Sprint(c.Front.Images, c.Terms["tags"], c.Front.Keywords) != "[] [] [dân vận]" {
+		t.Errorf("c, another section: %v %v %v", c.Front.Images, c.Terms["tags"], c.Front.Keywords)
+	}
+}
+
+// Hugo's JSON front matter is read, with positions.
+func TestJSONFrontMatter(t *testing.T) {
+	set, msgs := scan(t, map[string]string{
+		"content/bai-viet/a.md": "{\n  \"title\": \"Bài JSON\",\n  \"tags\": [\"Dân vận\"],\n  \"tieu_de\": 1\n}\nThân bài.\n",
+		"content/bai-viet/b.md": "{\n  \"title\": \"Hở\"\n",
+	}, Options{})
+	want := "content/bai-viet/a.md:4:3: warning: unknown key \"tieu_de\"\ncontent/bai-viet/b.md:1:1: error: front matter is opened here but never closed"
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+	if len(set.Docs) != 1 {
+		t.Fatalf("%d docs", len(set.Docs))
+	}
+	d := set.Docs[0]
+	if d.Front.Title != "Bài JSON" || d.Terms["tags"][0] != "Dân vận" || string(d.Body) != "Thân bài.\n" || d.BodyLine != 6 || d.Format != JSON {
+		t.Errorf("%+v body %q line %d", d.Front, d.Body, d.BodyLine)
+	}
+}
+
+// Each Hugo shortcode is reported once for the whole site, at its first
+// call, but for calls inside fenced code.
+func TestShortcodesReportedOnce(t *testing.T) {
+	_, msgs := scan(t, map[string]string{
+		"content/a.md": "+++\ntitle = \"A\"\n+++\nẢnh: {{< figure src=\"x.png\" >}} và {{< figure src=\"y.png\" >}}\n\n{{% note %}}Chú ý{{% /note %}}\n",
+		"content/b.md": "+++\ntitle = \"B\"\n+++\n```\n{{< youtube abc >}}\n```\n{{< figure src=\"z.png\" >}}\n",
+	}, Options{})
+	want := `content/a.md:4:6: warning: Hugo shortcode "figure": bantin has no shortcodes, so the call is shown as written (in this file and 1 other); write Markdown or HTML instead
+content/a.md:6:1: warning: Hugo shortcode "note": bantin has no shortcodes, so the call is shown as written (in this file); write Markdown or HTML instead`
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+}
+
+// Hugo's ref and relref shortcodes become paths to the content files they
+// name, relative to the page, for the Markdown link resolver.
+func TestRefShortcodes(t *testing.T) {
+	set, msgs := scan(t, map[string]string{
+		"content/about.md":           "+++\ntitle = \"Giới thiệu\"\n+++\n",
+		"content/posts/_index.md":    "+++\ntitle = \"Bài\"\n+++\n",
+		"content/posts/b.md":         "+++\ntitle = \"B\"\n+++\n",
+		"content/posts/goi/index.md": "+++\ntitle = \"Gói\"\n+++\n",
+		"content/posts/a.md": "+++\ntitle = \"A\"\n+++\n[1]({{< ref \"b.md\" >}}) [2]({{< relref \"/about\" >}}) [3]({{< ref \"posts/goi#phan-2\" >}})\n" +
+			"[4]({{% ref \"about.md\" %}}) [5]({{< ref \"/posts\" >}}) [6]({{< ref \"khong-co\" >}})\n" +
+			"```\n{{< ref \"vi-du\" >}}\n```\n",
+	}, Options{})
+	want := `content/posts/a.md:5:59: error: ref "khong-co": no content file has that path (looked from content/posts/ and from content/)`
+	if msgs != want {
+		t.Errorf("got\n%s\nwant\n%s", msgs, want)
+	}
+	for _, d := range set.Docs {
+		if d.Rel == "posts/a.md" {
+			got := string(d.Body)
+			wantBody := "[1](b.md) [2](../about.md) [3](goi/index.md#phan-2)\n[4](../about.md) [5](_index.md) [6]({{< ref \"khong-co\" >}})\n```\n{{< ref \"vi-du\" >}}\n```\n"
+			if got != wantBody {
+				t.Errorf("body\n%q\nwant\n%q", got, wantBody)
+			}
+		}
 	}
 }

@@ -24,6 +24,10 @@ type FrontMatter struct {
 	Layout      string         `toml:"layout"`
 	Weight      int            `toml:"weight"`
 	Image       string         `toml:"image"`
+	Images      []string       `toml:"images"`    // Hugo's sharing images; the first is used when image is not set
+	Keywords    []string       `toml:"keywords"`  // <meta name="keywords"> and search
+	LinkTitle   string         `toml:"linkTitle"` // the title in lists, menus and breadcrumbs
+	Cascade     map[string]any `toml:"cascade"`   // _index.md: values handed down to the section's pages
 	Articles    []string       `toml:"articles"`
 	Print       Imprint        `toml:"print"`
 	Params      map[string]any `toml:"params"`
@@ -78,6 +82,7 @@ type Format string
 const (
 	TOML Format = "toml"
 	YAML Format = "yaml"
+	JSON Format = "json" // Hugo's third form: a JSON object from a "{" line to a "}" line
 	None Format = ""
 )
 
@@ -92,6 +97,8 @@ func split(src []byte) (format Format, fm []byte, fmLine int, body []byte, bodyL
 		format, delim = TOML, []byte("+++")
 	case "---":
 		format, delim = YAML, []byte("---")
+	case "{":
+		return splitJSON(src, rest)
 	default:
 		return None, nil, 0, src, 1, false
 	}
@@ -114,4 +121,24 @@ func split(src []byte) (format Format, fm []byte, fmLine int, body []byte, bodyL
 		line++
 	}
 	return format, nil, 2, nil, 0, true
+}
+
+// splitJSON separates JSON front matter, which runs from the "{" of the
+// first line to the first line that is "}" alone, and keeps both braces.
+func splitJSON(src, rest []byte) (format Format, fm []byte, fmLine int, body []byte, bodyLine int, unclosed bool) {
+	line := 2
+	for off := 0; off < len(rest); line++ {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest)
+		cur := rest[off:]
+		if end >= 0 {
+			cur, next = rest[off:off+end], off+end+1
+		}
+		if string(bytes.TrimRight(cur, " \t")) == "}" {
+			n := len(src) - len(rest) + off + len(cur)
+			return JSON, src[:n], 1, rest[next:], line + 1, false
+		}
+		off = next
+	}
+	return JSON, nil, 1, nil, 0, true
 }

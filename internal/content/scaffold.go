@@ -33,17 +33,43 @@ var scaffoldTitles = map[string]string{
 	"leaflet":  "Tên tờ gấp",
 	"handbook": "Sổ tay hỏi – đáp về …",
 	"bulletin": "Bản tin Dân vận số …",
+	"":         "Tiêu đề",
 }
 
-// Scaffold returns the starting text of a new page of kind.
-func Scaffold(kind, id string, now time.Time) string {
+// Page is what a new page starts with.
+type Page struct {
+	Kind  string // article, leaflet, handbook or bulletin; "" for a page of its folder's type
+	ID    string
+	Title string // "" gives the kind's placeholder title
+	// SetType writes type = KIND, for a page outside its kind's section:
+	// without it the page would take the type of the folder it is in.
+	SetType bool
+	Now     time.Time
+	// Taxonomies are the plurals of the site's taxonomies, each written as
+	// an empty list to fill in.
+	Taxonomies []string
+}
+
+// Scaffold returns the starting text of a new page.
+func Scaffold(p Page) string {
+	kind := p.Kind
+	title := p.Title
+	if title == "" {
+		title = scaffoldTitles[kind]
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "+++\nid = %q\ntitle = %q\ndate = %s\ndraft = true\n", id, scaffoldTitles[kind], now.Format(time.RFC3339))
-	b.WriteString("description = \"\"\ntopics = []\ntags = []\nauthors = []\n")
+	fmt.Fprintf(&b, "+++\nid = %q\ntitle = %q\ndate = %s\ndraft = true\n", p.ID, title, p.Now.Format(time.RFC3339))
+	if p.SetType {
+		fmt.Fprintf(&b, "type = %q\n", kind)
+	}
+	b.WriteString("description = \"\"\n")
+	for _, plural := range p.Taxonomies {
+		fmt.Fprintf(&b, "%s = []\n", plural)
+	}
 	if kind == "bulletin" {
 		b.WriteString("articles = [\n  # \"bai-viet/ten-bai.md\",\n]\n")
 	}
-	if kind != "article" {
+	if kind != "article" && kind != "" { // publications carry an imprint
 		b.WriteString("\n[print]\npublisher = \"\"\nlicence = \"\"\ncopies = 0\nsize = \"\"\nprinter = \"\"\n")
 	}
 	b.WriteString("+++\n\n")

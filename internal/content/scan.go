@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"path"
 	"reflect"
@@ -28,6 +29,13 @@ const (
 	KindPage    Kind = "page"
 	KindSection Kind = "section"
 	KindHome    Kind = "home"
+	// KindTaxonomy is content/PLURAL/_index.md of a configured taxonomy:
+	// the title, description and text of the taxonomy's page (Hugo's
+	// convention).
+	KindTaxonomy Kind = "taxonomy"
+	// KindTerm is content/PLURAL/TERM/_index.md: a term page's own title,
+	// description and text.
+	KindTerm Kind = "term"
 )
 
 // Doc is one Markdown file of content/.
@@ -35,7 +43,10 @@ type Doc struct {
 	Path      string // from the site root: "content/bai-viet/x.md"
 	Rel       string // from content/: "bai-viet/x.md"
 	Kind      Kind
-	Section   string   // first folder of Rel; "" for files at the root of content/
+	Section   string   // first folder of Rel; "" for files at the root of content/ and taxonomy and term pages
+	Taxonomy  string   // taxonomy and term pages: the taxonomy's plural
+	Term      string   // term pages: the term's folder name
+	Format    Format   // the front matter's syntax; None without one
 	Bundle    bool     // a page bundle's index.md
 	Resources []string // Rel paths of the bundle's other files, sorted
 	Front     FrontMatter
@@ -79,6 +90,8 @@ func Scan(fsys fs.FS, cfg *config.Config, opts Options, dl *diag.List) *Set {
 	var docPaths []string
 	for _, f := range files {
 		switch {
+		case path.Base(f) == "_index.md" && taxonomyOf(f, cfg) != "":
+			docPaths = append(docPaths, f)
 		case path.Base(f) == "_index.md" && strings.Count(f, "/") > 1:
 			dl.Warnf(diag.Pos{File: path.Join(Dir, f)}, "ignored: sections are the first folder under content/ only")
 		case strings.HasSuffix(f, ".md") && bundleOf(f, bundles) == "":
@@ -91,7 +104,7 @@ func Scan(fsys fs.FS, cfg *config.Config, opts Options, dl *diag.List) *Set {
 			set.Assets = append(set.Assets, f)
 		}
 	}
-	docs := readAll(fsys, docPaths, cfg, dl)
+	docs := readInOrder(fsys, docPaths, cfg, dl)
 	for _, d := range docs {
 		if d.Bundle {
 			d.Resources = resourcesOf(path.Dir(d.Rel), files)
@@ -146,10 +159,43 @@ func resourcesOf(dir string, files []string) []string {
 	return out
 }
 
+// readEnv is what reading a document needs besides the file: the values
+// handed down by _index.md files and the collector of Hugo-only keys.
+type readEnv struct {
+	cfg      *config.Config
+	cascades cascades
+	unused   *unusedKeys
+	calls    *shortcodes
+}
+
+// readInOrder reads the _index.md files first, for the values they hand
+// down, then every other document; it returns them sorted by path and
+// reports each Hugo-only key once.
+func readInOrder(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) []*Doc {
+	env := &readEnv{cfg: cfg, cascades: cascades{}, unused: &unusedKeys{}, calls: &shortcodes{}}
+	var indexes, others []string
+	for _, rel := range rels {
+		if path.Base(rel) == "_index.md" {
+			indexes = append(indexes, rel)
+		} else {
+			others = append(others, rel)
+		}
+	}
+	docs := readAll(fsys, indexes, env, dl)
+	for _, d := range docs {
+		env.cascades.collect(d)
+	}
+	docs = append(docs, readAll(fsys, others, env, dl)...)
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	env.unused.report(dl)
+	env.calls.report(dl)
+	return docs
+}
+
 // readAll reads and parses the documents on every core.
-func readAll(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) []*Doc {
+func readAll(fsys fs.FS, rels []string, env *readEnv, dl *diag.List) []*Doc {
 	docs := make([]*Doc, len(rels))
-	parallel.For(len(rels), func(i int) { docs[i] = read(fsys, rels[i], cfg, dl) })
+	parallel.For(len(rels), func(i int) { docs[i] = read(fsys, rels[i], env, dl) })
 	out := docs[:0]
 	for _, d := range docs {
 		if d != nil {
@@ -163,7 +209,10 @@ func readAll(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) []*Do
 // does, and says why a build would leave it out. It returns nil when the
 // file cannot be used; the reasons are in dl.
 func Read(fsys fs.FS, rel string, cfg *config.Config, opts Options, dl *diag.List) *Doc {
-	d := read(fsys, rel, cfg, dl)
+	env := &readEnv{cfg: cfg, cascades: cascadesOf(fsys, rel, cfg), unused: &unusedKeys{}, calls: &shortcodes{}}
+	d := read(fsys, rel, env, dl)
+	env.unused.report(dl)
+	env.calls.report(dl)
 	if d == nil {
 		return nil
 	}
@@ -177,8 +226,29 @@ func Read(fsys fs.FS, rel string, cfg *config.Config, opts Options, dl *diag.Lis
 	return d
 }
 
+// cascadesOf reads the values handed down to the document at rel by
+// content/_index.md and its section's _index.md. Their own problems are
+// not reported here: the build that reads them reports them.
+func cascadesOf(fsys fs.FS, rel string, cfg *config.Config) cascades {
+	c := cascades{}
+	if path.Base(rel) == "_index.md" {
+		return c
+	}
+	env := &readEnv{cfg: cfg, cascades: cascades{}, unused: &unusedKeys{}, calls: &shortcodes{}}
+	for _, idx := range []string{"_index.md", path.Join(sectionOf(rel), "_index.md")} {
+		if _, err := fs.Stat(fsys, path.Join(Dir, idx)); err != nil {
+			continue
+		}
+		if d := read(fsys, idx, env, &diag.List{}); d != nil {
+			c.collect(d)
+		}
+	}
+	return c
+}
+
 // read parses one document; it returns nil when the file cannot be used.
-func read(fsys fs.FS, rel string, cfg *config.Config, dl *diag.List) *Doc {
+func read(fsys fs.FS, rel string, env *readEnv, dl *diag.List) *Doc {
+	cfg := env.cfg
 	p := path.Join(Dir, rel)
 	raw, err := fs.ReadFile(fsys, p)
 	if err != nil {
@@ -192,7 +262,14 @@ func read(fsys fs.FS, rel string, cfg *config.Config, dl *diag.List) *Doc {
 	}
 	src := []byte(vi.NFC(string(raw)))
 	d := &Doc{Path: p, Rel: rel, Kind: kindOf(rel), Section: sectionOf(rel), Bundle: path.Base(rel) == "index.md"}
+	if plural := taxonomyOf(rel, cfg); plural != "" {
+		d.Kind, d.Section, d.Taxonomy = KindTaxonomy, "", plural
+		if dir := path.Dir(rel); strings.Contains(dir, "/") {
+			d.Kind, d.Term = KindTerm, path.Base(dir)
+		}
+	}
 	format, fm, fmLine, body, bodyLine, unclosed := split(src)
+	d.Format = format
 	if unclosed {
 		dl.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "front matter is opened here but never closed")
 		return nil
@@ -203,10 +280,17 @@ func read(fsys fs.FS, rel string, cfg *config.Config, dl *diag.List) *Doc {
 		d.Meta = meta.ParseTOML(p, fm, fmLine, dl)
 	case YAML:
 		d.Meta = meta.ParseYAML(p, fm, fmLine, dl)
+	case JSON:
+		d.Meta = meta.ParseJSON(p, fm, fmLine, dl)
 	}
 	if format != None && d.Meta == nil {
 		return nil
 	}
+	canonicalCase(d)
+	env.cascades.apply(d)
+	env.unused.take(d, cfg)
+	resolveRefs(fsys, d, dl)
+	env.calls.find(d)
 	d.decodeFront(cfg, dl)
 	return d
 }
@@ -214,7 +298,8 @@ func read(fsys fs.FS, rel string, cfg *config.Config, dl *diag.List) *Doc {
 func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
 	d.Terms = map[string][]string{}
 	if d.Meta != nil {
-		for plural := range cfg.Taxonomies {
+		for _, t := range cfg.TaxonomyList {
+			plural := t.Plural
 			var terms []string
 			if d.Meta.DecodeKey(plural, &terms, cfg.Location, dl) {
 				d.Terms[plural] = cleanTerms(terms)
@@ -225,7 +310,7 @@ func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
 	if d.Front.Title == "" && !d.hasKey("title") {
 		switch d.Kind {
 		case KindPage:
-			dl.Errorf(d.Pos(), "title is missing: add title = \"…\" to the front matter")
+			dl.Errorf(d.Pos(), "title is missing: add %s to the front matter", d.KeyLine("title", "…"))
 		case KindSection:
 			d.Front.Title = d.Section
 		}
@@ -236,6 +321,19 @@ func (d *Doc) decodeFront(cfg *config.Config, dl *diag.List) {
 	if d.Front.PublishDate.IsZero() {
 		d.Front.PublishDate = d.Front.Date
 	}
+}
+
+// KeyLine is a front-matter line setting key to the string value, in the
+// document's own syntax: title = "…" in TOML, title: "…" in YAML. Hints
+// use it so that an editor can copy them as they are.
+func (d *Doc) KeyLine(key, value string) string {
+	switch d.Format {
+	case YAML:
+		return fmt.Sprintf("%s: %q", key, value)
+	case JSON:
+		return fmt.Sprintf("%q: %q,", key, value)
+	}
+	return fmt.Sprintf("%s = %q", key, value)
 }
 
 func (d *Doc) hasKey(key string) bool {
@@ -264,6 +362,25 @@ func hiddenReason(d *Doc, opts Options) string {
 		return "future"
 	case !opts.Expired && !d.Front.ExpiryDate.IsZero() && d.Front.ExpiryDate.Before(opts.Now):
 		return "expired"
+	}
+	return ""
+}
+
+// taxonomyOf returns the plural of the taxonomy whose own page (PLURAL/_index.md)
+// or term page (PLURAL/TERM/_index.md) rel is, or "". The folder is the
+// taxonomy's plural or its URL segment.
+func taxonomyOf(rel string, cfg *config.Config) string {
+	if path.Base(rel) != "_index.md" {
+		return ""
+	}
+	parts := strings.Split(rel, "/")
+	if len(parts) != 2 && len(parts) != 3 {
+		return ""
+	}
+	for _, t := range cfg.TaxonomyList {
+		if parts[0] == t.Plural || parts[0] == t.Slug {
+			return t.Plural
+		}
 	}
 	return ""
 }

@@ -52,9 +52,11 @@
 //
 // # Data
 //
-// A template receives the *site.Page being rendered: .Title, .Content,
+// A template receives the *site.Page being rendered: .Title, .LinkTitle
+// (front matter linkTitle, else the title: what lists, menus and
+// breadcrumbs show), .Keywords, .Content,
 // .Summary, .Date, .Lastmod, .RelPermalink, .Permalink, .Pages (a list's
-// pages, newest first), .Parent, .Ancestors, .Recent N, .TOC, .ReadingTime,
+// pages, newest first; a section's in Hugo's order, weighted pages first), .Parent, .Ancestors, .Recent N, .TOC, .ReadingTime,
 // .UsesCode (the page shows highlighted code: the theme links /css/chroma.css only then),
 // .Terms, .Params, .Resources, .ShortURL (the short link the page's QR
 // code holds), .QR.SVG and .QR.PNG (its code files), .Kind, .Type, .Section, .IsPage, .IsSection,

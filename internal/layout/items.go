@@ -21,7 +21,7 @@ type listItems struct{ loc *time.Location }
 // summary.
 func (l listItems) pageItem(p *site.Page) template.HTML {
 	var b strings.Builder
-	b.WriteString("<li class=\"page-item\">\n    <h3 class=\"page-item-title\"><a href=\"" + urlAttr(p.RelPermalink) + "\">" + esc(p.Title) + "</a></h3>\n    ")
+	b.WriteString("<li class=\"page-item\">\n    <h3 class=\"page-item-title\"><a href=\"" + urlAttr(p.RelPermalink) + "\">" + esc(p.LinkTitle()) + "</a></h3>\n    ")
 	if !p.Date.IsZero() {
 		b.WriteString(`<time class="page-item-date" datetime="` + isoDate(p.Date, l.loc) + `">` + esc(vi.FormatDate(p.Date, l.loc)) + "</time>")
 	}
@@ -36,7 +36,7 @@ func (l listItems) pageItem(p *site.Page) template.HTML {
 // linkItem is an entry of a short list (related pages, other news): the
 // title linked and the date.
 func (l listItems) linkItem(p *site.Page) template.HTML {
-	s := `<li><a href="` + urlAttr(p.RelPermalink) + `">` + esc(p.Title) + "</a>"
+	s := `<li><a href="` + urlAttr(p.RelPermalink) + `">` + esc(p.LinkTitle()) + "</a>"
 	if !p.Date.IsZero() {
 		s += ` <time datetime="` + isoDate(p.Date, l.loc) + `">` + esc(vi.FormatDate(p.Date, l.loc)) + "</time>"
 	}

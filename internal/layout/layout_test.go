@@ -158,3 +158,15 @@ func TestPartialCachedEach(t *testing.T) {
 		t.Errorf("problem = %v", problem)
 	}
 }
+
+// Hugo's default languageCode, "en-us", reads the English table, and a
+// site's own table for the region over it.
+func TestRegionalLanguageCode(t *testing.T) {
+	tm, _ := load(t, map[string]string{"layouts/i18n/en-us.toml": "home = \"Front page\"\n"}, "en-US")
+	if got := tm.Strings.Translate("tableOfContents"); got != "Contents" {
+		t.Errorf("tableOfContents = %q, want the English table's", got)
+	}
+	if got := tm.Strings.Translate("home"); got != "Front page" {
+		t.Errorf("home = %q, want the region's own", got)
+	}
+}

@@ -35,6 +35,9 @@ func (m metaTags) write(p *site.Page) (template.HTML, error) {
 	if desc != "" {
 		b.WriteString(`<meta name="description" content="` + esc(truncate(300, desc)) + "\">\n")
 	}
+	if len(p.Keywords) > 0 {
+		b.WriteString(`<meta name="keywords" content="` + esc(strings.Join(p.Keywords, ", ")) + "\">\n")
+	}
 	if p.Permalink != "" {
 		b.WriteString(`<link rel="canonical" href="` + urlAttr(p.Permalink) + "\">\n")
 	}

@@ -3,7 +3,9 @@ package layout
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"sort"
+	"strings"
 
 	"bantin/internal/diag"
 	"bantin/internal/meta"
@@ -19,10 +21,17 @@ type Strings struct {
 // DefaultLanguage is the language whose table every other falls back to.
 const DefaultLanguage = "vi"
 
-// loadStrings merges theme and site tables for lang.
+// loadStrings merges theme and site tables for lang. A language code with
+// a region ("en-us", Hugo's default) reads its language's table ("en"),
+// then the region's own, if any, over it.
 func loadStrings(files *fileSet, lang string, dl *diag.List) *Strings {
-	s := &Strings{lang: lang, table: readTable(files, lang, dl), backup: readTable(files, DefaultLanguage, dl)}
-	return s
+	table := map[string]string{}
+	code := strings.ToLower(lang)
+	if primary, _, regional := strings.Cut(code, "-"); regional {
+		maps.Copy(table, readTable(files, primary, dl))
+	}
+	maps.Copy(table, readTable(files, code, dl))
+	return &Strings{lang: lang, table: table, backup: readTable(files, DefaultLanguage, dl)}
 }
 
 func readTable(files *fileSet, lang string, dl *diag.List) map[string]string {

@@ -60,15 +60,26 @@ var yamlLine = regexp.MustCompile(`(?:^yaml: |\n  )line (\d+): `)
 
 // ParseYAML parses src, which starts at line firstLine of file.
 func ParseYAML(file string, src []byte, firstLine int, dl *diag.List) *Document {
+	return parseYAML("YAML", file, src, firstLine, dl)
+}
+
+// ParseJSON parses src, a JSON object that starts at line firstLine of
+// file. JSON is read as the YAML it is a subset of, which gives every key
+// its position.
+func ParseJSON(file string, src []byte, firstLine int, dl *diag.List) *Document {
+	return parseYAML("JSON", file, src, firstLine, dl)
+}
+
+func parseYAML(syntax, file string, src []byte, firstLine int, dl *diag.List) *Document {
 	var root yaml.Node
 	text := vi.NFC(string(src))
 	if err := yaml.Unmarshal([]byte(text), &root); err != nil {
-		yamlError(file, text, firstLine, err, dl)
+		yamlError(syntax, file, text, firstLine, err, dl)
 		return nil
 	}
 	values := map[string]any{}
 	if err := yaml.Unmarshal([]byte(text), &values); err != nil {
-		yamlError(file, text, firstLine, err, dl)
+		yamlError(syntax, file, text, firstLine, err, dl)
 		return nil
 	}
 	d := &Document{Values: values, file: file, pos: map[string]diag.Pos{}, first: diag.Pos{File: file, Line: firstLine, Col: 1}, yaml: true}
@@ -78,10 +89,10 @@ func ParseYAML(file string, src []byte, firstLine int, dl *diag.List) *Document 
 	return d
 }
 
-// yamlError reports a YAML error at the line yaml.v3 names, at the column
+// yamlError reports a YAML (or JSON, read as YAML) error at the line yaml.v3 names, at the column
 // of that line's first character (the library gives no column), or at the
 // document's first line when it names none.
-func yamlError(file, text string, firstLine int, err error, dl *diag.List) {
+func yamlError(syntax, file, text string, firstLine int, err error, dl *diag.List) {
 	pos := diag.Pos{File: file, Line: firstLine, Col: 1}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	if m := yamlLine.FindStringSubmatchIndex(err.Error()); m != nil {
@@ -97,7 +108,7 @@ func yamlError(file, text string, firstLine int, err error, dl *diag.List) {
 		n, _ := strconv.Atoi(strings.TrimPrefix(m, "at line "))
 		return "at line " + strconv.Itoa(n+firstLine-1)
 	})
-	dl.Errorf(pos, "invalid YAML: %s", msg)
+	dl.Errorf(pos, "invalid %s: %s", syntax, msg)
 }
 
 // yamlAtLine is a line named inside a YAML message, counted from the

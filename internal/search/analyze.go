@@ -175,6 +175,9 @@ func (an *analyzer) analyze(p *site.Page) *analysis {
 			an.add(t, weightTerm)
 		}
 	}
+	for _, k := range p.Keywords {
+		an.add(k, weightTerm)
+	}
 	a := &analysis{length: an.add(p.Plain, weightBody)}
 	a.syllables = make([]keyWeight, 0, len(an.syllables.touched))
 	for _, k := range an.syllables.touched {

@@ -37,6 +37,11 @@ type Server struct {
 	searchMu    sync.Mutex
 	searchTimer *time.Timer // refreshes the search index once edits pause
 
+	// Verbosity is how much of each build's diagnostics goes to the log.
+	Verbosity diag.Verbosity
+	served    bool   // a build has succeeded: there is a site to serve
+	base      string // the path the site is served under ("/danvan"), "" at the root
+
 	mu     sync.RWMutex
 	files  map[string][]byte
 	errors []diag.Diagnostic
@@ -47,11 +52,16 @@ type Server struct {
 // New builds the site in root into memory. opts.BaseURL must be the
 // address the server will answer on.
 func New(root string, opts build.Options, log io.Writer) *Server {
+	return NewVerbosity(root, opts, log, diag.Grouped)
+}
+
+// NewVerbosity is New with the log's verbosity.
+func NewVerbosity(root string, opts build.Options, log io.Writer, v diag.Verbosity) *Server {
 	fsys, err := sitefs.Open(root)
 	if err != nil {
 		fsys = os.DirFS(root) // the build reports the same error at each path it reads
 	}
-	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}}
+	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, Verbosity: v}
 	start := time.Now()
 	session, ch := build.NewSession(s.fsys, opts)
 	s.session = session
@@ -103,17 +113,18 @@ func (s *Server) apply(ch *build.Change, took time.Duration) {
 		s.mu.Lock()
 		s.errors = items
 		s.mu.Unlock()
-		for _, d := range items {
-			fmt.Fprintln(s.log, d)
+		diag.Print(s.log, items, s.Verbosity)
+		if s.served {
+			fmt.Fprintf(s.log, "build failed; still serving the last good site\n")
+		} else {
+			fmt.Fprintf(s.log, "build failed; the site will be served once the errors above are fixed\n")
 		}
-		fmt.Fprintf(s.log, "build failed; still serving the last good site\n")
 		s.hub.send("errors", errorReport(s.fsys, items))
 		return
 	}
-	for _, d := range ch.Diags.Items() {
-		fmt.Fprintln(s.log, d)
-	}
+	diag.Print(s.log, ch.Diags.Items(), s.Verbosity)
 	files := s.session.Files()
+	s.served = true
 	s.mu.Lock()
 	hadErrors := len(s.errors) > 0
 	s.files, s.errors = files, nil
@@ -176,6 +187,31 @@ func (s *Server) Handler() http.Handler {
 	return mux
 }
 
+// HandlerAt serves the site under base, the path of the site's baseURL
+// ("/danvan/"), as it will be published: /danvan/bai-viet/ is the page
+// bai-viet/index.html, / redirects to /danvan/, and other paths are not
+// found. The live-reload endpoints stay at /__bantin/. Call it once,
+// before serving.
+func (s *Server) HandlerAt(base string) http.Handler {
+	base = strings.TrimSuffix(path.Clean("/"+base), "/")
+	if base == "" {
+		return s.Handler()
+	}
+	s.base = base
+	site := s.Handler()
+	mux := http.NewServeMux()
+	mux.Handle("/__bantin/", site)
+	mux.Handle(base+"/", http.StripPrefix(base, site))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" || r.URL.Path == base {
+			http.Redirect(w, r, base+"/", http.StatusFound)
+			return
+		}
+		http.Error(w, "not found: this site is served under "+base+"/", http.StatusNotFound)
+	})
+	return mux
+}
+
 // serveFile answers from the built files only.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -194,7 +230,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	switch {
 	case !ok && isDir:
-		http.Redirect(w, r, "/"+name+"/", http.StatusFound)
+		http.Redirect(w, r, s.base+"/"+name+"/", http.StatusFound)
 		return
 	case !ok:
 		name, data, status = "404.html", notFound, http.StatusNotFound

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"bantin/internal/config"
+
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -18,8 +20,8 @@ const (
 	limit = 300 * time.Millisecond
 )
 
-// watchedDirs are the source folders watched recursively; config.toml is
-// watched through the root folder.
+// watchedDirs are the source folders watched recursively; the config file
+// (any of config.Files) is watched through the root folder.
 var watchedDirs = []string{"content", "layouts", "static"}
 
 // Watch rebuilds the site whenever its sources change, until ctx ends.
@@ -104,7 +106,7 @@ func (s *Server) relevant(ev fsnotify.Event) (string, bool) {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	if rel == "config.toml" {
+	if config.IsFile(rel) {
 		return rel, true
 	}
 	for _, dir := range watchedDirs {

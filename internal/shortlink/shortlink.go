@@ -48,19 +48,19 @@ func Assign(s *site.Site, dl *diag.List) {
 
 func idOf(p *site.Page, dl *diag.List) string {
 	switch {
-	case p.IsHome(), p.Doc == nil && !p.IsSection():
-		return "" // the home page and made-up lists: their own URL is short and stable
+	case p.IsHome(), !p.IsSection() && p.IsList() && p.ID == "":
+		return "" // the home page, taxonomy, term and made-up lists: their own URL is short and stable
 	case p.IsSection():
 		return vi.Slug(p.Section)
 	case p.ID != "":
 		if !validID.MatchString(p.ID) {
 			dl.Errorf(posOf(p), "id %q must be 2 to 32 lowercase ASCII letters, digits or hyphens", p.ID)
-			return derivedID(p.Source)
+			return DerivedID(p.Source)
 		}
 		return p.ID
 	}
-	id := derivedID(p.Source)
-	dl.Warnf(posOf(p), "no id: the QR code and short link change if this file is renamed; add id = %q to the front matter", id)
+	id := DerivedID(p.Source)
+	dl.Warnf(posOf(p), "no id: the QR code and short link change if this file is renamed; add %s to the front matter (bantin fix ids adds it to every page)", idLine(p, id))
 	return id
 }
 
@@ -74,8 +74,18 @@ func posOf(p *site.Page) diag.Pos {
 	return p.Doc.Pos("id")
 }
 
-// derivedID makes an id from a content path: stable while the file stays.
-func derivedID(source string) string {
+// idLine is the id line in the page's own front-matter syntax.
+func idLine(p *site.Page, id string) string {
+	if p.Doc == nil {
+		return fmt.Sprintf("id = %q", id)
+	}
+	return p.Doc.KeyLine("id", id)
+}
+
+// DerivedID makes an id from a content path: stable while the file stays.
+// A page without an id gets it, and `bantin fix ids` writes it, so that
+// the codes already printed keep working.
+func DerivedID(source string) string {
 	h := fnv.New64a()
 	h.Write([]byte(source))
 	return fmt.Sprintf("p%08x", h.Sum64()&0xffffffff)
@@ -133,8 +143,12 @@ func pageCode(p *site.Page, cache *qr.Cache, level qr.Level, sizeMM float64, dpi
 	if dir == "." {
 		dir = ""
 	}
+	source := p.Source
+	if source == "" {
+		source = "the " + p.Kind + " page " + p.URL
+	}
 	return []output.File{
-		{Path: path.Join(dir, "qr.svg"), Data: code.SVG(sizeMM), Source: p.Source + " (QR code)"},
-		{Path: path.Join(dir, "qr.png"), Data: pngData, Source: p.Source + " (QR code)"},
+		{Path: path.Join(dir, "qr.svg"), Data: code.SVG(sizeMM), Source: source + " (QR code)"},
+		{Path: path.Join(dir, "qr.png"), Data: pngData, Source: source + " (QR code)"},
 	}, nil
 }

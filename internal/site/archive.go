@@ -15,6 +15,16 @@ type Labels struct {
 	Archive string                       // "Lưu trữ"
 	Year    func(year int) string        // "Năm 2026"
 	Month   func(int, time.Month) string // "Tháng 11 năm 2026"
+	// Taxonomies names a taxonomy configured without a display name
+	// (Hugo's form) and without content/PLURAL/_index.md: "tags" → "Thẻ".
+	Taxonomies func(plural string) string
+}
+
+func (l Labels) taxonomy(plural string) string {
+	if l.Taxonomies == nil {
+		return plural
+	}
+	return l.Taxonomies(plural)
 }
 
 // ArchiveDir is the URL segment of the date archive.

@@ -2,9 +2,11 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 
 	"bantin/internal/content"
+	"bantin/internal/diag"
 	"bantin/internal/markdown"
 	"bantin/internal/vi"
 )
@@ -16,6 +18,9 @@ type Options struct {
 	// Paginate(s, false), the site without its browsing features, to
 	// measure what they cost.
 	NoBrowse bool
+	// Diags receives the warnings of assembling (a term page's _index.md
+	// whose term no page has); nil drops them.
+	Diags *diag.List
 }
 
 // Assemble builds the site from the shown documents and their rendered
@@ -24,6 +29,7 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 	cfg := ix.cfg
 	s := &Site{Config: cfg, Title: cfg.Title, Menus: menus(ix)}
 	sections := map[string]*Page{}
+	own := ownPages{}
 	var pages []*Page
 	for i, d := range set.Docs {
 		p := ix.newPage(d, results[i])
@@ -33,6 +39,8 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 			s.Home = p
 		case content.KindSection:
 			sections[d.Section] = p
+		case content.KindTaxonomy, content.KindTerm:
+			own.add(p)
 		default:
 			pages = append(pages, p)
 		}
@@ -61,6 +69,11 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 	for _, sec := range sections {
 		sec.Parent = s.Home
 		sortNewestFirst(sec.Pages)
+		sec.newest = sec.Pages
+		if weighted(sec.Pages) {
+			sec.Pages = slices.Clone(sec.Pages)
+			sortSection(sec.Pages)
+		}
 		s.Sections = append(s.Sections, sec)
 	}
 	sort.Slice(s.Sections, func(i, j int) bool {
@@ -71,7 +84,7 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 		return a.Section < b.Section
 	})
 	for _, sec := range s.Sections {
-		linkNeighbours(sec.Pages)
+		linkNeighbours(sec.newest)
 	}
 	s.All = append(append([]*Page{s.Home}, s.Sections...), pages...)
 	s.Lists = append([]*Page{s.Home}, s.Sections...)
@@ -79,7 +92,7 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 	if opts.NoBrowse {
 		return s
 	}
-	s.Taxonomies = ix.taxonomies(s, pages)
+	s.Taxonomies = ix.taxonomies(s, pages, own, opts)
 	computeRelated(pages, s.Taxonomies, cfg.Related.Count)
 	s.Archive = ix.buildArchive(s, pages, opts.Labels)
 	for _, t := range s.Taxonomies {
@@ -93,28 +106,80 @@ func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Opti
 	return s
 }
 
-// taxonomies builds every configured taxonomy, in key order, with its
-// index page and a page per term.
-func (ix *Index) taxonomies(s *Site, pages []*Page) []*Taxonomy {
-	plurals := make([]string, 0, len(ix.cfg.Taxonomies))
-	for plural := range ix.cfg.Taxonomies {
-		plurals = append(plurals, plural)
-	}
-	sort.Strings(plurals)
+// taxonomies builds every configured taxonomy, in plural order, with its
+// index page and a page per term; own holds the pages written for them
+// (content/PLURAL/_index.md, content/PLURAL/TERM/_index.md).
+func (ix *Index) taxonomies(s *Site, pages []*Page, own ownPages, opts Options) []*Taxonomy {
 	collator := vi.NewCollator()
 	var out []*Taxonomy
-	for _, plural := range plurals {
-		t := buildTaxonomy(plural, ix.cfg.Taxonomies[plural], pages, collator)
-		t.Page = ix.madeUpPage(KindTaxonomy, "", t.Name, "/"+t.Slug+"/")
+	for _, ct := range ix.cfg.TaxonomyList {
+		t := buildTaxonomy(ct.Plural, ct.Name, pages, collator)
+		t.Slug = ct.Slug
+		t.Page = own.taxonomy[ct.Plural]
+		switch {
+		case t.Page != nil && t.Page.Title != "":
+			t.Name = t.Page.Title
+		case t.Name == "":
+			t.Name = opts.Labels.taxonomy(ct.Plural)
+		}
+		t.Page = ix.listPage(t.Page, KindTaxonomy, t.Name, "/"+t.Slug+"/")
 		t.Page.Site, t.Page.Parent, t.Page.Taxonomy = s, s.Home, t
+		terms := own.terms[ct.Plural]
 		for _, term := range t.Terms {
-			term.Page = ix.madeUpPage(KindTerm, "", term.Name, "/"+t.Slug+"/"+term.Slug+"/")
+			ownPage := terms[term.Slug]
+			delete(terms, term.Slug)
+			term.Page = ix.listPage(ownPage, KindTerm, term.Name, "/"+t.Slug+"/"+term.Slug+"/")
 			term.Page.Site, term.Page.Parent, term.Page.Taxonomy, term.Page.Term = s, t.Page, t, term
 			term.Page.Pages = term.Pages
+		}
+		for _, p := range terms {
+			if opts.Diags != nil {
+				opts.Diags.Warnf(p.Doc.Pos(), "no page has the term %q of %s: this page is not published", p.Doc.Term, ct.Plural)
+			}
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// ownPages are the pages written for taxonomies and terms, by plural and
+// (terms) by the slug of their folder name.
+type ownPages struct {
+	taxonomy map[string]*Page
+	terms    map[string]map[string]*Page
+}
+
+func (o *ownPages) add(p *Page) {
+	d := p.Doc
+	if d.Kind == content.KindTaxonomy {
+		if o.taxonomy == nil {
+			o.taxonomy = map[string]*Page{}
+		}
+		o.taxonomy[d.Taxonomy] = p
+		return
+	}
+	if o.terms == nil {
+		o.terms = map[string]map[string]*Page{}
+	}
+	if o.terms[d.Taxonomy] == nil {
+		o.terms[d.Taxonomy] = map[string]*Page{}
+	}
+	o.terms[d.Taxonomy][vi.Slug(d.Term)] = p
+}
+
+// listPage returns the list page of a taxonomy or term at url: own, the
+// page written for it, with its front matter's title when it has one, or a
+// made-up page titled title.
+func (ix *Index) listPage(own *Page, kind, title, url string) *Page {
+	if own == nil {
+		return ix.madeUpPage(kind, "", title, url)
+	}
+	own.Kind, own.Type = kind, ""
+	if own.Title == "" {
+		own.Title = title
+	}
+	ix.setURL(own, url)
+	return own
 }
 
 // Paginate splits every list page of s (but taxonomy indexes and archive
@@ -149,7 +214,7 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 	}
 	p := &Page{
 		Kind: string(d.Kind), Type: typ, Section: d.Section, Layout: d.Front.Layout, ID: d.Front.ID,
-		Title: d.Front.Title, Date: d.Front.Date, Weight: d.Front.Weight,
+		Title: d.Front.Title, linkTitle: d.Front.LinkTitle, Date: d.Front.Date, Weight: d.Front.Weight,
 		Terms: d.Terms, Source: d.Path, Aliases: e.aliases,
 	}
 	for _, res := range d.Resources {
@@ -176,6 +241,10 @@ func Refresh(p *Page, d *content.Doc, r *markdown.Result) {
 		p.Description = p.Summary
 	}
 	p.Lastmod, p.Image, p.Params = d.Front.Lastmod, d.Front.Image, d.Front.Params
+	if p.Image == "" && len(d.Front.Images) > 0 {
+		p.Image = d.Front.Images[0]
+	}
+	p.Keywords = d.Front.Keywords
 	if p.Params == nil {
 		p.Params = map[string]any{}
 	}
@@ -207,6 +276,34 @@ func sortNewestFirst(pages []*Page) {
 		}
 		if a.Weight != b.Weight {
 			return a.Weight < b.Weight
+		}
+		return a.Source < b.Source
+	})
+}
+
+func weighted(pages []*Page) bool {
+	for _, p := range pages {
+		if p.Weight != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sortSection orders a section's pages as Hugo orders a list: pages with a
+// weight first, lighter first; then the others newest first (then by
+// source path). Without weights it is sortNewestFirst's order.
+func sortSection(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if (a.Weight != 0) != (b.Weight != 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
 		}
 		return a.Source < b.Source
 	})

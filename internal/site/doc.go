@@ -10,6 +10,8 @@
 //	content/SECTION/name/index.md → /SLUG(SECTION)/SLUG(name)/   (a page bundle)
 //	slug = "…"                    replaces the last segment (slugified)
 //	url = "/…/"                   replaces the whole path
+//	aliases = ["/a/", "b"]        redirect pages at /a/ and, page-relative as in
+//	                              Hugo, at b/ beside the page's URL
 //
 // Folder and file names go through the Vietnamese slugger, so
 // "content/Tin tức/Dân vận khéo.md" is published at /tin-tuc/dan-van-kheo/.
@@ -24,6 +26,9 @@
 // [Assemble] turns rendered documents into a [Site]: the home page, one
 // section page per first-level folder (from its _index.md or made up), the
 // regular pages sorted newest first (then by weight, then by source path),
-// parents and menus. Every list a page shows is read from its parent's
+// each section's pages in Hugo's list order (pages with a weight first,
+// lighter first, then the others newest first), parents and menus; the
+// taxonomies with their own pages from content/PLURAL/_index.md and
+// content/PLURAL/TERM/_index.md when there are any. Every list a page shows is read from its parent's
 // already-sorted list, so no stage walks all pages for each page.
 package site

@@ -10,6 +10,7 @@ import (
 	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/markdown"
+	"bantin/internal/vi"
 )
 
 // Index knows every page's URL before rendering.
@@ -38,9 +39,11 @@ func NewIndex(cfg *config.Config, set *content.Set, dl *diag.List) *Index {
 	for _, d := range set.Docs {
 		e := &entry{doc: d, url: ix.pageURL(d, dl)}
 		ix.pages[d.Rel] = e
-		ix.claim(claimed, outPath(e.url), d, d.Pos(urlKey(d)), dl)
+		if d.Taxonomy == "" { // taxonomy and term pages write their taxonomy's pages
+			ix.claim(claimed, outPath(e.url), d, d.Pos(urlKey(d)), dl)
+		}
 		for i, a := range d.Front.Aliases {
-			u, err := checkURLPath(a, "alias")
+			u, err := aliasURL(a, e.url)
 			if err != nil {
 				dl.Errorf(d.Pos("aliases", fmt.Sprint(i)), "%v", err)
 				continue
@@ -94,6 +97,8 @@ func (ix *Index) pageURL(d *content.Doc, dl *diag.List) string {
 		return "/"
 	case content.KindSection:
 		return "/" + slugPath(d.Section) + "/"
+	case content.KindTaxonomy, content.KindTerm:
+		return ix.taxonomyURL(d)
 	}
 	if d.Front.URL != "" {
 		u, err := checkURLPath(d.Front.URL, "url")
@@ -119,6 +124,17 @@ func (ix *Index) pageURL(d *content.Doc, dl *diag.List) string {
 		return "/" + d + "/" + last + "/"
 	}
 	return "/" + last + "/"
+}
+
+// taxonomyURL returns the URL of the taxonomy page or term page whose own
+// text d is: /SLUG/ or /SLUG/SLUG(TERM)/. A term whose slug clashes with
+// another's may end up elsewhere; Assemble matches by term, not by URL.
+func (ix *Index) taxonomyURL(d *content.Doc) string {
+	t, _ := ix.cfg.Taxonomy(d.Taxonomy)
+	if d.Kind == content.KindTerm {
+		return "/" + t.Slug + "/" + vi.Slug(d.Term) + "/"
+	}
+	return "/" + t.Slug + "/"
 }
 
 // Publishes reports whether the content file at rel (not a page) is

@@ -31,6 +31,7 @@ type Page struct {
 	Layout      string
 	ID          string
 	Title       string
+	Keywords    []string
 	Description string
 	Summary     string
 	Content     template.HTML
@@ -84,7 +85,11 @@ type Page struct {
 	Site   *Site
 	Doc    *content.Doc // the source document; nil for made-up pages
 
-	terms map[string][]*Term // taxonomy plural → the page's terms, set with the taxonomies
+	terms     map[string][]*Term // taxonomy plural → the page's terms, set with the taxonomies
+	linkTitle string             // front matter linkTitle
+	// newest: a section's pages newest first, when Pages is in another
+	// order (weights); "Tin khác" and previous/next follow dates.
+	newest []*Page
 }
 
 // Panel is one panel of a leaflet.
@@ -166,6 +171,15 @@ func (p *Page) ImageURL() string {
 }
 
 // IsList reports whether the page lists other pages.
+// LinkTitle is the page's title in lists, menus and breadcrumbs: its front
+// matter's linkTitle (Hugo's key), else its title.
+func (p *Page) LinkTitle() string {
+	if p.linkTitle != "" {
+		return p.linkTitle
+	}
+	return p.Title
+}
+
 func (p *Page) IsList() bool { return p.Kind != KindPage }
 
 // TermsOf returns the page's terms of a taxonomy, with their pages and
@@ -206,8 +220,12 @@ func (p *Page) Recent(n int) []*Page {
 	if p.Parent == nil {
 		return nil
 	}
+	siblings := p.Parent.Pages
+	if p.Parent.newest != nil {
+		siblings = p.Parent.newest
+	}
 	var out []*Page
-	for _, q := range p.Parent.Pages {
+	for _, q := range siblings {
 		if len(out) == n {
 			break
 		}

@@ -54,6 +54,28 @@ func checkURLPath(raw, key string) (string, error) {
 	return p, nil
 }
 
+// aliasURL returns the root-relative URL of an alias of the page at
+// pageURL, as Hugo reads it: "/old/x/" is site-relative; "old-name" and
+// "../old/path" are page-relative, from the folder the page's URL is in
+// (for /tin/moi/, "cu" is /tin/cu/). An alias may not leave the site.
+func aliasURL(raw, pageURL string) (string, error) {
+	if strings.HasPrefix(raw, "/") || strings.Contains(raw, "://") {
+		return checkURLPath(raw, "alias")
+	}
+	dir := path.Dir(strings.Trim(pageURL, "/"))
+	if dir == "." {
+		dir = ""
+	}
+	joined := path.Join(dir, raw)
+	if joined == ".." || strings.HasPrefix(joined, "../") {
+		return "", fmt.Errorf("alias %q has a \"..\" segment; it would leave the site", raw)
+	}
+	if strings.HasSuffix(raw, "/") {
+		joined += "/"
+	}
+	return checkURLPath(joined, "alias")
+}
+
 // outPath returns the file a root-relative URL is written to.
 func outPath(url string) string {
 	rel := strings.TrimPrefix(url, "/")
