@@ -62,8 +62,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bantin new: unknown kind %q; use article, leaflet, handbook, bulletin or site\n", kind)
 		return exitUsage
 	}
+	if strings.HasSuffix(arg, "/") || strings.HasSuffix(arg, "\\") {
+		fmt.Fprintf(stderr, "bantin new: %q is a folder; give the page's file name (%sten-bai.md) or its title in quotes\n", arg, arg)
+		return exitUsage
+	}
 	rel, title := newTarget(arg, section)
-	if rel == "" {
+	if rel == "" || strings.HasPrefix(path.Base(rel), ".") {
 		fmt.Fprintf(stderr, "bantin new: %q has no letters or digits to make a file name from\n", arg)
 		return exitUsage
 	}

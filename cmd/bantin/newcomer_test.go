@@ -291,3 +291,16 @@ func TestHugoFlagNames(t *testing.T) {
 		t.Errorf("--buildDrafts: %d %q", status, out)
 	}
 }
+
+// A folder is not a page: "new article bai-viet/" wrote content/bai-viet/.md,
+// a file the build ignores.
+func TestNewRefusesAFolder(t *testing.T) {
+	src := t.TempDir()
+	status, _, errOut := runCLI("new", "--source", src, "article", "bai-viet/")
+	if status != exitUsage || !strings.Contains(errOut, `"bai-viet/" is a folder`) {
+		t.Errorf("status %d, %s", status, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(src, "content", "bai-viet", ".md")); err == nil {
+		t.Error("wrote content/bai-viet/.md")
+	}
+}
