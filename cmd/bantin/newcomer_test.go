@@ -135,8 +135,11 @@ func TestMinify(t *testing.T) {
 	}
 	plain := readFile(t, filepath.Join(src, "plain", "bai-viet", "a", "index.html"))
 	small := readFile(t, filepath.Join(src, "small", "bai-viet", "a", "index.html"))
-	if len(small) >= len(plain)*9/10 || !strings.Contains(small, "Xin chào.") || !strings.Contains(small, "</html>") {
-		t.Errorf("minified %d bytes from %d", len(small), len(plain))
+	// The theme's markup is already compact (its scripts lowered and
+	// minified by the build): minifying the HTML takes out whitespace and
+	// optional quotes, about a tenth.
+	if len(small) >= len(plain)*95/100 || strings.Count(small, "\n") >= strings.Count(plain, "\n")/2 || !strings.Contains(small, "Xin chào.") || !strings.Contains(small, "</html>") {
+		t.Errorf("minified %d bytes (%d lines) from %d (%d lines)", len(small), strings.Count(small, "\n"), len(plain), strings.Count(plain, "\n"))
 	}
 	css, _ := filepath.Glob(filepath.Join(src, "small", "css", "*.css"))
 	if len(css) == 0 || strings.Count(readFile(t, css[0]), "\n") > 2 {
