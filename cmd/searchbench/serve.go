@@ -1,21 +1,13 @@
 package main
 
 import (
-	"compress/gzip"
 	"net/http"
 	"net/http/httptest"
-	"path"
-	"strings"
 	"sync"
 	"time"
-)
 
-// compressible are the types a static host (nginx's gzip_types, Netlify,
-// Cloudflare) compresses on the fly. Others, such as Pagefind's files,
-// which it gzips itself, and bantin's .bin shards, go as they are.
-var compressible = map[string]bool{
-	".html": true, ".css": true, ".js": true, ".mjs": true, ".json": true, ".txt": true, ".xml": true, ".svg": true,
-}
+	"bantin/internal/gzipfiles"
+)
 
 // wire counts the bytes the server sends per request path: headers and
 // body as sent. It sees the requests of web workers too, which the page's
@@ -56,11 +48,12 @@ func (c *countingWriter) WriteHeader(code int) {
 	c.ResponseWriter.WriteHeader(code)
 }
 
-// serveGzip serves dir on loopback, gzipping compressible files when the
-// browser accepts it, and counts what it sends.
+// serveGzip serves dir on loopback as a static host does (gzipfiles:
+// compressible files gzipped when the browser accepts it), and counts what
+// it sends.
 func serveGzip(dir string) (*httptest.Server, *wire) {
 	c := &wire{bytes: map[string]float64{}}
-	h := gzipFiles(dir)
+	h := gzipfiles.Handler(dir)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cw := &countingWriter{ResponseWriter: w}
 		h.ServeHTTP(cw, r)
@@ -69,33 +62,4 @@ func serveGzip(dir string) (*httptest.Server, *wire) {
 		c.mu.Unlock()
 	}))
 	return srv, c
-}
-
-func gzipFiles(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !compressible[path.Ext(r.URL.Path)] && !strings.HasSuffix(r.URL.Path, "/") ||
-			!strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-			files.ServeHTTP(w, r)
-			return
-		}
-		w.Header().Set("Content-Encoding", "gzip")
-		w.Header().Add("Vary", "Accept-Encoding")
-		gz := gzip.NewWriter(w)
-		defer gz.Close()
-		files.ServeHTTP(gzipWriter{w, gz}, r)
-	})
-}
-
-type gzipWriter struct {
-	http.ResponseWriter
-	gz *gzip.Writer
-}
-
-func (g gzipWriter) Write(b []byte) (int, error) { return g.gz.Write(b) }
-
-// WriteHeader drops the length of the uncompressed body.
-func (g gzipWriter) WriteHeader(code int) {
-	g.Header().Del("Content-Length")
-	g.ResponseWriter.WriteHeader(code)
 }
