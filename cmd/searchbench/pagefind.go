@@ -88,3 +88,13 @@ func measurePagefind(b *browser, c *wire, base string, queries []string) ([]quer
 	}
 	return out, nil
 }
+
+// pagefindIfAsked indexes the site in dir with Pagefind (the pages glob)
+// when asked to, and says why there are no Pagefind figures otherwise.
+func pagefindIfAsked(asked bool, dir, glob string) (pagefindFigures, error) {
+	if !asked {
+		return pagefindFigures{}, fmt.Errorf("not asked for (-pagefind=false)")
+	}
+	fmt.Println("Indexing it with Pagefind 1.6.0…")
+	return runPagefind(dir, glob)
+}

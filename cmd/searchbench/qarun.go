@@ -50,11 +50,7 @@ func runQA(qaDir string, pagefind, firstVisit bool, keep string) error {
 	if err := buildQA(set, dir); err != nil {
 		return err
 	}
-	pfErr := fmt.Errorf("not asked for (-pagefind=false)")
-	if pagefind {
-		fmt.Println("Indexing it with Pagefind 1.6.0…")
-		_, pfErr = runPagefind(dir, "bai-viet/*/index.html")
-	}
+	_, pfErr := pagefindIfAsked(pagefind, dir, "bai-viet/*/index.html")
 	srv, counts := serveGzip(dir)
 	defer srv.Close()
 	b, err := newBrowser()

@@ -39,12 +39,7 @@ func run(pages, vocab int, pagefind bool, keep string) error {
 	if err != nil {
 		return err
 	}
-	var pf pagefindFigures
-	pfErr := fmt.Errorf("not asked for (-pagefind=false)")
-	if pagefind {
-		fmt.Println("Indexing it with Pagefind 1.6.0…")
-		pf, pfErr = runPagefind(dir, "**/trang-*/index.html")
-	}
+	pf, pfErr := pagefindIfAsked(pagefind, dir, "**/trang-*/index.html")
 	srv, counts := serveGzip(dir)
 	defer srv.Close()
 	b, err := newBrowser()

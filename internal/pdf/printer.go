@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -151,13 +152,12 @@ func (p *Printer) inTab(job Job, do func(context.Context) error, refused ...*[]s
 }
 
 // serverOrigin returns "http://host:port" of url.
-func serverOrigin(url string) string {
-	if i := strings.Index(url, "://"); i >= 0 {
-		if j := strings.IndexByte(url[i+3:], '/'); j >= 0 {
-			return url[:i+3+j]
-		}
+func serverOrigin(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
 	}
-	return url
+	return u.Scheme + "://" + u.Host
 }
 
 // onlyFrom makes the tab of ctx load nothing but origin's files (and data:

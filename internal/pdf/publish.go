@@ -238,17 +238,10 @@ func infoOf(p *site.Page) Info {
 	return Info{Title: p.Title, Author: author, Subject: p.Description, Keywords: keywords}
 }
 
-// publicOrigin is the scheme and host of the site's baseURL ("" when it
-// has none: links in PDFs then keep their paths only).
+// publicOrigin is the scheme and host of the site's baseURL (config
+// validated it as an absolute http(s) URL).
 func publicOrigin(s *site.Site) string {
-	abs := s.Config.AbsURL("/")
-	if i := strings.Index(abs, "://"); i >= 0 {
-		if j := strings.IndexByte(abs[i+3:], '/'); j >= 0 {
-			return abs[:i+3+j]
-		}
-		return abs
-	}
-	return ""
+	return s.Config.Base.Scheme + "://" + s.Config.Base.Host
 }
 
 // checkScript is the built site's print check script.
