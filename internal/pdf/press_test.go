@@ -69,7 +69,7 @@ func TestPress(t *testing.T) {
 	checkBookletOutline(t, written[handbook+".pdf"], booklet)
 	checkContents(t, written[handbook+".pdf"], 2, func(k int, _ string) string { return "Câu " + strconv.Itoa(k) + "." })
 	checkContents(t, written["ban-tin/so-12-thang-11-2026/so-12-thang-11-2026.pdf"], 2, func(_ int, title string) string { return title })
-	checkImprint(t, written[handbook+".pdf"], -1, "Chịu trách nhiệm xuất bản: Nguyễn Văn An", "Số trang: 6", "Nộp lưu chiểu: tháng 9/2026", "TÀI LIỆU KHÔNG BÁN")
+	checkImprint(t, written[handbook+".pdf"], -1, "Chịu trách nhiệm xuất bản: Nguyễn Văn An", "Số trang: 8", "Nộp lưu chiểu: tháng 9/2026", "TÀI LIỆU KHÔNG BÁN")
 	checkImprint(t, written["to-gap/quyen-cua-nguoi-lao-dong/quyen-cua-nguoi-lao-dong.pdf"], 1, "Chịu trách nhiệm xuất bản:", "In tại: Công ty In Thanh niên, 62 Trần Quốc Toản", "TÀI LIỆU KHÔNG BÁN")
 	bulletin := written["ban-tin/so-12-thang-11-2026/so-12-thang-11-2026.pdf"]
 	checkImprint(t, bulletin, -1, "Định kỳ: Ra hằng tháng", "Giấy phép: Giấy phép xuất bản bản tin số 05/GP-STTTT", "Số lượng: 2.000 bản", "Chịu trách nhiệm xuất bản: Trần Thị Bình")

@@ -211,28 +211,30 @@ func onlyFrom(ctx context.Context, origin string) (refused func() []string, stop
 }
 
 // fillPages writes what the last print gave into the page: its page count
-// (made even: a sheet has two sides) into every element marked
+// (rounded up to whole sheets: two pages, or the body's data-sheet-pages —
+// four for a saddle-stitched handbook) into every element marked
 // data-page-count (the imprint's "Số trang"),
 // the page each anchor landed on into every element marked
 // data-page-of="ID" (the contents), and " (xem trang N)" after each link
 // in the text to an anchor (the words from the body's data-see-page). It
-// returns whether anything changed. When the count is odd, the page's
-// .closing section (QR code and imprint) moves to a page of its own, at its
-// foot, and if the count is still odd a blank page goes before it: the
-// imprint stays on the last page.
+// returns whether anything changed. When the count is not whole sheets,
+// the page's .closing section (QR code and imprint) moves to a page of its
+// own, at its foot, and blank pages go before it until it is: the imprint
+// stays on the last page (a handbook's back cover).
 const fillPages = `((n, pages) => {
   const see = document.body.getAttribute("data-see-page") || "xem trang";
   let changed = false;
   const set = (el, text) => { if (el.textContent !== text) { el.textContent = text; changed = true; } };
+  const sheet = Number(document.body.getAttribute("data-sheet-pages")) || 2;
   const closing = document.querySelector(".closing");
-  if (closing && n % 2 === 1) {
-    // an even count, the imprint still on the last page: first the closing
-    // moves to a page of its own, then, if need be, a blank page goes before it
+  if (closing && n % sheet !== 0) {
+    // whole sheets, the imprint still on the last page: first the closing
+    // moves to a page of its own, then, as need be, blank pages go before it
     if (!closing.classList.contains("own-page")) closing.classList.add("own-page");
     else { const blank = document.createElement("div"); blank.className = "blank-page"; closing.before(blank); }
     changed = true;
   }
-  document.querySelectorAll("[data-page-count]").forEach(el => set(el, String(n + n % 2)));
+  document.querySelectorAll("[data-page-count]").forEach(el => set(el, String(Math.ceil(n / sheet) * sheet)));
   document.querySelectorAll("[data-page-of]").forEach(el => set(el, pages[el.getAttribute("data-page-of")] ? String(pages[el.getAttribute("data-page-of")]) : ""));
   document.querySelectorAll("main a[href^='#']:not(.toc a):not(.footnote-ref a):not([role=doc-noteref]):not(.footnote-ref)").forEach(a => {
     const id = decodeURIComponent(a.getAttribute("href").slice(1));
@@ -249,9 +251,9 @@ const fillPages = `((n, pages) => {
 // printSettled prints the page of ctx. When the page shows page numbers
 // of its own (its page count, contents, references), it prints again with
 // the numbers the last print gave, until they no longer change (at most
-// four prints).
+// six prints).
 func printSettled(ctx context.Context) ([]byte, error) {
-	for try := 0; try < 4; try++ {
+	for try := 0; try < 6; try++ {
 		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground(), chromedp.PDFOutlineAndTagged()))
 		if err != nil {
 			return nil, err
