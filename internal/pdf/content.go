@@ -9,8 +9,23 @@ import (
 // needs it: the smallest text size and each image placed, at the size it
 // prints (points).
 type pageMarks struct {
-	MinTextPt float64       // 0 when the page has no text
-	Images    []placedImage // in drawing order
+	MinTextPt     float64       // 0 when the page has no text
+	Images        []placedImage // in drawing order
+	RichBlackText int           // text shown in a four-colour black (k)
+}
+
+// inks is a CMYK fill colour (a k operator's operands).
+type inks [4]float64
+
+// richBlack tells whether the inks are a black built from colour inks as
+// well as black: text in it would be printed on four plates, and every
+// misregistration would fringe it.
+func (c inks) richBlack() bool { return c[3] >= 0.9 && c[0]+c[1]+c[2] > 0 }
+
+// graphicsState is what q saves and Q restores, of what readMarks follows.
+type graphicsState struct {
+	ctm  matrix
+	fill inks
 }
 
 // placedImage is an image XObject drawn at Width × Height points.
@@ -41,7 +56,8 @@ func (m matrix) scale() float64 { return math.Sqrt(math.Abs(m[0]*m[3] - m[1]*m[2
 // show text or draw an XObject. Everything else is skipped.
 func readMarks(content []byte) pageMarks {
 	var marks pageMarks
-	ctm, stack := identity, []matrix{}
+	ctm, stack := identity, []graphicsState{}
+	var fill inks
 	var tm, tlm matrix
 	size, hscale, leading := 0.0, 1.0, 0.0
 	var operands []float64
@@ -49,6 +65,9 @@ func readMarks(content []byte) pageMarks {
 	showText := func() {
 		if eff := size * tm.times(ctm).scale() * math.Sqrt(hscale); eff > 0 && (marks.MinTextPt == 0 || eff < marks.MinTextPt) {
 			marks.MinTextPt = eff
+		}
+		if fill.richBlack() {
+			marks.RichBlackText++
 		}
 	}
 	nextLine := func(tx, ty float64) { tlm = matrix{1, 0, 0, 1, tx, ty}.times(tlm); tm = tlm }
@@ -73,11 +92,18 @@ func readMarks(content []byte) pageMarks {
 		arg := func(i int) float64 { return operands[n-i] }
 		switch tok {
 		case "q":
-			stack = append(stack, ctm)
+			stack = append(stack, graphicsState{ctm, fill})
 		case "Q":
 			if len(stack) > 0 {
-				ctm, stack = stack[len(stack)-1], stack[:len(stack)-1]
+				top := stack[len(stack)-1]
+				ctm, fill, stack = top.ctm, top.fill, stack[:len(stack)-1]
 			}
+		case "k":
+			if n >= 4 {
+				fill = inks{arg(4), arg(3), arg(2), arg(1)}
+			}
+		case "g", "rg", "cs", "scn", "sc":
+			fill = inks{} // not a CMYK colour
 		case "cm":
 			if n >= 6 {
 				ctm = matrix{arg(6), arg(5), arg(4), arg(3), arg(2), arg(1)}.times(ctm)
@@ -142,12 +168,14 @@ const (
 // inline image data are read whole so that their bytes never look like
 // operators.
 type lexer struct {
-	src []byte
-	pos int
+	src   []byte
+	pos   int
+	start int // where the last token began
 }
 
 func (l *lexer) next() (string, int) {
 	for l.pos < len(l.src) {
+		l.start = l.pos
 		c := l.src[l.pos]
 		switch {
 		case isSpace(c):

@@ -33,7 +33,14 @@
 //
 // [Press] grows each page of a copy printed at bleed size by a slug and
 // sets TrimBox and BleedBox, with crop marks and (leaflets) dashed fold
-// marks in registration colour. [Booklet] imposes an A5 reading copy for
+// marks in registration colour. A press copy is then converted to the
+// press condition's CMYK (package cmyk: neutral colours to black ink alone,
+// other colours and images through the FOGRA39 table; anything that cannot
+// be converted — sampled shading functions, mesh shadings, RGB inline
+// images, 16-bit images — is an error, never left in RGB) and marked
+// PDF/X-4: output intent with the profile embedded, GTS_PDFXVersion and
+// Trapped in the information and XMP metadata, PDF 1.6, no annotations.
+// Reading copies and booklets stay sRGB. [Booklet] imposes an A5 reading copy for
 // saddle stitching in [BookletOrder], every side upright, for duplex
 // printing flipped on the short edge ([BookletSetting]).
 //
@@ -46,8 +53,9 @@
 // blotted over [BlotShare] of its symbol and decoded. After printing,
 // [ReadFacts] reads the written PDF back: trim size, pages, fonts (all
 // embedded, none from the host), the smallest text size and lowest image
-// resolution from the page content streams, link targets, press boxes, and
-// the page limit of the type's print rule. Every problem is a diagnostic at
+// resolution from the page content streams, link targets, press boxes, the
+// page limit of the type's print rule, and for press copies the colour: RGB
+// left, the output intent, PDF/X version, text shown in rich black. Every problem is a diagnostic at
 // the source line it comes from; a publication with an error gets no PDF.
 // [Report] is the one line bantin pdf prints for each file.
 //

@@ -25,6 +25,10 @@ type Facts struct {
 	HasTrimBox     bool     // every page has a TrimBox and a BleedBox
 	BleedMM        float64  // how far the first page's BleedBox reaches past its TrimBox
 	MediaMarginsMM float64  // how far its MediaBox reaches past its BleedBox
+	RGB            []string // what still paints in RGB (rgbLeft)
+	OutputIntent   string   // the PDF/X output condition's identifier
+	PDFX           string   // the PDF/X version the information claims
+	RichBlackText  int      // text shows in a four-colour black
 }
 
 func mm(points float64) float64 { return points * 25.4 / 72 }
@@ -58,7 +62,33 @@ func ReadFacts(pdf []byte) (Facts, error) {
 		}
 	}
 	f.readFonts(ctx)
+	f.readColour(ctx)
 	return f, nil
+}
+
+// readColour reads what the press needs to know of the colours: RGB left,
+// the output intent and the PDF/X version.
+func (f *Facts) readColour(ctx *model.Context) {
+	f.RGB = rgbLeft(ctx)
+	if root, err := ctx.Catalog(); err == nil {
+		intents, _ := ctx.DereferenceArray(root["OutputIntents"])
+		for _, o := range intents {
+			d, err := ctx.DereferenceDict(o)
+			if err != nil || d == nil || d.NameEntry("S") == nil || *d.NameEntry("S") != "GTS_PDFX" || d["DestOutputProfile"] == nil {
+				continue
+			}
+			if id, err := types.StringOrHexLiteral(d["OutputConditionIdentifier"]); err == nil && id != nil {
+				f.OutputIntent = *id
+			}
+		}
+	}
+	if ctx.Info != nil {
+		if info, err := ctx.DereferenceDict(*ctx.Info); err == nil && info != nil {
+			if v, err := types.StringOrHexLiteral(info["GTS_PDFXVersion"]); err == nil && v != nil {
+				f.PDFX = *v
+			}
+		}
+	}
 }
 
 func (f *Facts) pageBoxes(ctx *model.Context, d types.Dict, inh *model.InheritedPageAttrs) {
@@ -90,6 +120,7 @@ func (f *Facts) readPage(ctx *model.Context, nr int, d types.Dict, inh *model.In
 		return err
 	}
 	marks := readMarks(content)
+	f.RichBlackText += marks.RichBlackText
 	if marks.MinTextPt > 0 && (f.MinTextPt == 0 || marks.MinTextPt < f.MinTextPt) {
 		f.MinTextPt = marks.MinTextPt
 	}

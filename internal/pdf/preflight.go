@@ -38,6 +38,9 @@ func (r Report) String() string {
 	if f.HasTrimBox {
 		boxes = fmt.Sprintf(", bleed %.1f mm, slug %.1f mm", f.BleedMM, f.MediaMarginsMM)
 	}
+	if f.PDFX != "" {
+		boxes += fmt.Sprintf(", %s, CMYK for %s", f.PDFX, f.OutputIntent)
+	}
 	return fmt.Sprintf("preflight %s: %.0f × %.0f mm, %d pages, %d fonts all embedded, smallest text %.1f pt, %s, %d links%s",
 		r.Path, f.WidthMM, f.HeightMM, f.Pages, len(f.Fonts), f.MinTextPt, images, len(f.Links), boxes)
 }
@@ -111,6 +114,23 @@ func checkFacts(edition *site.Page, name string, f Facts, c Check, press bool, p
 	}
 	if press && (!f.HasTrimBox || f.BleedMM < Bleed-0.1) {
 		dl.Errorf(pos, "%s: a press copy needs a TrimBox and a BleedBox %.0f mm outside it on every page", name, Bleed)
+	}
+	if press {
+		checkPressColour(name, f, pos, dl)
+	}
+}
+
+// checkPressColour reports a press copy that an offset press could not
+// take as it is: RGB left, no PDF/X output intent, text in rich black.
+func checkPressColour(name string, f Facts, pos diag.Pos, dl *diag.List) {
+	if len(f.RGB) > 0 {
+		dl.Errorf(pos, "%s: a press copy still paints in RGB (%s)", name, strings.Join(f.RGB, "; "))
+	}
+	if f.OutputIntent == "" || f.PDFX == "" {
+		dl.Errorf(pos, "%s: a press copy needs a PDF/X output intent and version (has %q, %q)", name, f.OutputIntent, f.PDFX)
+	}
+	if f.RichBlackText > 0 {
+		dl.Errorf(pos, "%s: %d text runs in four-colour black: black text must be black ink only", name, f.RichBlackText)
 	}
 }
 

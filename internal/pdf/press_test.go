@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,6 +29,7 @@ func TestPress(t *testing.T) {
 	for _, tool := range []string{"pdfinfo", "pdftotext", "pdftoppm"} {
 		tooltest.Require(t, tool, "poppler-utils")
 	}
+	tooltest.Require(t, "gs", "ghostscript")
 	res := build.Build(os.DirFS(filepath.Join("..", "..")), build.Options{PDF: true, Press: true, Now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
@@ -55,6 +57,7 @@ func TestPress(t *testing.T) {
 			if text := run(t, "pdftotext", press, "-"); !strings.Contains(text, "Ban Dân vận Thành ủy") {
 				t.Errorf("press copy text: %.300s", text)
 			}
+			checkPressInks(t, reading, press, !strings.HasPrefix(stem, "to-gap")) // a leaflet's back panel has a red title
 		})
 	}
 	handbook := "so-tay/hoi-dap-dan-chu-o-co-so/hoi-dap-dan-chu-o-co-so"
@@ -358,4 +361,49 @@ func checkImprint(t *testing.T, file string, page int, texts ...string) {
 			t.Errorf("%s, page %d: no %q in %.400s", filepath.Base(file), page, want, got)
 		}
 	}
+}
+
+// checkPressInks reads a press copy back as a print shop would: PDF/X-4
+// with its output intent (pdfinfo), CMYK only and no text in rich black
+// (ReadFacts), the closing page of a handbook or bulletin (imprint and QR
+// code, all black) on the black plate alone (Ghostscript's ink coverage within the trim), and the
+// same words as the reading copy, every Vietnamese mark intact.
+func checkPressInks(t *testing.T, reading, press string, blackClosing bool) {
+	t.Helper()
+	if a, b := words(run(t, "pdftotext", reading, "-")), words(run(t, "pdftotext", press, "-")); a != b {
+		t.Errorf("the press copy's text differs from the reading copy's:\n%.400s\n%.400s", a, b)
+	}
+	data, _ := os.ReadFile(press)
+	f, err := ReadFacts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.PDFX != "PDF/X-4" || f.OutputIntent != "FOGRA39" || len(f.RGB) > 0 || f.RichBlackText > 0 {
+		t.Errorf("press copy: PDF/X %q, output intent %q, RGB left %v, rich black text runs %d", f.PDFX, f.OutputIntent, f.RGB, f.RichBlackText)
+	}
+	info := strings.Join(strings.Fields(run(t, "pdfinfo", press)), " ")
+	for _, want := range []string{"PDF version: 1.6", "PDF subtype: PDF/X-4", "Standard: ISO 15930-7"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q: %s", want, info)
+		}
+	}
+	if meta := run(t, "pdfinfo", "-meta", press); !strings.Contains(meta, "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>") {
+		t.Errorf("pdfinfo -meta: no PDF/X-4 version in the XMP:\n%.500s", meta)
+	}
+	if !blackClosing {
+		return
+	}
+	last := strconv.Itoa(pages(t, press))
+	cov := strings.Fields(run(t, "gs", "-q", "-dSAFER", "-dUseTrimBox", "-dFirstPage="+last, "-dLastPage="+last, "-o", "-", "-sDEVICE=inkcov", press))
+	if len(cov) < 4 || cov[0] != "0.00000" || cov[1] != "0.00000" || cov[2] != "0.00000" || cov[3] == "0.00000" {
+		t.Errorf("ink coverage of the closing page (C M Y K): %v, want black ink only", cov)
+	}
+}
+
+// words are a text's words, sorted (a press copy may lay out its columns
+// in another reading order).
+func words(text string) string {
+	w := strings.Fields(text)
+	sort.Strings(w)
+	return strings.Join(w, " ")
 }

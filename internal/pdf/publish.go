@@ -130,7 +130,7 @@ func (r runEnv) printOne(e *site.Page) (edition, error) {
 		return out, nil
 	}
 	look := finishing{info: infoOf(p), date: printDate(p), headings: got.Check.Headings}
-	reading, err := look.finish(got.PDF, nil)
+	reading, err := look.finish(got.PDF, nil, nil)
 	if err != nil {
 		return out, err
 	}
@@ -141,7 +141,7 @@ func (r runEnv) printOne(e *site.Page) (edition, error) {
 		if err != nil {
 			return out, err
 		}
-		press, err := look.finish(pressed.PDF, func(pdf []byte) ([]byte, error) { return Press(pdf, foldsOf(p.Type)) })
+		press, err := look.finishPress(pressed.PDF, foldsOf(p.Type))
 		if err != nil {
 			return out, err
 		}
@@ -195,8 +195,9 @@ type finishing struct {
 
 // finish names the outline's bookmarks as the headings read, pads the
 // document to an even number of pages (a sheet has two sides), passes it
-// through then (if any), sets its information and makes it reproducible.
-func (f finishing) finish(pdf []byte, then func([]byte) ([]byte, error)) ([]byte, error) {
+// through then (if any), sets its information, passes it through
+// afterInfo (if any) and makes it reproducible.
+func (f finishing) finish(pdf []byte, then, afterInfo func([]byte) ([]byte, error)) ([]byte, error) {
 	pdf, err := withHeadingTitles(pdf, f.headings)
 	if err == nil {
 		pdf, err = padToEven(pdf)
@@ -207,10 +208,27 @@ func (f finishing) finish(pdf []byte, then func([]byte) ([]byte, error)) ([]byte
 	if err == nil {
 		pdf, err = SetInfo(pdf, f.info)
 	}
+	if err == nil && afterInfo != nil {
+		pdf, err = afterInfo(pdf)
+	}
 	if err == nil {
 		pdf, err = reproducible(pdf, f.date)
 	}
 	return pdf, err
+}
+
+// finishPress finishes a press copy: marks and boxes (Press), colours
+// converted to the press condition's CMYK (toPressColour), and the PDF/X-4
+// keys, output intent and metadata (markPDFX).
+func (f finishing) finishPress(pdf []byte, folds [][]float64) ([]byte, error) {
+	toPress := func(pdf []byte) ([]byte, error) {
+		pdf, err := Press(pdf, folds)
+		if err == nil {
+			pdf, err = toPressColour(pdf)
+		}
+		return pdf, err
+	}
+	return f.finish(pdf, toPress, func(pdf []byte) ([]byte, error) { return markPDFX(pdf, f.date) })
 }
 
 // printDate is the date a publication's PDFs carry: its imprint's print
