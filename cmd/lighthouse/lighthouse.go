@@ -13,6 +13,8 @@ type report struct {
 	Performance, Accessibility, BestPractices, SEO float64 // 0–100
 	CLS                                            float64
 	Bytes                                          float64 // transferred
+	FCP, LCP, TBT, SpeedIndex                      float64 // milliseconds
+	LCPElement                                     string  // the largest contentful paint's node, as Lighthouse names it
 }
 
 // lighthouse runs npm's lighthouse once on url with chrome.
@@ -27,7 +29,8 @@ func lighthouse(chrome, url string) (report, error) {
 	var lh struct {
 		Categories map[string]struct{ Score float64 } `json:"categories"`
 		Audits     map[string]struct {
-			NumericValue float64 `json:"numericValue"`
+			NumericValue float64         `json:"numericValue"`
+			Details      json.RawMessage `json:"details"`
 		} `json:"audits"`
 	}
 	if err := json.Unmarshal(out, &lh); err != nil {
@@ -38,7 +41,28 @@ func lighthouse(chrome, url string) (report, error) {
 		Performance: 100 * c["performance"].Score, Accessibility: 100 * c["accessibility"].Score,
 		BestPractices: 100 * c["best-practices"].Score, SEO: 100 * c["seo"].Score,
 		CLS: a["cumulative-layout-shift"].NumericValue, Bytes: a["total-byte-weight"].NumericValue,
+		FCP: a["first-contentful-paint"].NumericValue, LCP: a["largest-contentful-paint"].NumericValue,
+		TBT: a["total-blocking-time"].NumericValue, SpeedIndex: a["speed-index"].NumericValue,
+		LCPElement: lcpElement(a["largest-contentful-paint-element"].Details),
 	}, nil
+}
+
+// lcpElement digs the LCP node's selector out of the audit's details
+// (a list whose first table names the node); "" when absent.
+func lcpElement(details json.RawMessage) string {
+	var d struct {
+		Items []struct {
+			Items []struct {
+				Node struct {
+					Selector string `json:"selector"`
+				} `json:"node"`
+			} `json:"items"`
+		} `json:"items"`
+	}
+	if json.Unmarshal(details, &d) != nil || len(d.Items) == 0 || len(d.Items[0].Items) == 0 {
+		return ""
+	}
+	return d.Items[0].Items[0].Node.Selector
 }
 
 // median takes the median of each figure on its own.
@@ -58,5 +82,10 @@ func median(rs []report) report {
 		SEO:           pick(func(r report) float64 { return r.SEO }),
 		CLS:           pick(func(r report) float64 { return r.CLS }),
 		Bytes:         pick(func(r report) float64 { return r.Bytes }),
+		FCP:           pick(func(r report) float64 { return r.FCP }),
+		LCP:           pick(func(r report) float64 { return r.LCP }),
+		TBT:           pick(func(r report) float64 { return r.TBT }),
+		SpeedIndex:    pick(func(r report) float64 { return r.SpeedIndex }),
+		LCPElement:    rs[len(rs)/2].LCPElement,
 	}
 }

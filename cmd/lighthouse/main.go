@@ -23,27 +23,36 @@ import (
 )
 
 // pages are the page kinds measured, by path on the sample site.
-var pages = []struct{ kind, path string }{
+var pages = []page{
 	{"home", "/"},
 	{"article", "/bai-viet/dan-van-kheo/"},
 	{"handbook", "/so-tay/hoi-dap-dan-chu-o-co-so/"},
 	{"leaflet", "/to-gap/quyen-cua-nguoi-lao-dong/"},
-	{"bulletin issue", "/ban-tin/so-12-thang-11-2026/"},
+	{"bulletin", "/ban-tin/so-12-thang-11-2026/"},
 	{"term", "/the/dan-van-kheo/"},
-	{"search with results", "/tim-kiem/?q=dan+van"},
+	{"search", "/tim-kiem/?q=dan+van"},
 }
+
+// page is one page kind and its path on the sample site.
+type page struct{ kind, path string }
 
 func main() {
 	runs := flag.Int("runs", 3, "Lighthouse runs per page; the median is shown")
 	source := flag.String("source", ".", "the site to build")
+	only := flag.String("pages", "", "comma-separated page kinds to measure (home, article, handbook, leaflet, bulletin, term, search); all when empty")
 	flag.Parse()
-	if err := run(*source, *runs); err != nil {
+	chosen, err := choosePages(*only)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse:", err)
+		os.Exit(2)
+	}
+	if err := run(*source, *runs, chosen); err != nil {
 		fmt.Fprintln(os.Stderr, "lighthouse:", err)
 		os.Exit(1)
 	}
 }
 
-func run(source string, runs int) error {
+func run(source string, runs int, chosen []page) error {
 	chrome, err := pdf.Find("")
 	if err != nil {
 		return err
@@ -67,9 +76,9 @@ func run(source string, runs int) error {
 	}
 	srv := serveGzip(public)
 	defer srv.Close()
-	fmt.Printf("Lighthouse, mobile defaults, median of %d runs (gzip, loopback)\n\n", runs)
-	fmt.Printf("%-20s %5s %5s %5s %5s %7s %9s\n", "page", "perf", "a11y", "best", "seo", "CLS", "KB")
-	for _, p := range pages {
+	fmt.Printf("Lighthouse, mobile defaults, median of %d runs (gzip, loopback); load average %s\n\n", runs, loadAverage())
+	fmt.Printf("%-10s %4s %4s %4s %4s %6s %6s %6s %6s %5s %6s  %s\n", "page", "perf", "a11y", "best", "seo", "CLS", "FCP", "LCP", "SI", "TBT", "KB", "LCP element")
+	for _, p := range chosen {
 		var all []report
 		for i := 0; i < runs; i++ {
 			r, err := lighthouse(chrome, srv.URL+p.path)
@@ -79,8 +88,10 @@ func run(source string, runs int) error {
 			all = append(all, r)
 		}
 		m := median(all)
-		fmt.Printf("%-20s %5.0f %5.0f %5.0f %5.0f %7.3f %9.1f\n", p.kind, m.Performance, m.Accessibility, m.BestPractices, m.SEO, m.CLS, m.Bytes/1024)
+		fmt.Printf("%-10s %4.0f %4.0f %4.0f %4.0f %6.3f %6.0f %6.0f %6.0f %5.0f %6.1f  %s\n", p.kind, m.Performance, m.Accessibility, m.BestPractices, m.SEO,
+			m.CLS, m.FCP, m.LCP, m.SpeedIndex, m.TBT, m.Bytes/1024, m.LCPElement)
 	}
+	fmt.Printf("(FCP, LCP, SI: speed index, TBT: total blocking time, in ms of Lighthouse's simulated slow 4G; load average after: %s)\n", loadAverage())
 	first, second, err := articleBytes(chrome, srv.URL+pages[1].path, srv.URL+"/bai-viet/hoa-giai-tranh-chap-dat-dai/")
 	if err != nil {
 		return err

@@ -15,10 +15,11 @@ var Engines = []api.Engine{{Name: api.EngineChrome, Version: "49"}, {Name: api.E
 // Lower returns src (a script named name, for messages) lowered to ES2015
 // and minified, or an error that says what could not be lowered and where.
 func Lower(name string, src []byte) ([]byte, error) {
-	text, err := rewriteProperties(string(src))
+	rw, err := rewriteProperties(string(src))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	text := rw.prelude + rw.body
 	res := api.Transform(text, api.TransformOptions{
 		Sourcefile:        name,
 		Loader:            api.LoaderJS,
@@ -32,7 +33,7 @@ func Lower(name string, src []byte) ([]byte, error) {
 		LogLevel:          api.LogLevelSilent,
 	})
 	if msgs := append(res.Errors, res.Warnings...); len(msgs) > 0 {
-		return nil, messages(name, msgs)
+		return nil, messages(name, msgs, utf8.RuneCountInString(rw.prelude))
 	}
 	// esbuild turns a regular expression literal the target cannot parse
 	// (named groups, the s flag, lookbehind…) into new RegExp(…), moving
@@ -45,8 +46,9 @@ func Lower(name string, src []byte) ([]byte, error) {
 
 // messages puts esbuild's messages in bantin's path:line:col form. Lines
 // are those of the script after its \p{…} classes were rewritten, which
-// keeps the line breaks.
-func messages(name string, msgs []api.Message) error {
+// keeps the line breaks; columns of the first line leave out the prelude
+// of prelude characters put before it.
+func messages(name string, msgs []api.Message, prelude int) error {
 	var lines []string
 	for _, m := range msgs {
 		pos := name
@@ -54,6 +56,9 @@ func messages(name string, msgs []api.Message) error {
 			col := l.Column // bytes; bantin counts characters
 			if col <= len(l.LineText) {
 				col = utf8.RuneCountInString(l.LineText[:col])
+			}
+			if l.Line == 1 {
+				col = max(col-prelude, 0)
 			}
 			pos = fmt.Sprintf("%s:%d:%d", name, l.Line, col+1)
 		}

@@ -49,14 +49,14 @@ func TestPropertyClassesMatchGo(t *testing.T) {
 	var js strings.Builder
 	js.WriteString("var bad = [];\n")
 	for i, class := range classes {
-		src, err := rewriteProperties("/^" + class + "$/u")
+		rw, err := rewriteProperties("var re = /^" + class + "$/u;")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.HasSuffix(src, "u") {
-			t.Fatalf("%s kept its u flag", src)
+		if strings.Contains(rw.body, "/u") || strings.Contains(rw.prelude, `,"u")`) {
+			t.Fatalf("%s kept its u flag", rw.body)
 		}
-		js.WriteString("var re = " + src + ";\nvar want = " + `"` + membership(class) + `"` + ";\n")
+		js.WriteString(rw.prelude + rw.body + "\nvar want = " + `"` + membership(class) + `"` + ";\n")
 		js.WriteString("for (var c = 0; c <= 0x10FFFF; c++) { if (c >= 0xD800 && c <= 0xDFFF) continue;\n" +
 			"  if (re.test(String.fromCodePoint(c)) !== (want.charCodeAt(c >> 3) - 48 >> (c & 7) & 1) > 0) { bad.push(" + `"` + class + ` U+"` + " + c.toString(16)); if (bad.length > 20) break; } }\n")
 		_ = i
@@ -94,4 +94,20 @@ func membership(class string) string {
 func strconvHex(v int) string {
 	const digits = "0123456789abcdef"
 	return string([]byte{digits[v>>12&15], digits[v>>8&15], digits[v>>4&15], digits[v&15]})
+}
+
+// Each property's ranges are written once however many literals use it,
+// and a literal with the g flag is made afresh where it stood.
+func TestPropertiesShared(t *testing.T) {
+	out, err := Lower("a.js", []byte("var a = /[\\p{L}\\p{Mn}]/u, b = /\\p{L}+$/u;\nfunction f(s) { return s.replace(/\\p{Mn}/gu, ''); }\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if n := strings.Count(s, prefix+"Ranges(\""); n != 2 {
+		t.Errorf("%d encoded properties, want 2 (L and Mn):\n%s", n, s)
+	}
+	if !strings.Contains(s, `.replace(new RegExp(`+prefix+`Source2,"g")`) {
+		t.Errorf("the g literal is not made where it stood:\n%s", s)
+	}
 }

@@ -2,7 +2,6 @@ package script
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -11,59 +10,6 @@ import (
 // properties are the Unicode property names a regular expression may use.
 var properties = map[string]*unicode.RangeTable{
 	"L": unicode.L, "Ll": unicode.Ll, "Lu": unicode.Lu, "N": unicode.N, "Nd": unicode.Nd, "Mn": unicode.Mn,
-}
-
-var (
-	// regexLiteral matches what looks like a regular expression literal:
-	// its body and its flags. Only those with \p{ in them are rewritten.
-	regexLiteral = regexp.MustCompile(`/((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n\[])+)/([dgimsuyv]*)`)
-	// propertyClass is a [...] class of properties only, or one property.
-	propertyClass = regexp.MustCompile(`\[(?:\\p\{\w+\})+\]|\\p\{\w+\}`)
-	propertyName  = regexp.MustCompile(`\\p\{(\w+)\}`)
-	anyClass      = regexp.MustCompile(`\[(?:\\.|[^\]\\])*\]`)
-	onlyProps     = regexp.MustCompile(`^\[(?:\\p\{\w+\})+\]$`)
-)
-
-// rewriteProperties replaces the \p{…} classes of src's regular expression
-// literals with explicit ranges and drops those literals' u flag.
-func rewriteProperties(src string) (string, error) {
-	var problem error
-	out := regexLiteral.ReplaceAllStringFunc(src, func(lit string) string {
-		m := regexLiteral.FindStringSubmatch(lit)
-		if !strings.Contains(m[1], `\p{`) && !strings.Contains(m[1], `\P{`) {
-			return lit
-		}
-		body, flags := m[1], strings.ReplaceAll(m[2], "u", "")
-		if strings.Contains(flags, "v") {
-			problem = fmt.Errorf("regular expression /%s/%s: the v flag cannot be lowered", body, m[2])
-			return lit
-		}
-		for _, class := range anyClass.FindAllString(body, -1) {
-			if strings.Contains(class, `\p{`) && !onlyProps.MatchString(class) {
-				problem = fmt.Errorf("regular expression /%s/: only whole classes of \\p{…} can be lowered, not %s", m[1], class)
-				return lit
-			}
-		}
-		body = propertyClass.ReplaceAllStringFunc(body, func(class string) string {
-			var names []string
-			for _, n := range propertyName.FindAllStringSubmatch(class, -1) {
-				names = append(names, n[1])
-			}
-			alt, err := alternation(names)
-			if err != nil {
-				problem = fmt.Errorf("regular expression /%s/: %w", m[1], err)
-			}
-			return alt
-		})
-		if strings.Contains(body, `\p{`) || strings.Contains(body, `\P{`) {
-			problem = fmt.Errorf("regular expression /%s/: only whole classes of \\p{…} can be lowered", m[1])
-		}
-		return "/" + body + "/" + flags
-	})
-	if problem == nil && (strings.Contains(out, `\p{`) || strings.Contains(out, `\P{`)) {
-		problem = fmt.Errorf("a \\p{…} outside a regular expression literal cannot be lowered")
-	}
-	return out, problem
 }
 
 // alternation is a non-u regular expression group that matches one code
@@ -179,4 +125,13 @@ func pair(c rune) (rune, rune) {
 	return 0xD800 + c>>10, 0xDC00 + c&0x3FF
 }
 
-func escape(c rune) string { return fmt.Sprintf(`\u%04X`, c) }
+// escape is c as it stands in a character class: itself when it is a
+// letter, mark or number of the BMP (a third of the bytes of an escape; the
+// scripts are UTF-8 already), else \uXXXX (surrogate halves, which have no
+// UTF-8 form, among them).
+func escape(c rune) string {
+	if c <= 0xFFFF && unicode.In(c, unicode.L, unicode.M, unicode.N) {
+		return string(c)
+	}
+	return fmt.Sprintf(`\u%04X`, c)
+}
