@@ -43,26 +43,28 @@ func lighthouse(chrome, url string) (report, error) {
 		CLS: a["cumulative-layout-shift"].NumericValue, Bytes: a["total-byte-weight"].NumericValue,
 		FCP: a["first-contentful-paint"].NumericValue, LCP: a["largest-contentful-paint"].NumericValue,
 		TBT: a["total-blocking-time"].NumericValue, SpeedIndex: a["speed-index"].NumericValue,
-		LCPElement: lcpElement(a["largest-contentful-paint-element"].Details),
+		LCPElement: lcpElement(a["lcp-breakdown-insight"].Details),
 	}, nil
 }
 
-// lcpElement digs the LCP node's selector out of the audit's details
-// (a list whose first table names the node); "" when absent.
+// lcpElement digs the LCP node's selector out of Lighthouse 13's LCP
+// breakdown (a list whose node item names it); "" when absent.
 func lcpElement(details json.RawMessage) string {
 	var d struct {
 		Items []struct {
-			Items []struct {
-				Node struct {
-					Selector string `json:"selector"`
-				} `json:"node"`
-			} `json:"items"`
+			Type     string `json:"type"`
+			Selector string `json:"selector"`
 		} `json:"items"`
 	}
-	if json.Unmarshal(details, &d) != nil || len(d.Items) == 0 || len(d.Items[0].Items) == 0 {
+	if json.Unmarshal(details, &d) != nil {
 		return ""
 	}
-	return d.Items[0].Items[0].Node.Selector
+	for _, it := range d.Items {
+		if it.Type == "node" {
+			return it.Selector
+		}
+	}
+	return ""
 }
 
 // median takes the median of each figure on its own.
