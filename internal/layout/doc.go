@@ -88,6 +88,8 @@
 //	    {{ slugify "Đảng bộ thành phố" }}  →  dang-bo-thanh-pho
 //	first N LIST: the first N items
 //	    {{ first 2 (slice "a" "b" "c") }}  →  [a b]
+//	demoteHeadings HTML: the HTML with h1–h5 one level lower (h6 stays), for text set under a heading of its own level
+//	    {{ demoteHeadings "<h2 id=\"a\">A</h2>" }}  →  <h3 id="a">A</h3>
 //	urlBreaks URL: the URL's parts, each kept whole, with a line-break opportunity after each slash
 //	    {{ urlBreaks "https://a.vn/l/x/" }}  →  <span class="url-part">https://a.vn/</span><wbr><span class="url-part">l/</span><wbr><span class="url-part">x/</span>
 //	firstExcept N EXCLUDE LIST: the first N items of LIST that are not in EXCLUDE

@@ -17,7 +17,7 @@
   // problem can be traced to the section it is in.
   function sectionOf(el) {
     var scope = el.closest("[data-source]") || document.body;
-    var heads = scope.querySelectorAll("h2[id], h3[id]");
+    var heads = scope.querySelectorAll("h2[id], h3[id], h4[id]");
     var id = "";
     for (var i = 0; i < heads.length; i++) {
       if (heads[i].compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) id = heads[i].id;
