@@ -219,6 +219,28 @@ func TestPhoneHeader(t *testing.T) {
 	}
 }
 
+// With JavaScript, one tap on the header's search button on a phone shows
+// the box with the cursor in it (a second tap closes it again).
+func TestHeaderSearchFocusesOnFirstTap(t *testing.T) {
+	base := tooltest.ServeDir(t, writeSample(t))
+	ctx := phone(t, 390)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/bai-viet/dan-van-kheo/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".search-toggle summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`)); err != nil || id != "header-q" {
+		t.Errorf("after one tap the focus is on #%s (%v), want #header-q", id, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".search-toggle summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if evalBool(t, ctx, `document.querySelector('.search-toggle').open`) {
+		t.Error("a second tap left the search box open")
+	}
+}
+
 func evalInt(t *testing.T, ctx context.Context, js string) int {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](js))
