@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -62,4 +63,39 @@ func TestBrowserShowsErrorOverlay(t *testing.T) {
 	if err := tooltest.WaitTrue(ctx, `!document.getElementById("bantin-errors") && document.body.innerText.includes("Đã hồi phục.")`, 15*time.Second); err != nil {
 		t.Fatalf("page did not recover: %v", err)
 	}
+}
+
+// An edited stylesheet is swapped in place, without reloading the page;
+// a page opened while the build is broken shows the errors at once.
+func TestBrowserSwapsStylesheetAndShowsErrorsOnOpen(t *testing.T) {
+	ctx := tooltest.Browser(t, 900, 600)
+	base, root, events := start(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/bai-viet/a/"), chromedp.WaitVisible(chromedp.CSS("h1")), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.__notReloaded = 1`)); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "static/css/bantin.css", "body { color: rgb(1, 2, 3); }\n")
+	await(t, events, "reload")
+	if err := tooltest.WaitTrue(ctx, `getComputedStyle(document.body).color === "rgb(1, 2, 3)"`, 15*time.Second); err != nil {
+		t.Fatalf("the new stylesheet was not applied: %v", err)
+	}
+	if !evalTrue(t, ctx, `window.__notReloaded === 1 && /\?bantin=\d+$/.test(document.querySelector('link[href^="/css/bantin.css"]').getAttribute("href"))`) {
+		t.Error("the page reloaded, or the stylesheet's link was not swapped in place")
+	}
+	write(t, root, "content/bai-viet/b.md", "+++\ntitle = \"Bài B\"\ndraft = \"có\"\n+++\n")
+	await(t, events, "errors")
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/bai-viet/a/"), chromedp.WaitVisible(chromedp.CSS("#bantin-errors"))); err != nil {
+		t.Fatalf("a page opened while the build is broken shows no errors: %v", err)
+	}
+}
+
+func evalTrue(t *testing.T, ctx context.Context, js string) bool {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
 }

@@ -1,5 +1,7 @@
 // bantin live reload: reloads this page when its output changes, swaps
-// stylesheets in place, and shows build errors over the page.
+// stylesheets in place, and shows build errors over the page. ES5 and the
+// browser APIs of Chrome 49 and Safari 10, like the theme's scripts (no
+// NodeList.forEach, URL, padStart or inset).
 (function () {
   "use strict";
   var KEY = "bantin-scroll:" + location.pathname;
@@ -19,20 +21,17 @@
   // The output file this page was served from.
   function ownPath() {
     var p = decodeURIComponent(location.pathname).replace(/^\//, "");
-    if (p === "" || p.endsWith("/")) p += "index.html";
+    if (p === "" || p.charAt(p.length - 1) === "/") p += "index.html";
     return p;
   }
 
   function swapStylesheets(paths) {
     var links = document.querySelectorAll('link[rel="stylesheet"]');
-    links.forEach(function (link) {
-      var url = new URL(link.href);
-      var file = url.pathname.replace(/^\//, "");
-      if (paths.indexOf(file) >= 0) {
-        url.searchParams.set("bantin", Date.now());
-        link.href = url.toString();
-      }
-    });
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i], href = link.getAttribute("href").split("?")[0];
+      var file = decodeURIComponent(href.replace(/^[a-z]+:\/\/[^\/]+/i, "")).replace(/^\//, "");
+      if (paths.indexOf(file) >= 0) link.setAttribute("href", href + "?bantin=" + Date.now());
+    }
   }
 
   var overlay = null;
@@ -41,7 +40,7 @@
     overlay = document.createElement("div");
     overlay.id = "bantin-errors";
     overlay.setAttribute("role", "alert");
-    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.96);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace;padding:24px";
+    overlay.style.cssText = "position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.96);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace;padding:24px";
     var h = document.createElement("h2");
     h.textContent = "Lỗi khi dựng trang (build failed)";
     h.style.cssText = "color:#ff7b72;font:700 18px system-ui,sans-serif;margin:0 0 16px";
@@ -58,7 +57,7 @@
         pre.style.cssText = "margin:8px 0 0;color:#c9d1d9";
         e.lines.forEach(function (l) {
           var row = document.createElement("div");
-          row.textContent = (l.number + "").padStart(5) + " | " + l.text;
+          row.textContent = ("     " + l.number).slice(-Math.max(5, (l.number + "").length)) + " | " + l.text;
           if (l.error) row.style.cssText = "background:#5a1e1e;color:#fff";
           pre.appendChild(row);
         });
@@ -69,7 +68,7 @@
     document.body.appendChild(overlay);
   }
   function hideErrors() {
-    if (overlay) { overlay.remove(); overlay = null; }
+    if (overlay) { overlay.parentNode.removeChild(overlay); overlay = null; }
   }
 
   var events = new EventSource("/__bantin/events");
@@ -82,7 +81,11 @@
   events.addEventListener("errors", function (e) { showErrors(JSON.parse(e.data)); });
   events.addEventListener("ok", function () { if (overlay) reload(); });
 
-  fetch("/__bantin/errors").then(function (r) { return r.json(); }).then(function (d) {
+  var xhr = new XMLHttpRequest(); // Safari 10.0 has no fetch
+  xhr.open("GET", "/__bantin/errors");
+  xhr.onload = function () {
+    try { var d = JSON.parse(xhr.responseText); } catch (e) { return; }
     if (d.errors && d.errors.length) showErrors(d);
-  }).catch(function () {});
+  };
+  xhr.send();
 })();
