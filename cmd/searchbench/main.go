@@ -16,9 +16,15 @@ func main() {
 	keep := flag.String("keep", "", "build the site in this folder and keep it")
 	qa := flag.String("qa", "", "a clone of github.com/DucLong06/ALQAC2023: measure the judged questions instead")
 	firstVisit := flag.Bool("first-visit", true, "with -qa: also measure each held-out question's bytes on a first visit")
+	ways := flag.String("typed", "marks,bare,keywords", "with -qa: the ways of typing measured: marks (the question as written), bare (without marks), keywords")
 	flag.Parse()
 	if *qa != "" {
-		if err := runQA(*qa, *pagefind, *firstVisit, *keep); err != nil {
+		chosen, err := chooseTypings(*ways)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "searchbench:", err)
+			os.Exit(2)
+		}
+		if err := runQA(*qa, *pagefind, *firstVisit, *keep, chosen); err != nil {
 			fmt.Fprintln(os.Stderr, "searchbench:", err)
 			os.Exit(1)
 		}

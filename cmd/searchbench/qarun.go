@@ -32,7 +32,7 @@ type scores struct {
 // there) in headless Chromium, and prints R@1, R@10, MRR and the share of
 // queries with no result; then the bytes a question costs on a first
 // visit.
-func runQA(qaDir string, pagefind, firstVisit bool, keep string) error {
+func runQA(qaDir string, pagefind, firstVisit bool, keep string, ways []int) error {
 	set, err := loadQA(qaDir)
 	if err != nil {
 		return err
@@ -66,7 +66,7 @@ func runQA(qaDir string, pagefind, firstVisit bool, keep string) error {
 	for _, sp := range splits {
 		fmt.Printf("\n%s split (%d questions)\n", sp.name, len(sp.qs))
 		fmt.Printf("%-24s | %-27s | %-27s\n", "typed as", "bantin R@1 R@10 MRR zero", "Pagefind R@1 R@10 MRR zero")
-		for way := range typings {
+		for _, way := range ways {
 			qs := make([]string, len(sp.qs))
 			for i, q := range sp.qs {
 				qs[i] = typed(q.Text, way, freq)

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,6 +13,22 @@ import (
 // The three ways a reader types a question: as written, the same without
 // marks, and 2–4 keywords without marks.
 var typings = []string{"question with marks", "question without marks", "2–4 keywords, no marks"}
+
+// typingNames are the -typed flag's names of the typings, in their order.
+var typingNames = []string{"marks", "bare", "keywords"}
+
+// chooseTypings returns the indexes of the comma-separated typing names.
+func chooseTypings(list string) ([]int, error) {
+	var ways []int
+	for _, name := range strings.Split(list, ",") {
+		i := slices.Index(typingNames, strings.TrimSpace(name))
+		if i < 0 {
+			return nil, fmt.Errorf("-typed: no way of typing %q (marks, bare, keywords)", name)
+		}
+		ways = append(ways, i)
+	}
+	return ways, nil
+}
 
 func typed(q string, way int, f frequencies) string {
 	switch way {

@@ -46,3 +46,13 @@ func TestScore(t *testing.T) {
 		t.Errorf("score %+v", s)
 	}
 }
+
+func TestChooseTypings(t *testing.T) {
+	got, err := chooseTypings("keywords, marks")
+	if err != nil || len(got) != 2 || got[0] != 2 || got[1] != 0 {
+		t.Errorf("chooseTypings = %v, %v; want [2 0]", got, err)
+	}
+	if _, err := chooseTypings("keyword"); err == nil {
+		t.Error("an unknown typing was accepted")
+	}
+}
