@@ -46,8 +46,9 @@ func Lower(name string, src []byte) ([]byte, error) {
 
 // messages puts esbuild's messages in bantin's path:line:col form. Lines
 // are those of the script after its \p{…} classes were rewritten, which
-// keeps the line breaks; columns of the first line leave out the prelude
-// of prelude characters put before it.
+// keeps the line breaks; on the first line, columns leave out the
+// prelude's characters (prelude of them) put before the script. After a
+// rewritten literal, columns on its line are those of the rewritten text.
 func messages(name string, msgs []api.Message, prelude int) error {
 	var lines []string
 	for _, m := range msgs {

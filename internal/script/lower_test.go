@@ -111,3 +111,12 @@ func TestPropertiesShared(t *testing.T) {
 		t.Errorf("the g literal is not made where it stood:\n%s", s)
 	}
 }
+
+// An error on the first line of a script with a prelude is placed in the
+// script as written, not after the prelude.
+func TestLowerFailsOnFirstLineAfterPrelude(t *testing.T) {
+	_, err := Lower("a.js", []byte("var n = 1n; var w = /\\p{L}/u;"))
+	if err == nil || !strings.Contains(err.Error(), "a.js:1:9: error: Big integer literals") {
+		t.Errorf("error %v, want it at a.js:1:9", err)
+	}
+}
