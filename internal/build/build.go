@@ -106,14 +106,14 @@ func Build(fsys fs.FS, opts Options) *Result {
 	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}, dl)
 	ix := site.NewIndex(cfg, set, dl)
 	w.lap("read")
-	md := newRenderer(cfg)
-	results := renderMarkdown(md, set, ix, dl)
-	w.lap("markdown")
 	codes := qr.NewCache()
-	tmpls := layout.Load(fsys, cfg, codes, dl)
+	tmpls := layout.Load(fsys, cfg, codes, dl) // before the Markdown: shortcodes are templates
 	if tmpls == nil {
 		return res
 	}
+	md := newRenderer(cfg)
+	results := renderMarkdown(md, tmpls, set, ix, dl)
+	w.lap("markdown")
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
 	checkAnchors(set, results, s, dl)
@@ -187,11 +187,11 @@ func newRenderer(cfg *config.Config) *markdown.Renderer {
 	})
 }
 
-func renderMarkdown(r *markdown.Renderer, set *content.Set, ix *site.Index, dl *diag.List) []*markdown.Result {
+func renderMarkdown(r *markdown.Renderer, tmpls *layout.Templates, set *content.Set, ix *site.Index, dl *diag.List) []*markdown.Result {
 	results := make([]*markdown.Result, len(set.Docs))
 	parallel.For(len(set.Docs), func(i int) {
 		d := set.Docs[i]
-		res, err := r.Render(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel)}, dl)
+		res, err := r.Render(markdownInput(d, ix, tmpls), dl)
 		if err != nil {
 			dl.Errorf(diag.Pos{File: d.Path}, "%v", err)
 			res = &markdown.Result{}
@@ -199,6 +199,13 @@ func renderMarkdown(r *markdown.Renderer, set *content.Set, ix *site.Index, dl *
 		results[i] = res
 	})
 	return results
+}
+
+// markdownInput is what rendering d's body needs: its links resolve
+// through ix, its shortcodes through the templates.
+func markdownInput(d *content.Doc, ix *site.Index, tmpls *layout.Templates) markdown.Input {
+	return markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel),
+		Shortcodes: tmpls.Shortcodes(d, ix)}
 }
 
 // checkAnchors warns about every link to an id that its target document

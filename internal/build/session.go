@@ -12,7 +12,6 @@ import (
 	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/feed"
-	"bantin/internal/markdown"
 	"bantin/internal/search"
 	"bantin/internal/site"
 	"bantin/internal/sitemap"
@@ -184,7 +183,7 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 	if !content.SameShape(page.Doc, d) || s.inPublication(page) {
 		return false
 	}
-	r, err := st.md.Render(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: st.ix.Resolver(d.Rel)}, dl)
+	r, err := st.md.Render(markdownInput(d, st.ix, st.tmpls), dl)
 	if err != nil || dl.HasErrors() {
 		return true
 	}

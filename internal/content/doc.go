@@ -54,10 +54,10 @@
 // up from the page's folder, then from content/; a leading slash means
 // content/; .md, /index.md or /_index.md may be left out), so that the link
 // around them resolves like any link to a content file; a path that names
-// no file is an error at the call. Other than these,
-// bantin has no shortcodes: each Hugo shortcode called in a body
-// ({{< name >}}, {{% name %}}), outside fenced code, is one warning for the
-// whole site, at its first call.
+// no file is an error at the call. They are found with the shortcode
+// parser (internal/shortcode): not in code, nested calls included. Every
+// other shortcode is left in the body for the Markdown stage, which
+// renders it with its template (internal/layout, layouts/shortcodes/).
 //
 // Dates without a zone are in the site's time zone; years outside
 // 1900–9999 are errors. Text is NFC-normalised and CRLF line ends become LF

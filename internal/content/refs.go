@@ -4,52 +4,70 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
-	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"bantin/internal/diag"
+	"bantin/internal/shortcode"
 )
-
-// refCall is Hugo's ref or relref shortcode with one path argument:
-// {{< ref "posts/x.md#part" >}}, {{< relref "x" >}}, {{% ref "/about" %}}.
-var refCall = regexp.MustCompile(`\{\{[<%]\s*(?:rel)?ref\s+"?([^"\s>%}]+)"?\s*[>%]\}\}`)
 
 // resolveRefs replaces each ref and relref call in d's body with the
 // path, relative to d, of the content file it names, so that the Markdown
 // link around it resolves as any link to a content file does. Hugo looks
 // a path up relative to the page first, then from content/; a leading
 // slash means content/; the .md, /index.md or /_index.md may be left out.
-// A path that names no content file is an error at the call.
+// A path that names no content file is an error at the call. Calls are
+// found by the shortcode parser: not in code, and nested ones too.
 func resolveRefs(fsys fs.FS, d *Doc, dl *diag.List) {
-	if !bytes.Contains(d.Body, []byte("ref")) || !refCall.Match(d.Body) {
+	if !bytes.Contains(d.Body, []byte("ref")) {
 		return
 	}
-	dir := path.Dir(d.Rel)
+	var refs []*shortcode.Call
+	shortcode.Walk(shortcode.Parse(d.Body).Calls, func(c *shortcode.Call) {
+		if (c.Name == "ref" || c.Name == "relref") && !c.Paired {
+			refs = append(refs, c)
+		}
+	})
+	if len(refs) == 0 {
+		return
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].Start < refs[j].Start })
 	var out []byte
 	last := 0
-	fenced := fencedRanges(d.Body)
-	for _, m := range refCall.FindAllSubmatchIndex(d.Body, -1) {
-		if inRanges(m[0], fenced) {
-			continue // an example in fenced code
-		}
-		target := string(d.Body[m[2]:m[3]])
-		file, frag, _ := strings.Cut(target, "#")
-		found := findContent(fsys, dir, file)
-		if found == "" {
-			dl.Errorf(bodyPos(d, m[0]), "ref %q: no content file has that path (looked from %s/ and from content/)", target, path.Join(Dir, dir))
-			continue
-		}
-		rel := relativePath(dir, found)
-		if frag != "" {
-			rel += "#" + frag
-		}
-		out = append(append(out, d.Body[last:m[0]]...), rel...)
-		last = m[1]
+	for _, c := range refs {
+		out = append(append(out, d.Body[last:c.Start]...), refPath(fsys, d, c, dl)...)
+		last = c.End
 	}
 	if out != nil {
 		d.Body = append(out, d.Body[last:]...)
 	}
+}
+
+// refPath is the path, relative to d, that ref call c names; after an
+// error, "#": a link that goes nowhere, and no second diagnostic.
+func refPath(fsys fs.FS, d *Doc, c *shortcode.Call, dl *diag.List) string {
+	key := any(0)
+	if c.Named {
+		key = "path"
+	}
+	target, _ := c.Get(key)
+	if target == "" {
+		dl.Errorf(bodyPos(d, c.Start), "%s: the path of a content file is missing ({{< %s \"a.md\" >}})", c.Name, c.Name)
+		return "#"
+	}
+	dir := path.Dir(d.Rel)
+	file, frag, _ := strings.Cut(target, "#")
+	found := findContent(fsys, dir, file)
+	if found == "" {
+		dl.Errorf(bodyPos(d, c.Start), "ref %q: no content file has that path (looked from %s/ and from content/)", target, path.Join(Dir, dir))
+		return "#"
+	}
+	rel := relativePath(dir, found)
+	if frag != "" {
+		rel += "#" + frag
+	}
+	return rel
 }
 
 // findContent returns the path under content/ of the file target names,
@@ -96,36 +114,4 @@ func bodyPos(d *Doc, off int) diag.Pos {
 	line := d.BodyLine + bytes.Count(before, []byte("\n"))
 	start := bytes.LastIndexByte(before, '\n') + 1
 	return diag.Pos{File: d.Path, Line: line, Col: 1 + utf8.RuneCount(before[start:])}
-}
-
-// fencedRanges are the byte ranges of body's fenced code blocks (``` or
-// ~~~ to the same fence, or to the end).
-func fencedRanges(body []byte) [][2]int {
-	var out [][2]int
-	fence, start, off := "", 0, 0
-	for _, line := range bytes.SplitAfter(body, []byte("\n")) {
-		if f := fenceOf(line); f != "" {
-			switch {
-			case fence == "":
-				fence, start = f, off
-			case f == fence:
-				out = append(out, [2]int{start, off + len(line)})
-				fence = ""
-			}
-		}
-		off += len(line)
-	}
-	if fence != "" {
-		out = append(out, [2]int{start, len(body)})
-	}
-	return out
-}
-
-func inRanges(off int, ranges [][2]int) bool {
-	for _, r := range ranges {
-		if off >= r[0] && off < r[1] {
-			return true
-		}
-	}
-	return false
 }

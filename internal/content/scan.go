@@ -165,14 +165,13 @@ type readEnv struct {
 	cfg      *config.Config
 	cascades cascades
 	unused   *unusedKeys
-	calls    *shortcodes
 }
 
 // readInOrder reads the _index.md files first, for the values they hand
 // down, then every other document; it returns them sorted by path and
 // reports each Hugo-only key once.
 func readInOrder(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) []*Doc {
-	env := &readEnv{cfg: cfg, cascades: cascades{}, unused: &unusedKeys{}, calls: &shortcodes{}}
+	env := &readEnv{cfg: cfg, cascades: cascades{}, unused: &unusedKeys{}}
 	var indexes, others []string
 	for _, rel := range rels {
 		if path.Base(rel) == "_index.md" {
@@ -188,7 +187,6 @@ func readInOrder(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) [
 	docs = append(docs, readAll(fsys, others, env, dl)...)
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
 	env.unused.report(dl)
-	env.calls.report(dl)
 	return docs
 }
 
@@ -209,10 +207,9 @@ func readAll(fsys fs.FS, rels []string, env *readEnv, dl *diag.List) []*Doc {
 // does, and says why a build would leave it out. It returns nil when the
 // file cannot be used; the reasons are in dl.
 func Read(fsys fs.FS, rel string, cfg *config.Config, opts Options, dl *diag.List) *Doc {
-	env := &readEnv{cfg: cfg, cascades: cascadesOf(fsys, rel, cfg), unused: &unusedKeys{}, calls: &shortcodes{}}
+	env := &readEnv{cfg: cfg, cascades: cascadesOf(fsys, rel, cfg), unused: &unusedKeys{}}
 	d := read(fsys, rel, env, dl)
 	env.unused.report(dl)
-	env.calls.report(dl)
 	if d == nil {
 		return nil
 	}
@@ -234,7 +231,7 @@ func cascadesOf(fsys fs.FS, rel string, cfg *config.Config) cascades {
 	if path.Base(rel) == "_index.md" {
 		return c
 	}
-	env := &readEnv{cfg: cfg, cascades: cascades{}, unused: &unusedKeys{}, calls: &shortcodes{}}
+	env := &readEnv{cfg: cfg, cascades: cascades{}, unused: &unusedKeys{}}
 	for _, idx := range []string{"_index.md", path.Join(sectionOf(rel), "_index.md")} {
 		if _, err := fs.Stat(fsys, path.Join(Dir, idx)); err != nil {
 			continue
@@ -290,7 +287,6 @@ func read(fsys fs.FS, rel string, env *readEnv, dl *diag.List) *Doc {
 	env.cascades.apply(d)
 	env.unused.take(d, cfg)
 	resolveRefs(fsys, d, dl)
-	env.calls.find(d)
 	d.decodeFront(cfg, dl)
 	return d
 }

@@ -28,6 +28,7 @@ type Templates struct {
 	parsed   map[string]*parsedFile
 	composed map[string]*composedTemplate
 	broken   map[string]bool // templates that failed to parse or compose
+	site     *ShortcodeSite  // .Site in shortcode templates
 }
 
 type parsedFile struct {
@@ -54,6 +55,10 @@ func Load(fsys fs.FS, cfg *config.Config, codes *qr.Cache, dl *diag.List) *Templ
 	}
 	strs := loadStrings(files, cfg.LanguageCode, dl)
 	t := &Templates{Strings: strs, files: files, funcs: funcMap(cfg, strs, codes), cached: newFragments(), parsed: map[string]*parsedFile{}, composed: map[string]*composedTemplate{}, broken: map[string]bool{}}
+	t.site = &ShortcodeSite{Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Params: cfg.Params, Config: cfg}
+	for name, f := range fileFuncs(fsys, cfg) {
+		t.funcs[name] = f
+	}
 	for _, name := range files.templateNames() {
 		t.parse(name, dl)
 	}

@@ -49,7 +49,7 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 
 func (lc *linkContext) resolve(n ast.Node, dest []byte) []byte {
 	target, fragment, ok := relativeTarget(string(dest))
-	if !ok {
+	if !ok || strings.Contains(target, placeholderPrefix) { // a shortcode's output goes there
 		return dest
 	}
 	resolved, err := lc.in.Resolve(target)

@@ -29,7 +29,8 @@ type Options struct {
 
 // Renderer converts Markdown to HTML. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool // raw HTML is written as it is
 }
 
 // New returns a Renderer.
@@ -56,7 +57,7 @@ func New(opts Options) *Renderer {
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, unsafe: opts.Unsafe}
 }
 
 // Resolver maps a relative link target (the path as written, without its
@@ -69,8 +70,12 @@ type Input struct {
 	Src       []byte // the Markdown body
 	FirstLine int    // the line of File where Src starts
 	Resolve   Resolver
+	// Shortcodes renders the shortcode calls of Src; without it, a call
+	// is an error.
+	Shortcodes Shortcodes
 
 	lines *diag.Lines // Src's line starts, made by Render
+	depth int         // how deep in {{% %}} pairs this is rendered
 }
 
 // Heading is one entry of a table of contents.
@@ -107,6 +112,10 @@ type Result struct {
 
 // Render converts in.Src; problems with links go to dl.
 func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
+	src, shortcodes := r.prepareShortcodes(in, dl)
+	if shortcodes != nil {
+		in.Src = src
+	}
 	in.lines = diag.NewLines(in.Src)
 	if pos, msg, ok := tooCostly(in); !ok {
 		dl.Errorf(pos, "%s", msg)
@@ -133,6 +142,9 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 	res.Plain, res.Summary = plainAndSummary(doc, in.Src)
 	res.WordCount = countWords(res.Plain)
 	res.HasCode = hasFencedCode(doc)
+	if shortcodes != nil {
+		shortcodes.fill(res)
+	}
 	return res, nil
 }
 

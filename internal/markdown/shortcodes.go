@@ -1,0 +1,252 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"bantin/internal/diag"
+	"bantin/internal/shortcode"
+
+	"golang.org/x/net/html"
+)
+
+// MaxShortcodeDepth is how deep {{% %}} pairs may nest: each level renders
+// its inner Markdown again.
+const MaxShortcodeDepth = 10
+
+// ShortcodeCall is one shortcode call as its template sees it.
+type ShortcodeCall struct {
+	*shortcode.Call
+	// Inner is a pair's inner text as HTML: for {{% %}} rendered as
+	// Markdown with the page's renderer; for {{< >}} the text escaped
+	// (as written when markup is unsafe), with the calls in it rendered.
+	Inner template.HTML
+	Pos   diag.Pos // where the call starts in its file
+}
+
+// Shortcodes renders one call to HTML. Its error (an unknown name, a
+// missing argument, a template failure) is reported at the call.
+type Shortcodes func(ShortcodeCall) (template.HTML, error)
+
+// shortcodePass replaces a document's calls with placeholders before
+// goldmark parses it, and the placeholders with the calls' output after.
+type shortcodePass struct {
+	outputs []template.HTML // by placeholder number
+}
+
+// placeholder is what stands for call i in the Markdown goldmark reads:
+// letters and digits, which no Markdown rule or the typographer changes.
+func placeholder(i int) string { return fmt.Sprintf("%s%dX", placeholderPrefix, i) }
+
+const placeholderPrefix = "BANTINSHORTCODE"
+
+// prepareShortcodes parses in.Src's calls, renders them and returns the
+// source with placeholders, or nil when the source has no call and no
+// escape.
+func (r *Renderer) prepareShortcodes(in Input, dl *diag.List) ([]byte, *shortcodePass) {
+	res := shortcode.Parse(in.Src)
+	if len(res.Calls) == 0 && len(res.Escapes) == 0 && len(res.Errors) == 0 {
+		return nil, nil
+	}
+	lines := diag.NewLines(in.Src)
+	at := func(off int) diag.Pos { return lines.PosAt(in.File, off).Shift(in.FirstLine - 1) }
+	for _, e := range res.Errors {
+		dl.Errorf(at(e.Off), "%s", e.Msg)
+	}
+	pass := &shortcodePass{}
+	src := splice(in.Src, 0, len(in.Src), res.Calls, res.Escapes, nil, func(c *shortcode.Call) []byte {
+		pass.outputs = append(pass.outputs, r.renderCall(in, c, at, dl))
+		ph := placeholder(len(pass.outputs) - 1)
+		if isBlock(in.Src, c) {
+			return []byte(ph + strings.Repeat("\n", bytes.Count(in.Src[c.Start:c.End], []byte("\n"))))
+		}
+		return []byte(ph)
+	})
+	return src, pass
+}
+
+// renderCall renders c with its inner text; a problem is reported at c and
+// the call writes nothing.
+func (r *Renderer) renderCall(in Input, c *shortcode.Call, at func(int) diag.Pos, dl *diag.List) template.HTML {
+	pos := at(c.Start)
+	if in.Shortcodes == nil {
+		dl.Errorf(pos, "unknown shortcode %q", c.Name)
+		return ""
+	}
+	var inner template.HTML
+	if c.Paired {
+		inner = r.inner(in, c, at, dl)
+	}
+	out, err := in.Shortcodes(ShortcodeCall{Call: c, Inner: inner, Pos: pos})
+	if err != nil {
+		dl.Errorf(pos, "%v", err)
+		return ""
+	}
+	return out
+}
+
+// inner renders a pair's inner text.
+func (r *Renderer) inner(in Input, c *shortcode.Call, at func(int) diag.Pos, dl *diag.List) template.HTML {
+	if c.Markdown {
+		if in.depth >= MaxShortcodeDepth {
+			dl.Errorf(at(c.Start), "shortcode %q: {{%% %%}} pairs nested more than %d deep", c.Name, MaxShortcodeDepth)
+			return ""
+		}
+		sub := in
+		sub.Src, sub.FirstLine, sub.lines, sub.depth = c.Inner(in.Src), at(c.InnerStart).Line, nil, in.depth+1
+		res, err := r.Render(sub, dl)
+		if err != nil {
+			dl.Errorf(at(c.InnerStart), "%v", err)
+			return ""
+		}
+		out := bytes.TrimSpace(res.HTML)
+		if !isBlock(in.Src, c) && bytes.Count(out, []byte("<p>")) == 1 && bytes.HasPrefix(out, []byte("<p>")) && bytes.HasSuffix(out, []byte("</p>")) {
+			out = out[3 : len(out)-4] // inline: {{% mark %}}*a*{{% /mark %}}
+		}
+		return template.HTML(out)
+	}
+	text := func(b []byte) []byte {
+		if r.unsafe {
+			return b
+		}
+		return []byte(html.EscapeString(string(b)))
+	}
+	escapes := shortcode.Parse(c.Inner(in.Src)).Escapes
+	for i := range escapes {
+		escapes[i][0] += c.InnerStart
+		escapes[i][1] += c.InnerStart
+	}
+	return template.HTML(splice(in.Src, c.InnerStart, c.InnerEnd, c.Children, escapes, text, func(k *shortcode.Call) []byte {
+		return []byte(r.renderCall(in, k, at, dl))
+	}))
+}
+
+// splice writes src[lo:hi] with each call replaced by call(c), the escape
+// ranges dropped, and the text between through text (when not nil).
+func splice(src []byte, lo, hi int, calls []*shortcode.Call, escapes [][2]int, text func([]byte) []byte, call func(*shortcode.Call) []byte) []byte {
+	out := make([]byte, 0, hi-lo)
+	writeText := func(from, to int) {
+		for from < to {
+			end := to
+			for len(escapes) > 0 && escapes[0][0] < from {
+				escapes = escapes[1:]
+			}
+			if len(escapes) > 0 && escapes[0][0] < to {
+				end = escapes[0][0]
+			}
+			seg := src[from:end]
+			if text != nil {
+				seg = text(seg)
+			}
+			out = append(out, seg...)
+			if end == to {
+				return
+			}
+			from = escapes[0][1]
+			escapes = escapes[1:]
+		}
+	}
+	last := lo
+	for _, c := range calls {
+		writeText(last, c.Start)
+		out = append(out, call(c)...)
+		last = c.End
+	}
+	writeText(last, hi)
+	return out
+}
+
+// isBlock reports whether c stands alone on its lines.
+func isBlock(src []byte, c *shortcode.Call) bool {
+	lineStart := bytes.LastIndexByte(src[:c.Start], '\n') + 1
+	if len(bytes.TrimLeft(src[lineStart:c.Start], " \t")) > 0 {
+		return false
+	}
+	rest := src[c.End:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return len(bytes.TrimSpace(rest)) == 0
+}
+
+// fill puts the calls' output where their placeholders are in res.
+func (p *shortcodePass) fill(res *Result) {
+	if len(p.outputs) == 0 {
+		return
+	}
+	htmlR, textR := p.replacers()
+	res.HTML = []byte(htmlR.Replace(string(res.HTML)))
+	res.Plain, res.Summary = textR.Replace(res.Plain), textR.Replace(res.Summary)
+	for i := range res.Sections {
+		s := &res.Sections[i]
+		s.Body = []byte(htmlR.Replace(string(s.Body)))
+		s.Title, s.Plain = textR.Replace(s.Title), textR.Replace(s.Plain)
+	}
+	for i := range res.TOC {
+		res.TOC[i].Text = textR.Replace(res.TOC[i].Text)
+	}
+	res.WordCount = countWords(res.Plain)
+}
+
+// replacers put each output in HTML (a placeholder that is a paragraph of
+// its own loses its <p>) and its text in plain text.
+func (p *shortcodePass) replacers() (htmlR, textR *strings.Replacer) {
+	var h, t []string
+	for i, out := range p.outputs {
+		ph := placeholder(i)
+		h = append(h, "<p>"+ph+"</p>", string(out), ph, string(out))
+		t = append(t, ph, plainText(string(out)))
+	}
+	return strings.NewReplacer(h...), strings.NewReplacer(t...)
+}
+
+// plainText is the text of an HTML fragment, its words separated by
+// single spaces; scripts, styles, SVG drawings and print forms
+// (class="print-only") are left out.
+func plainText(fragment string) string {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var b strings.Builder
+	skipDepth := 0 // > 0 inside a skipped element: its open elements
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case html.TextToken:
+			if skipDepth == 0 {
+				b.Write(z.Text())
+				b.WriteByte(' ')
+			}
+		case html.StartTagToken:
+			tok := z.Token()
+			if voidElements[tok.Data] {
+				continue
+			}
+			if skipDepth > 0 || skipped(tok) {
+				skipDepth++
+			}
+		case html.EndTagToken:
+			if skipDepth > 0 {
+				skipDepth--
+			}
+		}
+	}
+}
+
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
+// skipped reports whether an element's text stays out of the plain text.
+func skipped(tok html.Token) bool {
+	switch tok.Data {
+	case "script", "style", "svg":
+		return true
+	}
+	for _, a := range tok.Attr {
+		if a.Key == "class" && strings.Contains(" "+a.Val+" ", " print-only ") {
+			return true
+		}
+	}
+	return false
+}
