@@ -4,10 +4,11 @@
 //	 ├─ config.Load ─────────► *config.Config        hugo.* or config.*, defaulted, validated
 //	 ├─ content.Scan ────────► *content.Set          front matter decoded, text NFC, drafts left out
 //	 │   site.NewIndex ──────► URLs of every page    known before any Markdown is rendered
-//	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance
+//	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
+//	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance;
+//	 │                                               shortcodes by layouts/shortcodes/NAME.html
 //	 │   site.Assemble ──────► *site.Site            sections, parents, menus
 //	 │   checkAnchors ───────► warnings              x.md#id links to ids x.md lacks
-//	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
 //	 │   shortlink.Files ────► redirects, page codes  on every core
 //	 │   search.Files ───────► index, fragments, script (these three before the
 //	 │   feed.Writer, sitemap ► feeds, sitemap.xml    templates, while the heap is small)

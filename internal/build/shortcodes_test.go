@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"image"
@@ -11,10 +12,17 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"bantin/internal/output"
 	"bantin/internal/tooltest"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/shortcodes")
@@ -139,6 +147,266 @@ d
 	for k, w := range want {
 		if got := tooltest.DecodeQR(t, tooltest.RasterizeQRSVG(t, []byte(found[k]), 4)); got != w {
 			t.Errorf("QR code %d holds %q, want %q", k, got, w)
+		}
+	}
+}
+
+// Every problem with a call is an error at its line and column, and the
+// build writes nothing.
+func TestShortcodeErrorPositions(t *testing.T) {
+	files, msgs := build(t, `-- config.toml --
+baseURL = "https://danvan.example.vn/"
+-- content/bai-viet/a/index.md --
++++
+title = "A"
++++
+Mở đầu {{< khong-co >}}
+{{< figure alt="x" >}}
+{{< note >}}không đóng
+
+{{< qr "https://a.vn" x="y" >}}
+  {{< figure src="a.jpg" caption=“Ảnh” >}}
+{{< /gallery >}}
+{{< youtube "abc" >}}
+{{% note "nguy-hiem" %}}x{{% /note %}}
+{{< pdf src="thieu.pdf" >}}
+{{< video src="v.mp4
+`+"```"+`
+{{< khong-co-trong-code >}}
+`+"```"+`
+`, Options{})
+	want := `content/bai-viet/a/index.md:4:8: error: unknown shortcode "khong-co": neither layouts/shortcodes/khong-co.html nor the theme has it
+content/bai-viet/a/index.md:5:1: error: shortcode "figure": missing required argument src="…"
+content/bai-viet/a/index.md:6:1: error: shortcode "note" is not closed: its text ends with {{< /note >}}
+content/bai-viet/a/index.md:8:23: error: shortcode "qr" mixes positional and named arguments: write all as key="value" or none
+content/bai-viet/a/index.md:9:34: error: shortcode "figure": typographic quote "“" where a straight " is meant
+content/bai-viet/a/index.md:10:1: error: closing tag {{< /gallery >}} has no open "gallery" call before it
+content/bai-viet/a/index.md:11:1: error: shortcode "youtube": "abc" is not a YouTube video id (eleven letters, digits, - or _, as in youtube.com/watch?v=ID)
+content/bai-viet/a/index.md:12:1: error: shortcode "note": note: kind "nguy-hiem" is not ghi-chu, luu-y or quan-trong
+content/bai-viet/a/index.md:13:1: error: shortcode "pdf": thieu.pdf: content/bai-viet/a/thieu.pdf does not exist
+content/bai-viet/a/index.md:14:15: error: shortcode "video": the quoted argument is not closed by "`
+	if msgs != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", msgs, want)
+	}
+	if len(files) != 0 {
+		t.Errorf("%d files written", len(files))
+	}
+}
+
+// A site's layouts/shortcodes/NAME.html replaces the theme's, and a site
+// may add its own shortcodes, with .Get by name and index, .Inner, .Page,
+// .Site, .Params, .IsNamedParams and .Position.
+func TestSiteShortcodeOverridesTheme(t *testing.T) {
+	files := buildOK(t, `-- config.toml --
+title = "Bản tin"
+baseURL = "https://danvan.example.vn/"
+[params]
+donvi = "Ban Dân vận"
+-- layouts/shortcodes/note.html --
+<div class="canh-bao">{{ .Get 0 }}|{{ .Inner }}</div>
+-- layouts/shortcodes/the.html --
+<span class="the">{{ .Get "ten" }}|{{ .Page.Title }}|{{ .Page.RelPermalink }}|{{ .Site.Title }}|{{ .Site.Params.donvi }}|{{ .IsNamedParams }}|{{ .Params.ten }}|{{ .Position }}|{{ len .Page.Resources }}</span>
+-- layouts/shortcodes/lich.html --
+{{/* layouts/shortcodes/lich.html: {{< lich ngay="20/11" >}} */}}
+<p class="lich">Lịch họp: {{ .Require "ngay" }} — {{ .Page.Title }}</p>
+-- content/bai-viet/a/index.md --
++++
+title = "Bài A"
++++
+{{% note "lưu ý" %}}*Chữ*{{% /note %}}
+
+{{< lich ngay="20/11" >}}
+
+Thẻ: {{< the ten="Dân vận" >}}
+-- content/bai-viet/a/anh.txt --
+x
+`)
+	contains(t, files, "bai-viet/a/index.html",
+		`<div class="canh-bao">lưu ý|<p><em>Chữ</em></p></div>`,
+		`<span class="the">Dân vận|Bài A|/bai-viet/a/|Bản tin|Ban Dân vận|true|Dân vận|content/bai-viet/a/index.md:8:6|1</span>`)
+	if strings.Contains(files["bai-viet/a/index.html"], `class="note`) {
+		t.Error("the theme's note template was used")
+	}
+}
+
+// "Tệp đính kèm" lists the bundle's files that the text does not show or
+// link to, with their type and size.
+func TestAttachmentsListOnlyFilesNotInText(t *testing.T) {
+	files := buildOK(t, `-- config.toml --
+baseURL = "https://danvan.example.vn/"
+-- content/bai-viet/a/index.md --
++++
+title = "A"
++++
+![Biểu đồ](bieu-do.png) [Mẫu đơn](<mau don.docx>)
+
+{{< pdf src="ke-hoach.pdf" >}}
+-- content/bai-viet/a/bieu-do.png --
+png
+-- content/bai-viet/a/mau don.docx --
+docx
+-- content/bai-viet/a/ke-hoach.pdf --
+pdf
+-- content/bai-viet/a/bien-ban.pdf --
+`+strings.Repeat("x", 1258291)+`
+-- content/bai-viet/a/danh-sach.xlsx --
+`+strings.Repeat("x", 2000)+`
+`)
+	page := files["bai-viet/a/index.html"]
+	i := strings.Index(page, `<section class="attachments">`)
+	if i < 0 {
+		t.Fatal("no attachments section")
+	}
+	got := page[i : i+strings.Index(page[i:], "</section>")]
+	want := `<li><a href="/bai-viet/a/bien-ban.pdf">bien-ban.pdf</a> <span class="file-meta">(PDF, 1,2 MB)</span></li><li><a href="/bai-viet/a/danh-sach.xlsx">danh-sach.xlsx</a> <span class="file-meta">(Excel, 2 KB)</span></li></ul>`
+	if !strings.Contains(got, want) {
+		t.Errorf("attachments:\n%s\nwant the list:\n%s", got, want)
+	}
+	for _, shown := range []string{"bieu-do.png", "mau don.docx", "ke-hoach.pdf"} {
+		if strings.Contains(got, shown) {
+			t.Errorf("%s is in the text and in the attachments", shown)
+		}
+	}
+}
+
+// printFormsSite has a bulletin issue that prints an article with every
+// block that has a print form.
+const printFormsSite = `-- config.toml --
+title = "Bản tin"
+baseURL = "https://danvan.example.vn/"
+-- content/ban-tin/so-1.md --
++++
+title = "Số 1"
+date = 2026-11-20
+id = "bt0001"
+articles = ["bai-viet/a/index.md"]
++++
+Số đầu tiên.
+-- content/bai-viet/a/index.md --
++++
+title = "Ngày hội"
+date = 2026-11-16
+id = "a00001"
++++
+{{< video src="v.mp4" poster="p.png" title="Khai mạc" >}}
+
+{{< youtube id="aqz-KE-bpKQ" title="Phóng sự" >}}
+
+{{< pdf src="d.pdf" title="Kế hoạch" >}}
+-- content/bai-viet/a/v.mp4 --
+GENERATE bytes 2300
+-- content/bai-viet/a/p.png --
+GENERATE png 32x18
+-- content/bai-viet/a/d.pdf --
+GENERATE bytes 25000
+`
+
+// The print edition of a bulletin shows each block's print form (the
+// video's poster and QR code, the YouTube box and QR code, the PDF's
+// title, size and QR code) and none of the screen forms; so does the
+// article page printed from the browser.
+func TestShortcodePrintForms(t *testing.T) {
+	txt := printFormsSite
+	res := Build(fixtureFS(t, txt), Options{Now: fixedNow})
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	contains(t, files, "ban-tin/so-1/ban-in/index.html", "Quét mã để xem video: <strong>Khai mạc</strong>", "Quét mã để xem video trên YouTube", "<strong>Kế hoạch</strong> (PDF, 24 KB)")
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := output.WriteDir(dir, res.Files); err != nil {
+		t.Fatal(err)
+	}
+	base := tooltest.ServeDir(t, dir)
+	ctx := phone(t, 800)
+	// what shows: the text of the visible print forms, and whether any
+	// screen form (video, YouTube link, PDF view) is drawn
+	const shown = `JSON.stringify({
+		print: [...document.querySelectorAll('.print-only')].filter(e => e.getClientRects().length > 0).map(e => e.innerText.replace(/\s+/g, ' ').trim()),
+		qr: [...document.querySelectorAll('.print-only svg')].filter(e => e.getClientRects().length > 0).length,
+		screen: [...document.querySelectorAll('.screen-only')].filter(e => e.getClientRects().length > 0).length})`
+	want := `{"print":["Quét mã để xem video: Khai mạc https://danvan.example.vn/bai-viet/a/v.mp4","Quét mã để xem video trên YouTube: Phóng sự https://www.youtube.com/watch?v=aqz-KE-bpKQ","Kế hoạch (PDF, 24 KB) Quét mã để tải tài liệu https://danvan.example.vn/bai-viet/a/d.pdf"],"qr":3,"screen":0}`
+	open(t, ctx, base+"/ban-tin/so-1/ban-in/")
+	if got := evalString(t, ctx, shown); got != want {
+		t.Errorf("print edition shows\n%s\nwant\n%s", got, want)
+	}
+	open(t, ctx, base+"/bai-viet/a/")
+	if got := evalString(t, ctx, shown); !strings.Contains(got, `"print":[]`) || !strings.Contains(got, `"screen":3`) {
+		t.Errorf("article on screen shows %s, want no print form and the 3 screen forms", got)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, shown); got != want {
+		t.Errorf("article printed shows\n%s\nwant\n%s", got, want)
+	}
+}
+
+func evalString(t *testing.T, ctx context.Context, js string) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// The youtube block asks nothing of YouTube (or Google) until the reader
+// clicks it; the click loads the player from youtube-nocookie.com.
+func TestYouTubeBlockLoadsNothingBeforeTheClick(t *testing.T) {
+	base := tooltest.ServeDir(t, writeSample(t))
+	ctx := phone(t, 390)
+	var mu sync.Mutex
+	var requests []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			requests = append(requests, e.Request.URL)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	thirdParty := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		var out []string
+		for _, u := range requests {
+			if !strings.HasPrefix(u, base) && !strings.HasPrefix(u, "data:") {
+				out = append(out, u)
+			}
+		}
+		return out
+	}
+	open(t, ctx, base+"/bai-viet/ngay-hoi-dai-doan-ket/")
+	if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS(`.youtube-poster`))); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // lazy images and frames near the view load now
+	if got := thirdParty(); len(got) > 0 {
+		t.Fatalf("requests to other sites before the click: %v", got)
+	}
+	click(t, ctx, `.youtube-poster`)
+	if err := tooltest.WaitTrue(ctx, `!!document.querySelector('iframe.youtube-player[src^="https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"]')`, 5*time.Second); err != nil {
+		t.Fatalf("no player after the click: %v", err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && len(thirdParty()) == 0 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	got := thirdParty()
+	if len(got) == 0 || !strings.HasPrefix(got[0], "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ") {
+		t.Errorf("after the click, requests to other sites: %v; want the youtube-nocookie player first", got)
+	}
+	for _, u := range got {
+		if strings.Contains(u, "://www.youtube.com/") {
+			t.Errorf("request to www.youtube.com: %s", u)
 		}
 	}
 }

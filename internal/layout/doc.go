@@ -164,6 +164,47 @@
 //	the same name beside it)
 //	    {{ hasPrefix (qrFile "https://zalo.me/danvan") "/ban-tin/qr/" }}  →  true
 //
+//	attachments PAGE: the files of the page's bundle that its text does not
+//	show or link to (their URL is in no href, src or srcset of .Content),
+//	each with .Name, .URL, .Kind ("PDF"), .Size and .SizeText ("1,2 MB"):
+//	the "Tệp đính kèm" list
+//	    {{ range attachments . }}{{ .Name }} ({{ .Kind }}, {{ .SizeText }}){{ end }}  →  (bien-ban.pdf (PDF, 1,2 MB))
+//
+// # Shortcodes
+//
+// A shortcode call in a page's Markdown ({{< figure src="a.jpg" >}}, see
+// internal/shortcode) is rendered with the Markdown, by the template
+// shortcodes/NAME.html: the site's layouts/shortcodes/NAME.html, else the
+// theme's (figure, gallery, video, youtube, pdf, note, qr). An unknown name
+// is an error at the call, and so is a call without its closing tag when
+// the template uses .Inner. The template receives a [ShortcodeContext]:
+// .Get KEY (a name or an index; "" when absent), .Require KEY (the same,
+// and an error at the call when absent), .Inner, .Params, .IsNamedParams,
+// .Position, .Name, .Page (a [ShortcodePage]: front matter, URLs and bundle
+// files, since lists do not exist yet) and .Site. Besides the functions
+// above, shortcode templates use:
+//
+//	imageSet PAGE SRC: the [Image] SRC names (a file of the page's folder,
+//	a path from the site root under static/ or content/, or a URL): .URL,
+//	.Width and .Height read from the file's header, .Type, and .Copies,
+//	the published copies, whose .Srcset TYPE is a srcset value. Without
+//	image processing the one copy is the original; with it, the resized
+//	copies (the figure and gallery templates need no change)
+//	    {{ (imageSet .Page "anh.jpg").Width }}  →  (the photo's width in pixels)
+//	fileInfo PAGE SRC: the [File] SRC names, found as imageSet finds it:
+//	.URL, .Permalink, .Name, .Kind, .Type, .Size, .SizeText
+//	    {{ with fileInfo .Page "ke-hoach.pdf" }}{{ .Kind }}, {{ .SizeText }}{{ end }}  →  (PDF, 25 KB)
+//	errorf FORMAT ARGS…: fails the call with the message, at its position
+//	    {{ errorf "note: kind %q is unknown" $kind }}  →  (an error at the call)
+//	cond C A B: A when C is true, else B
+//	    {{ cond true "id" 0 }}  →  id
+//	youtubeID ID: ID when it is a YouTube video id, else an error
+//	    {{ youtubeID "aqz-KE-bpKQ" }}  →  aqz-KE-bpKQ
+//
+// A problem a template reports with errorf or .Require, or a missing file,
+// is an error at the call: content/a.md:12:1: error: shortcode "figure":
+// missing required argument src="…".
+//
 // Page methods that take arguments: .Recent N (the newest N other pages of
 // the section, "Tin khác"), .TermsOf PLURAL (the page's terms with their
 // pages and URLs). Lists: .Pager (.Number, .Total, .Pages, .Prev, .Next,

@@ -36,6 +36,22 @@
 // headings before it and [ReservedIDs], the ids of the theme's own page
 // parts ("Tiện ích" → tien-ich-1).
 //
+// Shortcodes: before goldmark sees a document, its shortcode calls
+// (internal/shortcode) are rendered by [Input].Shortcodes and replaced by
+// placeholders of letters and digits, which no Markdown rule changes; a
+// call alone on its lines keeps its line count, so that positions after
+// it stay right. After rendering, a placeholder that is a paragraph of its
+// own becomes the call's HTML without the <p>, any other the HTML inline;
+// in the plain text (search, summary, word count) it becomes the HTML's
+// text, without scripts, SVG drawings and print forms (class="print-only").
+// A {{% %}} pair's inner text is rendered by the same renderer, with the
+// same resolver (its links are checked), at most [MaxShortcodeDepth] deep;
+// when the pair stands inside a sentence and renders to one paragraph, the
+// <p> is dropped. A {{< >}} pair's inner text is HTML-escaped unless
+// Options.Unsafe, with the calls in it rendered. Escapes ({{</* x */>}})
+// are unescaped everywhere, code included. Syntax errors and the errors of
+// Shortcodes are reported at the call's line and column.
+//
 // Limits: before goldmark sees a document, Render refuses input that would
 // take it seconds or minutes (its list and link parsing is quadratic on
 // such input), with an error at the line: a line indented more than
