@@ -334,8 +334,8 @@ func TestShortcodePrintForms(t *testing.T) {
 		t.Errorf("print edition shows\n%s\nwant\n%s", got, want)
 	}
 	open(t, ctx, base+"/bai-viet/a/")
-	if got := evalString(t, ctx, shown); !strings.Contains(got, `"print":[]`) || !strings.Contains(got, `"screen":5`) {
-		t.Errorf("article on screen shows %s, want no print form and the 5 screen parts (video, its download link, YouTube link, PDF view and link)", got)
+	if got := evalString(t, ctx, shown); !strings.Contains(got, `"print":[]`) || !strings.Contains(got, `"screen":6`) {
+		t.Errorf("article on screen shows %s, want no print form and the 6 screen parts (video and its caption, YouTube link and caption, PDF view and link)", got)
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
