@@ -410,3 +410,20 @@ func TestYouTubeBlockLoadsNothingBeforeTheClick(t *testing.T) {
 		}
 	}
 }
+
+// A pair whose template has no use for text is an error: the text would be
+// lost.
+func TestShortcodePairWithoutInner(t *testing.T) {
+	_, msgs := build(t, `-- config.toml --
+baseURL = "https://danvan.example.vn/"
+-- content/bai-viet/a/index.md --
++++
+title = "A"
++++
+{{< qr "https://a.vn" >}}chữ bị mất{{< /qr >}}
+`, Options{})
+	want := `content/bai-viet/a/index.md:4:1: error: shortcode "qr" takes no text, yet it has a closing tag {{< /qr >}}: the text between would be lost`
+	if msgs != want {
+		t.Errorf("got %s\nwant %s", msgs, want)
+	}
+}

@@ -177,7 +177,7 @@
 // shortcodes/NAME.html: the site's layouts/shortcodes/NAME.html, else the
 // theme's (figure, gallery, video, youtube, pdf, note, qr). An unknown name
 // is an error at the call, and so is a call without its closing tag when
-// the template uses .Inner. The template receives a [ShortcodeContext]:
+// the template uses .Inner, and a pair when it does not. The template receives a [ShortcodeContext]:
 // .Get KEY (a name or an index; "" when absent), .Require KEY (the same,
 // and an error at the call when absent), .Inner, .Params, .IsNamedParams,
 // .Position, .Name, .Page (a [ShortcodePage]: front matter, URLs and bundle

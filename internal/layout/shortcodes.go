@@ -125,7 +125,7 @@ func isDigits(s string) bool {
 // Shortcodes returns the renderer of the shortcodes called in d: the
 // template shortcodes/NAME.html of the site's layouts/, else the theme's.
 func (t *Templates) Shortcodes(d *content.Doc, ix *site.Index) markdown.Shortcodes {
-	page := NewShortcodePage(d, ix, t.site.Config)
+	var page *ShortcodePage // made at the first call: most pages have none
 	return func(c markdown.ShortcodeCall) (template.HTML, error) {
 		name := path.Join(ShortcodeDir, c.Name+".html")
 		ct := t.composed[name]
@@ -135,8 +135,15 @@ func (t *Templates) Shortcodes(d *content.Doc, ix *site.Index) markdown.Shortcod
 			}
 			return "", fmt.Errorf("unknown shortcode %q: neither layouts/%s nor the theme has it", c.Name, name)
 		}
-		if !c.Paired && !c.Closed && strings.Contains(t.parsed[name].text, ".Inner") {
+		usesInner := strings.Contains(t.parsed[name].text, ".Inner")
+		if !c.Paired && !c.Closed && usesInner {
 			return "", fmt.Errorf("shortcode %q is not closed: its text ends with {{< /%s >}}", c.Name, c.Name)
+		}
+		if c.Paired && !usesInner {
+			return "", fmt.Errorf("shortcode %q takes no text, yet it has a closing tag {{< /%s >}}: the text between would be lost", c.Name, c.Name)
+		}
+		if page == nil {
+			page = NewShortcodePage(d, ix, t.site.Config)
 		}
 		ctx := &ShortcodeContext{Name: c.Name, Inner: c.Inner, Page: page, Site: t.site, Position: c.Pos, IsNamedParams: c.Named, call: c.Call}
 		var b bytes.Buffer
