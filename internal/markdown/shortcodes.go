@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 
 	"bantin/internal/diag"
 	"bantin/internal/shortcode"
@@ -50,11 +51,7 @@ func (r *Renderer) prepareShortcodes(in Input, dl *diag.List) ([]byte, *shortcod
 	if len(res.Calls) == 0 && len(res.Escapes) == 0 && len(res.Errors) == 0 {
 		return nil, nil
 	}
-	lines := diag.NewLines(in.Src)
-	at := func(off int) diag.Pos { return lines.PosAt(in.File, off).Shift(in.FirstLine - 1) }
-	for _, e := range res.Errors {
-		dl.Errorf(at(e.Off), "%s", e.Msg)
-	}
+	at := newPositions(in).at
 	pass := &shortcodePass{}
 	src := splice(in.Src, 0, len(in.Src), res.Calls, res.Escapes, nil, func(c *shortcode.Call) []byte {
 		pass.outputs = append(pass.outputs, r.renderCall(in, c, at, dl))
@@ -64,7 +61,35 @@ func (r *Renderer) prepareShortcodes(in Input, dl *diag.List) ([]byte, *shortcod
 		}
 		return []byte(ph)
 	})
+	for _, e := range res.Errors {
+		dl.Errorf(at(e.Off), "%s", e.Msg)
+	}
 	return src, pass
+}
+
+// positions finds the line and column of offsets in a source, mostly
+// asked in increasing order: from the last answer when the offset is on
+// the same line after it (many calls on one long line cost linear time),
+// else by binary search over the line starts.
+type positions struct {
+	in      Input
+	lines   *diag.Lines
+	lastOff int
+	last    diag.Pos
+}
+
+func newPositions(in Input) *positions {
+	return &positions{in: in, lines: diag.NewLines(in.Src), lastOff: -1}
+}
+
+func (p *positions) at(off int) diag.Pos {
+	if p.lastOff >= 0 && off >= p.lastOff && bytes.IndexByte(p.in.Src[p.lastOff:off], '\n') < 0 {
+		p.last.Col += utf8.RuneCount(p.in.Src[p.lastOff:off])
+	} else {
+		p.last = p.lines.PosAt(p.in.File, off).Shift(p.in.FirstLine - 1)
+	}
+	p.lastOff = off
+	return p.last
 }
 
 // renderCall renders c with its inner text; a problem is reported at c and
@@ -158,17 +183,23 @@ func splice(src []byte, lo, hi int, calls []*shortcode.Call, escapes [][2]int, t
 	return out
 }
 
-// isBlock reports whether c stands alone on its lines.
+// isBlock reports whether c stands alone on its lines: only spaces and
+// tabs between it and the line breaks (or the ends of src) around it. It
+// looks no further than the first other byte, so that many calls on one
+// long line cost linear time.
 func isBlock(src []byte, c *shortcode.Call) bool {
-	lineStart := bytes.LastIndexByte(src[:c.Start], '\n') + 1
-	if len(bytes.TrimLeft(src[lineStart:c.Start], " \t")) > 0 {
+	i := c.Start - 1
+	for i >= 0 && (src[i] == ' ' || src[i] == '\t') {
+		i--
+	}
+	if i >= 0 && src[i] != '\n' {
 		return false
 	}
-	rest := src[c.End:]
-	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-		rest = rest[:i]
+	j := c.End
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r') {
+		j++
 	}
-	return len(bytes.TrimSpace(rest)) == 0
+	return j == len(src) || src[j] == '\n'
 }
 
 // fill puts the calls' output where their placeholders are in res.
@@ -194,10 +225,16 @@ func (p *shortcodePass) fill(res *Result) {
 // its own loses its <p>) and its text in plain text.
 func (p *shortcodePass) replacers() (htmlR, textR *strings.Replacer) {
 	var h, t []string
+	plain := map[template.HTML]string{} // calls repeated as written write the same
 	for i, out := range p.outputs {
 		ph := placeholder(i)
 		h = append(h, "<p>"+ph+"</p>", string(out), ph, string(out))
-		t = append(t, ph, plainText(string(out)))
+		text, ok := plain[out]
+		if !ok {
+			text = plainText(string(out))
+			plain[out] = text
+		}
+		t = append(t, ph, text)
 	}
 	return strings.NewReplacer(h...), strings.NewReplacer(t...)
 }

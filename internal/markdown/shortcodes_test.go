@@ -93,3 +93,17 @@ func TestPlainTextLeavesOutPrintForms(t *testing.T) {
 		t.Errorf("plainText = %q", got)
 	}
 }
+
+// BenchmarkShortcodesOneLine renders 20,000 inline calls on one line: the
+// placeholder pass stays linear (b.SetBytes gives MB/s).
+func BenchmarkShortcodesOneLine(b *testing.B) {
+	src := []byte(strings.Repeat(`chữ {{< x a="1" >}} `, 20000))
+	r := New(Options{})
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		var dl diag.List
+		if _, err := r.Render(Input{File: "a.md", Src: src, FirstLine: 1, Shortcodes: echo}, &dl); err != nil || dl.HasErrors() {
+			b.Fatal(err, dl.Err())
+		}
+	}
+}

@@ -86,65 +86,59 @@ func inRanges(off int, ranges [][2]int) bool {
 	return i < len(ranges) && ranges[i][0] <= off
 }
 
-// openCall is a call waiting for its closing tag, with the calls read
-// inside it so far.
+// openCall is a call waiting for its closing tag; the calls read after it
+// start at items[from].
 type openCall struct {
-	t        tag
-	children []*Call
+	t    tag
+	from int
 }
 
 // nest pairs closing tags with open calls and returns the top-level calls.
+// Every call read goes to one list, in order; a closing tag moves the calls
+// read since its opening tag into that call's children. An open call that
+// no closing tag pairs stays where it is, followed by the calls read after
+// it. The work is linear in the number of tags: a closing tag whose name is
+// not open is rejected without a search, a search pops what it passes, and
+// each call is moved once, into its parent.
 func nest(tags []tag, errs *[]Error) []*Call {
-	stack := []*openCall{{}} // the bottom holds the top-level calls
+	var items []*Call
+	var stack []openCall
+	open := map[string]int{} // how many calls of each name the stack holds
 	for _, t := range tags {
 		switch {
 		case !t.closing && t.call.Closed:
-			stack[len(stack)-1].children = append(stack[len(stack)-1].children, t.call)
+			items = append(items, t.call)
 		case !t.closing:
-			stack = append(stack, &openCall{t: t})
+			items = append(items, t.call)
+			stack = append(stack, openCall{t: t, from: len(items)})
+			open[t.call.Name]++
+		case open[t.call.Name] == 0:
+			*errs = append(*errs, Error{t.start, fmt.Sprintf("closing tag {{< /%s >}} has no open %q call before it", t.call.Name, t.call.Name)})
 		default:
-			stack = closeCall(stack, t, errs)
+			var o openCall
+			for { // pop up to the nearest open call of the name
+				o, stack = stack[len(stack)-1], stack[:len(stack)-1]
+				open[o.t.call.Name]--
+				if o.t.call.Name == t.call.Name {
+					break
+				}
+			}
+			items = closePair(o, t, items, errs)
 		}
 	}
-	for len(stack) > 1 {
-		stack = popUnpaired(stack)
-	}
-	return stack[0].children
+	return items
 }
 
-// closeCall pairs closing tag t with the nearest open call of its name.
-func closeCall(stack []*openCall, t tag, errs *[]Error) []*openCall {
-	name := t.call.Name
-	k := len(stack) - 1
-	for k > 0 && stack[k].t.call.Name != name {
-		k--
-	}
-	if k == 0 {
-		*errs = append(*errs, Error{t.start, fmt.Sprintf("closing tag {{< /%s >}} has no open %q call before it", name, name)})
-		return stack
-	}
-	for len(stack)-1 > k {
-		stack = popUnpaired(stack)
-	}
-	o := stack[k]
-	stack = stack[:k]
-	if o.t.markdown != t.markdown {
-		*errs = append(*errs, Error{t.start, fmt.Sprintf("closing tag of %q is written %s, its opening tag %s: use the same delimiters", name, delims(t.markdown), delims(o.t.markdown))})
-	}
+// closePair closes o's call with tag t: the calls after it become its
+// children.
+func closePair(o openCall, t tag, items []*Call, errs *[]Error) []*Call {
 	c := o.t.call
-	c.Paired, c.InnerStart, c.InnerEnd, c.End, c.Children = true, o.t.end, t.start, t.end, o.children
-	stack[len(stack)-1].children = append(stack[len(stack)-1].children, c)
-	return stack
-}
-
-// popUnpaired pops an open call that no closing tag pairs: it goes to its
-// parent's calls, followed by the calls read after it.
-func popUnpaired(stack []*openCall) []*openCall {
-	o := stack[len(stack)-1]
-	stack = stack[:len(stack)-1]
-	parent := stack[len(stack)-1]
-	parent.children = append(append(parent.children, o.t.call), o.children...)
-	return stack
+	if o.t.markdown != t.markdown {
+		*errs = append(*errs, Error{t.start, fmt.Sprintf("closing tag of %q is written %s, its opening tag %s: use the same delimiters", c.Name, delims(t.markdown), delims(o.t.markdown))})
+	}
+	c.Paired, c.InnerStart, c.InnerEnd, c.End = true, o.t.end, t.start, t.end
+	c.Children = append([]*Call(nil), items[o.from:]...)
+	return items[:o.from]
 }
 
 func delims(markdown bool) string {

@@ -103,3 +103,13 @@ func TestGet(t *testing.T) {
 		t.Error("Get(0) on named arguments found one")
 	}
 }
+
+// Many open calls and closing tags of other names cost linear time, not
+// quadratic (the test would take minutes otherwise).
+func TestParseManyUnclosed(t *testing.T) {
+	src := strings.Repeat("{{< b >}}", 1) + strings.Repeat("{{< a >}}", 50000) + strings.Repeat("{{< /b >}}{{< /c >}}", 50000)
+	res := Parse([]byte(src))
+	if len(res.Calls) != 1 || len(res.Calls[0].Children) != 50000 || len(res.Errors) != 99999 {
+		t.Errorf("%d calls, %d errors", len(res.Calls), len(res.Errors))
+	}
+}
