@@ -8,9 +8,11 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -425,5 +427,48 @@ title = "A"
 	want := `content/bai-viet/a/index.md:4:1: error: shortcode "qr" takes no text, yet it has a closing tag {{< /qr >}}: the text between would be lost`
 	if msgs != want {
 		t.Errorf("got %s\nwant %s", msgs, want)
+	}
+}
+
+// In bantin serve, an edit of a page's blocks takes the fast path, a new
+// block template rebuilds, and the served site equals a clean build.
+func TestSessionShortcodeEdits(t *testing.T) {
+	root := t.TempDir()
+	head := "+++\nid = \"a00001\"\ntitle = \"A\"\ndate = 2026-01-02\n+++\n"
+	page := "content/bai-viet/a/index.md"
+	tooltest.WriteFiles(t, root, map[string]string{
+		"config.toml":                "baseURL = \"https://danvan.example.vn/\"\n",
+		page:                         head + "{{< pdf src=\"a.pdf\" >}}\n",
+		"content/bai-viet/a/a.pdf":   "pdf",
+		"content/bai-viet/a/bb.docx": "docx",
+	})
+	s, ch := NewSession(os.DirFS(root), Options{Now: fixedNow})
+	if ch.Failed {
+		t.Fatal(ch.Diags.Err())
+	}
+	steps := []struct {
+		name  string
+		write map[string]string
+		fast  bool
+	}{
+		{"a note added, the PDF block removed", map[string]string{page: head + "{{% note \"lưu ý\" %}}*Mới*{{% /note %}}\n"}, true},
+		{"a site block", map[string]string{"layouts/shortcodes/note.html": "<p class=\"rieng\">{{ .Inner }}</p>"}, false},
+	}
+	for _, step := range steps {
+		tooltest.WriteFiles(t, root, step.write)
+		ch := s.Update(slices.Collect(maps.Keys(step.write)))
+		if ch.Failed {
+			t.Fatalf("%s: %v", step.name, ch.Diags.Err())
+		}
+		if step.fast == ch.Full {
+			t.Errorf("%s: full rebuild %v, want %v", step.name, ch.Full, !step.fast)
+		}
+		sameAsCleanBuild(t, step.name, root, s)
+	}
+	got := string(s.Files()["bai-viet/a/index.html"])
+	for _, want := range []string{`<p class="rieng"><p><em>Mới</em></p></p>`, `a.pdf</a> <span class="file-meta">(PDF, 3 B)`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("served page lacks %q", want)
+		}
 	}
 }
