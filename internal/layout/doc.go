@@ -184,14 +184,14 @@
 // files, since lists do not exist yet) and .Site. Besides the functions
 // above, shortcode templates use:
 //
-//	imageSet PAGE SRC: the [Image] SRC names (a file of the page's folder,
+//	blockImage PAGE SRC: the [Image] SRC names (a file of the page's folder,
 //	a path from the site root under static/ or content/, or a URL): .URL,
 //	.Width and .Height read from the file's header, .Type, and .Copies,
 //	the published copies, whose .Srcset TYPE is a srcset value. Without
 //	image processing the one copy is the original; with it, the resized
 //	copies (the figure and gallery templates need no change)
-//	    {{ (imageSet .Page "anh.jpg").Width }}  →  (the photo's width in pixels)
-//	fileInfo PAGE SRC: the [File] SRC names, found as imageSet finds it:
+//	    {{ (blockImage .Page "anh.jpg").Width }}  →  (the photo's width in pixels)
+//	fileInfo PAGE SRC: the [File] SRC names, found as blockImage finds it:
 //	.URL, .Permalink, .Name, .Kind, .Type, .Size, .SizeText
 //	    {{ with fileInfo .Page "ke-hoach.pdf" }}{{ .Kind }}, {{ .SizeText }}{{ end }}  →  (PDF, 25 KB)
 //	errorf FORMAT ARGS…: fails the call with the message, at its position

@@ -56,12 +56,12 @@ type File struct {
 }
 
 // fileFuncs are the template functions that read the site's files
-// (imageSet, fileInfo, attachments) and the shortcodes' helpers (errorf,
+// (blockImage, fileInfo, attachments) and the shortcodes' helpers (errorf,
 // cond, youtubeID).
 func fileFuncs(fsys fs.FS, cfg *config.Config) template.FuncMap {
 	files := siteFiles{fsys: fsys, cfg: cfg}
 	return template.FuncMap{
-		"imageSet": files.imageSet, "fileInfo": files.fileInfo, "attachments": files.attachments,
+		"blockImage": files.blockImage, "fileInfo": files.fileInfo, "attachments": files.attachments,
 		"errorf":    func(format string, args ...any) (string, error) { return "", callErrorf(format, args...) },
 		"cond":      func(c bool, a, b any) any { return map[bool]any{true: a, false: b}[c] },
 		"youtubeID": youtubeID,
@@ -110,8 +110,8 @@ func (s siteFiles) locate(page *ShortcodePage, src string) (file, url string, er
 	return path.Join(content.Dir, path.Dir(page.rel), src), url, nil
 }
 
-// imageSet is the Image src names from page.
-func (s siteFiles) imageSet(page *ShortcodePage, src string) (*Image, error) {
+// blockImage is the Image src names from page.
+func (s siteFiles) blockImage(page *ShortcodePage, src string) (*Image, error) {
 	file, url, err := s.locate(page, src)
 	if err != nil {
 		return nil, err

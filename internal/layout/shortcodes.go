@@ -45,11 +45,7 @@ func NewShortcodePage(d *content.Doc, ix *site.Index, cfg *config.Config) *Short
 	if u := ix.URLOf(d.Rel); u != "" {
 		p.RelPermalink, p.Permalink = cfg.RelURL(u), cfg.AbsURL(u)
 	}
-	for _, r := range d.Resources {
-		if f, ok := ix.File(r); ok {
-			p.Resources = append(p.Resources, f)
-		}
-	}
+	p.Resources = ix.Resources(d.Resources)
 	return p
 }
 

@@ -10,10 +10,14 @@ func (ix *Index) URLOf(rel string) string {
 	return ""
 }
 
-// File returns the published content file at rel.
-func (ix *Index) File(rel string) (Resource, bool) {
-	if f, ok := ix.files[rel]; ok {
-		return *f, true
+// Resources returns the published content files at rels (paths under
+// content/), in order, leaving out any that is not published.
+func (ix *Index) Resources(rels []string) []Resource {
+	var out []Resource
+	for _, rel := range rels {
+		if f, ok := ix.files[rel]; ok {
+			out = append(out, *f)
+		}
 	}
-	return Resource{}, false
+	return out
 }
