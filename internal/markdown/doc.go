@@ -45,7 +45,9 @@
 // in the plain text (search, summary, word count) it becomes the HTML's
 // text, without scripts, SVG drawings and print forms (class="print-only").
 // A {{% %}} pair's inner text is rendered by the same renderer, with the
-// same resolver (its links are checked), at most [MaxShortcodeDepth] deep;
+// same resolver (its links are checked) and the page's heading IDs (a
+// heading in a note and one outside never share an id), at most
+// [MaxShortcodeDepth] deep;
 // when the pair stands inside a sentence and renders to one paragraph, the
 // <p> is dropped. A {{< >}} pair's inner text is HTML-escaped unless
 // Options.Unsafe, with the calls in it rendered. Escapes ({{</* x */>}})

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 	"testing"
 
@@ -107,4 +108,41 @@ func dropSpace(r rune) rune {
 		return -1
 	}
 	return r
+}
+
+// FuzzRenderShortcodes: the shortcode pass keeps FuzzRender's promises
+// (safe HTML with raw HTML off, unique ids, positions inside the input),
+// and no placeholder is left in the HTML or the text.
+func FuzzRenderShortcodes(f *testing.F) {
+	for _, s := range []string{
+		"{{% box %}}\n## A\n{{% /box %}}\n\n## A\n",
+		"{{< box >}}<script>x</script>{{< /box >}} {{< qr \"javascript:x\" >}}",
+		"[x]({{< ref \"a\" >}}) `{{< y >}}` {{</* z */>}}",
+		"{{% box %}}{{% box %}}*a*{{% /box %}}{{% /box %}}",
+		"- {{< x >}}\n  {{% box %}}\n  b\n  {{% /box %}}\n",
+		"# {{< x >}}\n\nBANTINSHORTCODE0X {{< y >}}",
+	} {
+		f.Add(s)
+	}
+	r := New(Options{Typographer: true})
+	box := func(c ShortcodeCall) (template.HTML, error) {
+		return template.HTML(`<div class="sc">` + string(c.Inner) + `</div>`), nil
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var dl diag.List
+		res, err := r.Render(Input{File: "content/a.md", Src: []byte(src), FirstLine: 5, Shortcodes: box, Resolve: func(string) (string, error) { return "/b/", nil }}, &dl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Count(src, "\n") + 1
+		for _, d := range dl.Items() {
+			if d.Pos.File != "content/a.md" || d.Pos.Line < 5 || d.Pos.Line > lines+4 || d.Pos.Col < 0 {
+				t.Errorf("%v: position outside the input's lines 5–%d", d, lines+4)
+			}
+		}
+		checkSafeHTML(t, res.HTML)
+		if !strings.Contains(src, placeholderPrefix) && (bytes.Contains(res.HTML, []byte(placeholderPrefix)) || strings.Contains(res.Plain, placeholderPrefix)) {
+			t.Errorf("a placeholder is left in %q", res.HTML)
+		}
+	})
 }

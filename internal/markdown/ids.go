@@ -59,9 +59,9 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 		}
 		return ast.WalkContinue, nil
 	})
-	var slugger vi.Slugger
-	for _, id := range ReservedIDs {
-		slugger.Reserve(id)
+	slugger := newPageSlugger()
+	if lc, _ := pc.Get(inputKey).(*linkContext); lc != nil && lc.in.slugs != nil {
+		slugger = lc.in.slugs // shared with the page's {{% %}} pairs
 	}
 	for _, h := range headings {
 		if id, ok := headingID(h); ok && !strings.HasPrefix(id, generatedMark) {
@@ -73,6 +73,16 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 			h.SetAttributeString("id", []byte(slugger.Unique(inlineText(h, src), "tieu-de")))
 		}
 	}
+}
+
+// newPageSlugger makes the heading IDs of one page unique, and different
+// from the theme's ReservedIDs.
+func newPageSlugger() *vi.Slugger {
+	var slugger vi.Slugger
+	for _, id := range ReservedIDs {
+		slugger.Reserve(id)
+	}
+	return &slugger
 }
 
 func headingID(h *ast.Heading) (string, bool) {

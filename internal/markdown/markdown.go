@@ -8,6 +8,7 @@ import (
 
 	"bantin/internal/diag"
 	"bantin/internal/highlight"
+	"bantin/internal/vi"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -76,6 +77,7 @@ type Input struct {
 
 	lines *diag.Lines // Src's line starts, made by Render
 	depth int         // how deep in {{% %}} pairs this is rendered
+	slugs *vi.Slugger // the page's heading IDs, shared with its {{% %}} pairs
 }
 
 // Heading is one entry of a table of contents.
@@ -112,6 +114,9 @@ type Result struct {
 
 // Render converts in.Src; problems with links go to dl.
 func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
+	if in.slugs == nil {
+		in.slugs = newPageSlugger()
+	}
 	src, shortcodes := r.prepareShortcodes(in, dl)
 	if shortcodes != nil {
 		in.Src = src

@@ -107,3 +107,12 @@ func BenchmarkShortcodesOneLine(b *testing.B) {
 		}
 	}
 }
+
+// A heading inside a {{% %}} pair and one outside it get different ids.
+func TestShortcodeHeadingIDsUniqueOnPage(t *testing.T) {
+	res, diags := renderShortcodes(t, Options{}, "## Lưu ý\n\n{{% box %}}\n## Lưu ý\n{{% /box %}}\n")
+	if diags != "" {
+		t.Fatal(diags)
+	}
+	mustContain(t, string(res.HTML), `<h2 id="luu-y">`, `<h2 id="luu-y-1">`)
+}
