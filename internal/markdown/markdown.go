@@ -37,7 +37,7 @@ type Renderer struct {
 // New returns a Renderer.
 func New(opts Options) *Renderer {
 	exts := []goldmark.Extender{
-		extension.GFM, extension.Footnote, extension.DefinitionList,
+		extension.GFM, extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnoteIDPrefix)), extension.DefinitionList,
 		highlight.Extender(opts.HighlightStyle, opts.LineNumbers),
 	}
 	if opts.Typographer {
@@ -54,7 +54,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100), util.Prioritized(headingIDTransformer{}, 200)),
+			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100), util.Prioritized(headingIDTransformer{}, 200), util.Prioritized(footnotePrefixTransformer{}, 300)),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
@@ -78,6 +78,8 @@ type Input struct {
 	lines *diag.Lines // Src's line starts, made by Render
 	depth int         // how deep in {{% %}} pairs this is rendered
 	slugs *vi.Slugger // the page's heading IDs, shared with its {{% %}} pairs
+	pairs *int        // how many {{% %}} pairs of the page were rendered
+	inner int         // this {{% %}} pair's number on the page; 0 for the page
 }
 
 // Heading is one entry of a table of contents.
@@ -115,7 +117,7 @@ type Result struct {
 // Render converts in.Src; problems with links go to dl.
 func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 	if in.slugs == nil {
-		in.slugs = newPageSlugger()
+		in.slugs, in.pairs = newPageSlugger(), new(int)
 	}
 	src, shortcodes := r.prepareShortcodes(in, dl)
 	if shortcodes != nil {

@@ -120,7 +120,8 @@ func (r *Renderer) inner(in Input, c *shortcode.Call, at func(int) diag.Pos, dl 
 			return ""
 		}
 		sub := in
-		sub.Src, sub.FirstLine, sub.lines, sub.depth = c.Inner(in.Src), at(c.InnerStart).Line, nil, in.depth+1
+		*in.pairs++
+		sub.Src, sub.FirstLine, sub.lines, sub.depth, sub.inner = c.Inner(in.Src), at(c.InnerStart).Line, nil, in.depth+1, *in.pairs
 		res, err := r.Render(sub, dl)
 		if err != nil {
 			dl.Errorf(at(c.InnerStart), "%v", err)

@@ -116,3 +116,13 @@ func TestShortcodeHeadingIDsUniqueOnPage(t *testing.T) {
 	}
 	mustContain(t, string(res.HTML), `<h2 id="luu-y">`, `<h2 id="luu-y-1">`)
 }
+
+// A footnote inside a {{% %}} pair and one outside it get different ids.
+func TestShortcodeFootnoteIDsUniqueOnPage(t *testing.T) {
+	res, diags := renderShortcodes(t, Options{}, "Câu[^1]\n\n[^1]: a\n\n{{% box %}}\nB[^1]\n\n[^1]: b\n{{% /box %}}\n")
+	if diags != "" {
+		t.Fatal(diags)
+	}
+	checkSafeHTML(t, res.HTML) // unique ids
+	mustContain(t, string(res.HTML), `<li id="fn:1">`, `<li id="k1-fn:1">`, `href="#k1-fn:1"`)
+}
