@@ -361,25 +361,10 @@ func evalString(t *testing.T, ctx context.Context, js string) string {
 func TestYouTubeBlockLoadsNothingBeforeTheClick(t *testing.T) {
 	base := tooltest.ServeDir(t, writeSample(t))
 	ctx := phone(t, 390)
-	var mu sync.Mutex
-	var requests []string
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			mu.Lock()
-			requests = append(requests, e.Request.URL)
-			mu.Unlock()
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
+	requests := requestLog(t, ctx)
 	thirdParty := func() []string {
-		mu.Lock()
-		defer mu.Unlock()
 		var out []string
-		for _, u := range requests {
+		for _, u := range requests() {
 			if !strings.HasPrefix(u, base) && !strings.HasPrefix(u, "data:") {
 				out = append(out, u)
 			}
@@ -469,6 +454,61 @@ func TestSessionShortcodeEdits(t *testing.T) {
 	for _, want := range []string{`<p class="rieng"><p><em>Mới</em></p></p>`, `a.pdf</a> <span class="file-meta">(PDF, 3 B)`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("served page lacks %q", want)
+		}
+	}
+}
+
+// requestLog records the URL of every request the tab sends; the function
+// it returns lists them so far.
+func requestLog(t *testing.T, ctx context.Context) func() []string {
+	t.Helper()
+	var mu sync.Mutex
+	var requests []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			requests = append(requests, e.Request.URL)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(requests)
+	}
+}
+
+// On a phone the pdf and video blocks download neither the document nor
+// the video until asked (3G); on a wide screen the PDF shows in the page
+// once it is scrolled to.
+func TestPDFAndVideoBlocksSpareAPhone(t *testing.T) {
+	base := tooltest.ServeDir(t, writeSample(t))
+	page := base + "/bai-viet/ngay-hoi-dai-doan-ket/"
+	fetched := func(requests []string, suffix string) bool {
+		return slices.ContainsFunc(requests, func(u string) bool { return strings.HasSuffix(u, suffix) })
+	}
+	for _, width := range []int{390, 1280} {
+		ctx := phone(t, width)
+		requests := requestLog(t, ctx)
+		open(t, ctx, page)
+		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS(`.pdf-block`))); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Second) // lazy frames near the view load now
+		got := requests()
+		if fetched(got, ".mp4") || fetched(got, ".webm") {
+			t.Errorf("%d px: the video was downloaded before it was played", width)
+		}
+		if !fetched(got, "ngay-hoi-poster.jpg") {
+			t.Errorf("%d px: no poster", width)
+		}
+		if pdf := fetched(got, "ke-hoach-ngay-hoi.pdf"); pdf != (width > 640) {
+			t.Errorf("%d px: PDF downloaded %v, want %v", width, pdf, width > 640)
 		}
 	}
 }
