@@ -47,7 +47,8 @@
 // A {{% %}} pair's inner text is rendered by the same renderer, with the
 // same resolver (its links are checked) and the page's heading IDs (a
 // heading in a note and one outside never share an id), at most
-// [MaxShortcodeDepth] deep;
+// [MaxShortcodeDepth] deep; its heading ids, its links to other pages'
+// headings and its highlighted code count in the page's [Result];
 // when the pair stands inside a sentence and renders to one paragraph, the
 // <p> is dropped. A {{< >}} pair's inner text is HTML-escaped unless
 // Options.Unsafe, with the calls in it rendered. Escapes ({{</* x */>}})

@@ -35,6 +35,7 @@ type Shortcodes func(ShortcodeCall) (template.HTML, error)
 // goldmark parses it, and the placeholders with the calls' output after.
 type shortcodePass struct {
 	outputs []template.HTML // by placeholder number
+	inner   []*Result       // the {{% %}} pairs' inner text, rendered
 }
 
 // placeholder is what stands for call i in the Markdown goldmark reads:
@@ -54,7 +55,7 @@ func (r *Renderer) prepareShortcodes(in Input, dl *diag.List) ([]byte, *shortcod
 	at := newPositions(in).at
 	pass := &shortcodePass{}
 	src := splice(in.Src, 0, len(in.Src), res.Calls, res.Escapes, nil, func(c *shortcode.Call) []byte {
-		pass.outputs = append(pass.outputs, r.renderCall(in, c, at, dl))
+		pass.outputs = append(pass.outputs, r.renderCall(in, pass, c, at, dl))
 		ph := placeholder(len(pass.outputs) - 1)
 		if isBlock(in.Src, c) {
 			return []byte(ph + strings.Repeat("\n", bytes.Count(in.Src[c.Start:c.End], []byte("\n"))))
@@ -94,7 +95,7 @@ func (p *positions) at(off int) diag.Pos {
 
 // renderCall renders c with its inner text; a problem is reported at c and
 // the call writes nothing.
-func (r *Renderer) renderCall(in Input, c *shortcode.Call, at func(int) diag.Pos, dl *diag.List) template.HTML {
+func (r *Renderer) renderCall(in Input, pass *shortcodePass, c *shortcode.Call, at func(int) diag.Pos, dl *diag.List) template.HTML {
 	pos := at(c.Start)
 	if in.Shortcodes == nil {
 		dl.Errorf(pos, "unknown shortcode %q", c.Name)
@@ -102,7 +103,7 @@ func (r *Renderer) renderCall(in Input, c *shortcode.Call, at func(int) diag.Pos
 	}
 	var inner template.HTML
 	if c.Paired {
-		inner = r.inner(in, c, at, dl)
+		inner = r.inner(in, pass, c, at, dl)
 	}
 	out, err := in.Shortcodes(ShortcodeCall{Call: c, Inner: inner, Pos: pos})
 	if err != nil {
@@ -113,7 +114,7 @@ func (r *Renderer) renderCall(in Input, c *shortcode.Call, at func(int) diag.Pos
 }
 
 // inner renders a pair's inner text.
-func (r *Renderer) inner(in Input, c *shortcode.Call, at func(int) diag.Pos, dl *diag.List) template.HTML {
+func (r *Renderer) inner(in Input, pass *shortcodePass, c *shortcode.Call, at func(int) diag.Pos, dl *diag.List) template.HTML {
 	if c.Markdown {
 		if in.depth >= MaxShortcodeDepth {
 			dl.Errorf(at(c.Start), "shortcode %q: {{%% %%}} pairs nested more than %d deep", c.Name, MaxShortcodeDepth)
@@ -127,6 +128,7 @@ func (r *Renderer) inner(in Input, c *shortcode.Call, at func(int) diag.Pos, dl 
 			dl.Errorf(at(c.InnerStart), "%v", err)
 			return ""
 		}
+		pass.inner = append(pass.inner, res)
 		out := bytes.TrimSpace(res.HTML)
 		if !isBlock(in.Src, c) && bytes.Count(out, []byte("<p>")) == 1 && bytes.HasPrefix(out, []byte("<p>")) && bytes.HasSuffix(out, []byte("</p>")) {
 			out = out[3 : len(out)-4] // inline: {{% mark %}}*a*{{% /mark %}}
@@ -145,7 +147,7 @@ func (r *Renderer) inner(in Input, c *shortcode.Call, at func(int) diag.Pos, dl 
 		escapes[i][1] += c.InnerStart
 	}
 	return template.HTML(splice(in.Src, c.InnerStart, c.InnerEnd, c.Children, escapes, text, func(k *shortcode.Call) []byte {
-		return []byte(r.renderCall(in, k, at, dl))
+		return []byte(r.renderCall(in, pass, k, at, dl))
 	}))
 }
 
@@ -205,6 +207,11 @@ func isBlock(src []byte, c *shortcode.Call) bool {
 
 // fill puts the calls' output where their placeholders are in res.
 func (p *shortcodePass) fill(res *Result) {
+	for _, in := range p.inner { // what the page's checks and styles need
+		res.Anchors = append(res.Anchors, in.Anchors...)
+		res.IDs = append(res.IDs, in.IDs...)
+		res.HasCode = res.HasCode || in.HasCode
+	}
 	if len(p.outputs) == 0 {
 		return
 	}

@@ -126,3 +126,18 @@ func TestShortcodeFootnoteIDsUniqueOnPage(t *testing.T) {
 	checkSafeHTML(t, res.HTML) // unique ids
 	mustContain(t, string(res.HTML), `<li id="fn:1">`, `<li id="k1-fn:1">`, `href="#k1-fn:1"`)
 }
+
+// What a {{% %}} pair's text holds counts for the page: its heading ids,
+// its links to other pages' headings, its highlighted code.
+func TestShortcodeInnerCountsForThePage(t *testing.T) {
+	var dl diag.List
+	src := "{{% box %}}\n## Trong\n\n[x](b.md#phan-2)\n\n```go\nx := 1\n```\n{{% /box %}}\n"
+	res, err := New(Options{HighlightStyle: "github"}).Render(Input{File: "content/a.md", Src: []byte(src), FirstLine: 5, Shortcodes: echo,
+		Resolve: func(string) (string, error) { return "/b/", nil }}, &dl)
+	if err != nil || dl.HasErrors() {
+		t.Fatal(err, dl.Err())
+	}
+	if !res.HasCode || len(res.Anchors) != 1 || res.Anchors[0].Fragment != "phan-2" || res.Anchors[0].Pos.Line != 8 || len(res.IDs) != 1 || res.IDs[0] != "trong" {
+		t.Errorf("HasCode %v, Anchors %+v, IDs %v", res.HasCode, res.Anchors, res.IDs)
+	}
+}
