@@ -512,3 +512,19 @@ func TestPDFAndVideoBlocksSpareAPhone(t *testing.T) {
 		}
 	}
 }
+
+// youtube's start is whole seconds.
+func TestYouTubeStartIsSeconds(t *testing.T) {
+	_, msgs := build(t, `-- config.toml --
+baseURL = "https://danvan.example.vn/"
+-- content/bai-viet/a/index.md --
++++
+title = "A"
++++
+Xem {{< youtube id="aqz-KE-bpKQ" start="1m30" >}}
+`, Options{})
+	want := `content/bai-viet/a/index.md:4:5: error: shortcode "youtube": start="1m30" is not a number of seconds`
+	if msgs != want {
+		t.Errorf("got %s\nwant %s", msgs, want)
+	}
+}

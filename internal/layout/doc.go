@@ -200,6 +200,8 @@
 //	    {{ cond true "id" 0 }}  →  id
 //	youtubeID ID: ID when it is a YouTube video id, else an error
 //	    {{ youtubeID "aqz-KE-bpKQ" }}  →  aqz-KE-bpKQ
+//	youtubeStart S: whether S is a start time in seconds
+//	    {{ youtubeStart "90" }}  →  true
 //
 // A problem a template reports with errorf or .Require, or a missing file,
 // is an error at the call: content/a.md:12:1: error: shortcode "figure":

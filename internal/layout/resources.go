@@ -65,6 +65,9 @@ func fileFuncs(fsys fs.FS, cfg *config.Config) template.FuncMap {
 		"errorf":    func(format string, args ...any) (string, error) { return "", callErrorf(format, args...) },
 		"cond":      func(c bool, a, b any) any { return map[bool]any{true: a, false: b}[c] },
 		"youtubeID": youtubeID,
+		"youtubeStart": func(s string) bool {
+			return s != "" && len(s) <= 6 && strings.Trim(s, "0123456789") == ""
+		},
 	}
 }
 

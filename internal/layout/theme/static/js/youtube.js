@@ -15,7 +15,9 @@
     if (!/^[A-Za-z0-9_-]{11}$/.test(id)) return;
     ev.preventDefault();
     var frame = document.createElement("iframe");
-    frame.src = "https://www.youtube-nocookie.com/embed/" + id + "?autoplay=1";
+    var start = box.getAttribute("data-start");
+    frame.src = "https://www.youtube-nocookie.com/embed/" + id + "?autoplay=1" +
+      (/^[0-9]{1,6}$/.test(start || "") ? "&start=" + start : "");
     frame.title = link.getAttribute("data-title") || "YouTube";
     frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
     frame.setAttribute("allowfullscreen", "");
