@@ -26,7 +26,7 @@ const (
 // tooCostly checks in.Src against the limits before goldmark sees it; it
 // returns the position and a message when one is passed.
 func tooCostly(in Input) (diag.Pos, string, bool) {
-	pos := func(off int) diag.Pos { return in.lines.PosAt(in.File, off).Shift(in.FirstLine - 1) }
+	pos := func(off int) diag.Pos { return in.posAt(in.lines, off) }
 	fence := []byte(nil)
 	brackets, blockStart := 0, 0
 	for off := 0; off < len(in.Src); {

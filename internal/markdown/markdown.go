@@ -80,6 +80,17 @@ type Input struct {
 	slugs *vi.Slugger // the page's heading IDs, shared with its {{% %}} pairs
 	pairs *int        // how many {{% %}} pairs of the page were rendered
 	inner int         // this {{% %}} pair's number on the page; 0 for the page
+	col   int         // the column before Src's first byte on FirstLine: a pair's text starts inside a line
+}
+
+// posAt is the position in File of byte off of Src, whose line starts are
+// lines.
+func (in Input) posAt(lines *diag.Lines, off int) diag.Pos {
+	p := lines.PosAt(in.File, off)
+	if p.Line == 1 && p.Col > 0 {
+		p.Col += in.col
+	}
+	return p.Shift(in.FirstLine - 1)
 }
 
 // Heading is one entry of a table of contents.
@@ -171,7 +182,7 @@ func position(in Input, n ast.Node) diag.Pos {
 	if in.lines == nil {
 		in.lines = diag.NewLines(in.Src)
 	}
-	return in.lines.PosAt(in.File, off).Shift(in.FirstLine - 1)
+	return in.posAt(in.lines, off)
 }
 
 // startOffset finds the first byte of n in the source: its first text

@@ -87,7 +87,7 @@ func (p *positions) at(off int) diag.Pos {
 	if p.lastOff >= 0 && off >= p.lastOff && bytes.IndexByte(p.in.Src[p.lastOff:off], '\n') < 0 {
 		p.last.Col += utf8.RuneCount(p.in.Src[p.lastOff:off])
 	} else {
-		p.last = p.lines.PosAt(p.in.File, off).Shift(p.in.FirstLine - 1)
+		p.last = p.in.posAt(p.lines, off)
 	}
 	p.lastOff = off
 	return p.last
@@ -122,7 +122,8 @@ func (r *Renderer) inner(in Input, pass *shortcodePass, c *shortcode.Call, at fu
 		}
 		sub := in
 		*in.pairs++
-		sub.Src, sub.FirstLine, sub.lines, sub.depth, sub.inner = c.Inner(in.Src), at(c.InnerStart).Line, nil, in.depth+1, *in.pairs
+		start := at(c.InnerStart)
+		sub.Src, sub.FirstLine, sub.col, sub.lines, sub.depth, sub.inner = c.Inner(in.Src), start.Line, start.Col-1, nil, in.depth+1, *in.pairs
 		res, err := r.Render(sub, dl)
 		if err != nil {
 			dl.Errorf(at(c.InnerStart), "%v", err)

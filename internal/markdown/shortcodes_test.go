@@ -141,3 +141,12 @@ func TestShortcodeInnerCountsForThePage(t *testing.T) {
 		t.Errorf("HasCode %v, Anchors %+v, IDs %v", res.HasCode, res.Anchors, res.IDs)
 	}
 }
+
+// A problem inside a {{% %}} pair that starts mid-line is at its column.
+func TestShortcodeInnerColumns(t *testing.T) {
+	_, diags := renderShortcodes(t, Options{}, "Đầu {{% box %}}và {{< bad >}}\n{{< bad >}}{{% /box %}}")
+	want := "content/a.md:5:19: error: unknown shortcode \"bad\"\ncontent/a.md:6:1: error: unknown shortcode \"bad\""
+	if diags != want {
+		t.Errorf("got\n%s\nwant\n%s", diags, want)
+	}
+}
