@@ -39,7 +39,8 @@
 // Shortcodes: before goldmark sees a document, its shortcode calls
 // (internal/shortcode) are rendered by [Input].Shortcodes and replaced by
 // placeholders of letters and digits, which no Markdown rule changes; a
-// call alone on its lines keeps its line count, so that positions after
+// call keeps its line count (alone on its lines, as blank lines; inside a
+// paragraph, as line breaks written as nothing), so that positions after
 // it stay right. After rendering, a placeholder that is a paragraph of its
 // own becomes the call's HTML without the <p>, any other the HTML inline;
 // in the plain text (search, summary, word count) it becomes the HTML's

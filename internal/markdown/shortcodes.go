@@ -44,6 +44,11 @@ func placeholder(i int) string { return fmt.Sprintf("%s%dX", placeholderPrefix, 
 
 const placeholderPrefix = "BANTINSHORTCODE"
 
+// lineFiller keeps a call that spans lines inside a paragraph from moving
+// the lines after it: it stands for each line break of the call, and is
+// written as nothing.
+const lineFiller = placeholderPrefix + "EX"
+
 // prepareShortcodes parses in.Src's calls, renders them and returns the
 // source with placeholders, or nil when the source has no call and no
 // escape.
@@ -57,10 +62,11 @@ func (r *Renderer) prepareShortcodes(in Input, dl *diag.List) ([]byte, *shortcod
 	src := splice(in.Src, 0, len(in.Src), res.Calls, res.Escapes, nil, func(c *shortcode.Call) []byte {
 		pass.outputs = append(pass.outputs, r.renderCall(in, pass, c, at, dl))
 		ph := placeholder(len(pass.outputs) - 1)
+		lines := bytes.Count(in.Src[c.Start:c.End], []byte("\n"))
 		if isBlock(in.Src, c) {
-			return []byte(ph + strings.Repeat("\n", bytes.Count(in.Src[c.Start:c.End], []byte("\n"))))
+			return []byte(ph + strings.Repeat("\n", lines))
 		}
-		return []byte(ph)
+		return []byte(ph + strings.Repeat("\n"+lineFiller, lines)) // lines of the paragraph, written as nothing
 	})
 	for _, e := range res.Errors {
 		dl.Errorf(at(e.Off), "%s", e.Msg)
@@ -233,7 +239,7 @@ func (p *shortcodePass) fill(res *Result) {
 // replacers put each output in HTML (a placeholder that is a paragraph of
 // its own loses its <p>) and its text in plain text.
 func (p *shortcodePass) replacers() (htmlR, textR *strings.Replacer) {
-	var h, t []string
+	h, t := []string{lineFiller, ""}, []string{lineFiller, ""}
 	plain := map[template.HTML]string{} // calls repeated as written write the same
 	for i, out := range p.outputs {
 		ph := placeholder(i)

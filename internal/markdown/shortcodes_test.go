@@ -150,3 +150,16 @@ func TestShortcodeInnerColumns(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", diags, want)
 	}
 }
+
+// A call that spans lines inside a paragraph does not move the lines
+// after it.
+func TestShortcodeInlineOverLines(t *testing.T) {
+	res, diags := renderShortcodes(t, Options{}, "Xem {{< qr\n  url=\"x\"\n>}} nhé {{< bad >}}\nvà {{< bad >}}")
+	want := "content/a.md:7:9: error: unknown shortcode \"bad\"\ncontent/a.md:8:4: error: unknown shortcode \"bad\""
+	if diags != want {
+		t.Errorf("got\n%s\nwant\n%s", diags, want)
+	}
+	if got := string(res.HTML); got != "<p>Xem <b>[qr urlx|]</b>\n\n nhé \nvà </p>\n" {
+		t.Errorf("HTML %q", got)
+	}
+}
