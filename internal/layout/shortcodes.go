@@ -118,9 +118,9 @@ func isDigits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
-// Shortcodes returns the renderer of the shortcodes called in d: the
+// shortcodeRenderer renders the shortcodes called in d with t: the
 // template shortcodes/NAME.html of the site's layouts/, else the theme's.
-func (t *Templates) Shortcodes(d *content.Doc, ix *site.Index) markdown.Shortcodes {
+func shortcodeRenderer(t *Templates, d *content.Doc, ix *site.Index) markdown.Shortcodes {
 	var page *ShortcodePage // made at the first call: most pages have none
 	return func(c markdown.ShortcodeCall) (template.HTML, error) {
 		name := path.Join(ShortcodeDir, c.Name+".html")

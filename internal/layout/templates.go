@@ -14,7 +14,9 @@ import (
 	"unicode/utf8"
 
 	"bantin/internal/config"
+	"bantin/internal/content"
 	"bantin/internal/diag"
+	"bantin/internal/markdown"
 	"bantin/internal/qr"
 	"bantin/internal/site"
 )
@@ -154,6 +156,13 @@ func (t *Templates) baseFor(name string) *parsedFile {
 		}
 	}
 	return nil
+}
+
+// Shortcodes returns the renderer of the shortcodes called in d (see
+// shortcodes.go): the template shortcodes/NAME.html of the site's
+// layouts/, else the theme's.
+func (t *Templates) Shortcodes(d *content.Doc, ix *site.Index) markdown.Shortcodes {
+	return shortcodeRenderer(t, d, ix)
 }
 
 // ForgetCached drops every partialCached fragment made with key (a page's

@@ -130,7 +130,7 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 	if in.slugs == nil {
 		in.slugs, in.pairs = newPageSlugger(), new(int)
 	}
-	src, shortcodes := r.prepareShortcodes(in, dl)
+	src, shortcodes := prepareShortcodes(r, in, dl)
 	if shortcodes != nil {
 		in.Src = src
 	}

@@ -52,15 +52,15 @@ const lineFiller = placeholderPrefix + "EX"
 // prepareShortcodes parses in.Src's calls, renders them and returns the
 // source with placeholders, or nil when the source has no call and no
 // escape.
-func (r *Renderer) prepareShortcodes(in Input, dl *diag.List) ([]byte, *shortcodePass) {
+func prepareShortcodes(r *Renderer, in Input, dl *diag.List) ([]byte, *shortcodePass) {
 	res := shortcode.Parse(in.Src)
 	if len(res.Calls) == 0 && len(res.Escapes) == 0 && len(res.Errors) == 0 {
 		return nil, nil
 	}
-	at := newPositions(in).at
 	pass := &shortcodePass{}
+	cr := &callRenderer{r: r, in: in, pass: pass, at: newPositions(in).at, dl: dl}
 	src := splice(in.Src, 0, len(in.Src), res.Calls, res.Escapes, nil, func(c *shortcode.Call) []byte {
-		pass.outputs = append(pass.outputs, r.renderCall(in, pass, c, at, dl))
+		pass.outputs = append(pass.outputs, cr.render(c))
 		ph := placeholder(len(pass.outputs) - 1)
 		lines := bytes.Count(in.Src[c.Start:c.End], []byte("\n"))
 		if isBlock(in.Src, c) {
@@ -69,7 +69,7 @@ func (r *Renderer) prepareShortcodes(in Input, dl *diag.List) ([]byte, *shortcod
 		return []byte(ph + strings.Repeat("\n"+lineFiller, lines)) // lines of the paragraph, written as nothing
 	})
 	for _, e := range res.Errors {
-		dl.Errorf(at(e.Off), "%s", e.Msg)
+		dl.Errorf(cr.at(e.Off), "%s", e.Msg)
 	}
 	return src, pass
 }
@@ -99,17 +99,27 @@ func (p *positions) at(off int) diag.Pos {
 	return p.last
 }
 
-// renderCall renders c with its inner text; a problem is reported at c and
+// callRenderer renders the calls of one document.
+type callRenderer struct {
+	r    *Renderer
+	in   Input
+	pass *shortcodePass
+	at   func(off int) diag.Pos
+	dl   *diag.List
+}
+
+// render renders c with its inner text; a problem is reported at c and
 // the call writes nothing.
-func (r *Renderer) renderCall(in Input, pass *shortcodePass, c *shortcode.Call, at func(int) diag.Pos, dl *diag.List) template.HTML {
-	pos := at(c.Start)
+func (cr *callRenderer) render(c *shortcode.Call) template.HTML {
+	in, dl := cr.in, cr.dl
+	pos := cr.at(c.Start)
 	if in.Shortcodes == nil {
 		dl.Errorf(pos, "unknown shortcode %q", c.Name)
 		return ""
 	}
 	var inner template.HTML
 	if c.Paired {
-		inner = r.inner(in, pass, c, at, dl)
+		inner = cr.inner(c)
 	}
 	out, err := in.Shortcodes(ShortcodeCall{Call: c, Inner: inner, Pos: pos})
 	if err != nil {
@@ -120,7 +130,8 @@ func (r *Renderer) renderCall(in Input, pass *shortcodePass, c *shortcode.Call, 
 }
 
 // inner renders a pair's inner text.
-func (r *Renderer) inner(in Input, pass *shortcodePass, c *shortcode.Call, at func(int) diag.Pos, dl *diag.List) template.HTML {
+func (cr *callRenderer) inner(c *shortcode.Call) template.HTML {
+	r, in, at, dl := cr.r, cr.in, cr.at, cr.dl
 	if c.Markdown {
 		if in.depth >= MaxShortcodeDepth {
 			dl.Errorf(at(c.Start), "shortcode %q: {{%% %%}} pairs nested more than %d deep", c.Name, MaxShortcodeDepth)
@@ -135,7 +146,7 @@ func (r *Renderer) inner(in Input, pass *shortcodePass, c *shortcode.Call, at fu
 			dl.Errorf(at(c.InnerStart), "%v", err)
 			return ""
 		}
-		pass.inner = append(pass.inner, res)
+		cr.pass.inner = append(cr.pass.inner, res)
 		out := bytes.TrimSpace(res.HTML)
 		if !isBlock(in.Src, c) && bytes.Count(out, []byte("<p>")) == 1 && bytes.HasPrefix(out, []byte("<p>")) && bytes.HasSuffix(out, []byte("</p>")) {
 			out = out[3 : len(out)-4] // inline: {{% mark %}}*a*{{% /mark %}}
@@ -154,7 +165,7 @@ func (r *Renderer) inner(in Input, pass *shortcodePass, c *shortcode.Call, at fu
 		escapes[i][1] += c.InnerStart
 	}
 	return template.HTML(splice(in.Src, c.InnerStart, c.InnerEnd, c.Children, escapes, text, func(k *shortcode.Call) []byte {
-		return []byte(r.renderCall(in, pass, k, at, dl))
+		return []byte(cr.render(k))
 	}))
 }
 
