@@ -29,6 +29,7 @@ func Parse(src []byte) Result {
 		return res
 	}
 	code := codeRanges(src)
+	m := newMisses(len(src))
 	var tags []tag
 	for off := 0; ; {
 		i := bytes.Index(src[off:], []byte("{{"))
@@ -40,7 +41,7 @@ func Parse(src []byte) Result {
 		if i+2 >= len(src) || (src[i+2] != '<' && src[i+2] != '%') {
 			continue
 		}
-		if esc, end, ok := escape(src, i); ok {
+		if esc, end, ok := escape(src, i, m); ok {
 			res.Escapes = append(res.Escapes, esc...)
 			off = end
 			continue
@@ -48,7 +49,7 @@ func Parse(src []byte) Result {
 		if inRanges(i, code) {
 			continue
 		}
-		t, err := readTag(src, i)
+		t, err := readTag(src, i, m)
 		if err != nil {
 			res.Errors = append(res.Errors, *err)
 			continue
@@ -63,7 +64,7 @@ func Parse(src []byte) Result {
 
 // escape reads {{</* … */>}} (or with %) at i: the ranges of "/*" and "*/"
 // and the end of the escaped tag.
-func escape(src []byte, i int) ([][2]int, int, bool) {
+func escape(src []byte, i int, m *misses) ([][2]int, int, bool) {
 	d := src[i+2]
 	j := i + 3
 	for j < len(src) && isSpace(src[j]) {
@@ -73,12 +74,31 @@ func escape(src []byte, i int) ([][2]int, int, bool) {
 		return nil, 0, false
 	}
 	end := []byte("*/" + string(closer(d)) + "}}")
+	miss := &m.escapeEnd[d&1] // '<' and '%' differ in their last bit
+	if j >= *miss {
+		return nil, 0, false
+	}
 	k := bytes.Index(src[j:], end)
 	if k < 0 {
+		*miss = j
 		return nil, 0, false
 	}
 	k += j
 	return [][2]int{{j, j + 2}, {k, k + 2}}, k + len(end), true
+}
+
+// misses remembers, for each search that runs to the end of the source,
+// where it started: a later search of the same kind starts after that and
+// fails too, so it is not run. Without them, many unclosed quotes or
+// escapes would cost time quadratic in the source.
+type misses struct {
+	quote, raw int    // a quoted or `raw` argument's end
+	escapeEnd  [2]int // "*/>}}" and "*/%}}"
+}
+
+func newMisses(n int) *misses {
+	never := n + 1
+	return &misses{quote: never, raw: never, escapeEnd: [2]int{never, never}}
 }
 
 func inRanges(off int, ranges [][2]int) bool {

@@ -113,3 +113,13 @@ func TestParseManyUnclosed(t *testing.T) {
 		t.Errorf("%d calls, %d errors", len(res.Calls), len(res.Errors))
 	}
 }
+
+// Many quotes, raw arguments and escapes left open cost linear time.
+func TestParseManyOpenQuotes(t *testing.T) {
+	for _, unit := range []string{`{{< x "a `, "{{< x `a ", "{{</* x ", "{{%/* x "} {
+		res := Parse([]byte(strings.Repeat(unit, 40000)))
+		if unit[3] != '/' && unit[4] != '/' && len(res.Errors) < 20000 { // a raw argument runs to the next unit's backtick
+			t.Errorf("%q: %d errors", unit, len(res.Errors))
+		}
+	}
+}

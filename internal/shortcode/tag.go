@@ -12,11 +12,12 @@ type tagReader struct {
 	start int
 	pos   int
 	delim byte // what ends the tag before "}}": '>' or '%'
+	m     *misses
 }
 
 // readTag reads the tag that starts at i.
-func readTag(src []byte, i int) (tag, *Error) {
-	r := &tagReader{src: src, start: i, pos: i + 3, delim: closer(src[i+2])}
+func readTag(src []byte, i int, m *misses) (tag, *Error) {
+	r := &tagReader{src: src, start: i, pos: i + 3, delim: closer(src[i+2]), m: m}
 	t := tag{start: i, markdown: src[i+2] == '%'}
 	r.skipSpace()
 	if r.peek() == '/' {
@@ -99,8 +100,12 @@ func (r *tagReader) value(c *Call) (string, *Error) {
 	case '"':
 		return r.quoted(c)
 	case '`':
-		end := bytes.IndexByte(r.src[r.pos+1:], '`')
+		end := -1
+		if r.pos < r.m.raw {
+			end = bytes.IndexByte(r.src[r.pos+1:], '`')
+		}
 		if end < 0 {
+			r.m.raw = min(r.m.raw, r.pos)
 			return "", r.errorf(at, "shortcode %q: the argument that starts with ` is not closed", c.Name)
 		}
 		v := string(r.src[r.pos+1 : r.pos+1+end])
@@ -117,7 +122,7 @@ func (r *tagReader) value(c *Call) (string, *Error) {
 func (r *tagReader) quoted(c *Call) (string, *Error) {
 	at := r.pos
 	var b []byte
-	for i := r.pos + 1; i < len(r.src); i++ {
+	for i := r.pos + 1; i < len(r.src) && at < r.m.quote; i++ {
 		switch ch := r.src[i]; {
 		case ch == '\\' && i+1 < len(r.src) && (r.src[i+1] == '"' || r.src[i+1] == '\\'):
 			b = append(b, r.src[i+1])
@@ -129,6 +134,7 @@ func (r *tagReader) quoted(c *Call) (string, *Error) {
 			b = append(b, ch)
 		}
 	}
+	r.m.quote = min(r.m.quote, at)
 	return "", r.errorf(at, "shortcode %q: the quoted argument is not closed by \"", c.Name)
 }
 
