@@ -528,3 +528,24 @@ Xem {{< youtube id="aqz-KE-bpKQ" start="1m30" >}}
 		t.Errorf("got %s\nwant %s", msgs, want)
 	}
 }
+
+// .Parent is the pair a call is in, through {{< >}} and {{% %}} pairs.
+func TestShortcodeParent(t *testing.T) {
+	files := buildOK(t, `-- config.toml --
+baseURL = "https://danvan.example.vn/"
+-- layouts/shortcodes/khung.html --
+<div class="khung">{{ .Inner }}</div>
+-- layouts/shortcodes/con.html --
+<i>{{ with .Parent }}{{ .Name }}:{{ .Get "ten" }}{{ else }}gốc{{ end }}</i>
+-- content/bai-viet/a/index.md --
++++
+title = "A"
++++
+{{< con >}}
+
+{{< khung ten="một" >}}{{< con >}}{{< /khung >}}
+
+{{% khung ten="hai" %}}Chữ {{< con >}}{{% /khung %}}
+`)
+	contains(t, files, "bai-viet/a/index.html", `<i>gốc</i>`, `<div class="khung"><i>khung:một</i></div>`, `<div class="khung"><p>Chữ <i>khung:hai</i></p></div>`)
+}

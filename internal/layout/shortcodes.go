@@ -65,7 +65,10 @@ type ShortcodeContext struct {
 	Site          *ShortcodeSite
 	Position      diag.Pos // prints as content/a.md:12:1
 	IsNamedParams bool
-	call          *shortcode.Call
+	// Parent is the pair the call is in (a figure in a gallery), with
+	// .Name, .Get and .Params; nil at the top of the page.
+	Parent *ShortcodeContext
+	call   *shortcode.Call
 }
 
 // Get returns the argument named key, or at index key; "" when absent.
@@ -142,6 +145,9 @@ func shortcodeRenderer(t *Templates, d *content.Doc, ix *site.Index) markdown.Sh
 			page = NewShortcodePage(d, ix, t.site.Config)
 		}
 		ctx := &ShortcodeContext{Name: c.Name, Inner: c.Inner, Page: page, Site: t.site, Position: c.Pos, IsNamedParams: c.Named, call: c.Call}
+		if p := c.Parent; p != nil {
+			ctx.Parent = &ShortcodeContext{Name: p.Name, Page: page, Site: t.site, IsNamedParams: p.Named, call: p}
+		}
 		var b bytes.Buffer
 		if err := ct.set.ExecuteTemplate(&b, ct.exec, ctx); err != nil {
 			var ce *CallError

@@ -8,6 +8,7 @@ import (
 
 	"bantin/internal/diag"
 	"bantin/internal/highlight"
+	"bantin/internal/shortcode"
 	"bantin/internal/vi"
 
 	"github.com/yuin/goldmark"
@@ -75,12 +76,13 @@ type Input struct {
 	// is an error.
 	Shortcodes Shortcodes
 
-	lines *diag.Lines // Src's line starts, made by Render
-	depth int         // how deep in {{% %}} pairs this is rendered
-	slugs *vi.Slugger // the page's heading IDs, shared with its {{% %}} pairs
-	pairs *int        // how many {{% %}} pairs of the page were rendered
-	inner int         // this {{% %}} pair's number on the page; 0 for the page
-	col   int         // the column before Src's first byte on FirstLine: a pair's text starts inside a line
+	lines  *diag.Lines     // Src's line starts, made by Render
+	depth  int             // how deep in {{% %}} pairs this is rendered
+	slugs  *vi.Slugger     // the page's heading IDs, shared with its {{% %}} pairs
+	pairs  *int            // how many {{% %}} pairs of the page were rendered
+	inner  int             // this {{% %}} pair's number on the page; 0 for the page
+	col    int             // the column before Src's first byte on FirstLine: a pair's text starts inside a line
+	parent *shortcode.Call // the {{% %}} pair whose text Src is
 }
 
 // posAt is the position in File of byte off of Src, whose line starts are

@@ -23,8 +23,9 @@ type ShortcodeCall struct {
 	// Inner is a pair's inner text as HTML: for {{% %}} rendered as
 	// Markdown with the page's renderer; for {{< >}} the text escaped
 	// (as written when markup is unsafe), with the calls in it rendered.
-	Inner template.HTML
-	Pos   diag.Pos // where the call starts in its file
+	Inner  template.HTML
+	Pos    diag.Pos        // where the call starts in its file
+	Parent *shortcode.Call // the pair the call is in, or nil
 }
 
 // Shortcodes renders one call to HTML. Its error (an unknown name, a
@@ -111,6 +112,11 @@ type callRenderer struct {
 // render renders c with its inner text; a problem is reported at c and
 // the call writes nothing.
 func (cr *callRenderer) render(c *shortcode.Call) template.HTML {
+	return cr.renderIn(c, cr.in.parent)
+}
+
+// renderIn renders c, a call inside parent (nil at the top of the page).
+func (cr *callRenderer) renderIn(c, parent *shortcode.Call) template.HTML {
 	in, dl := cr.in, cr.dl
 	pos := cr.at(c.Start)
 	if in.Shortcodes == nil {
@@ -121,7 +127,7 @@ func (cr *callRenderer) render(c *shortcode.Call) template.HTML {
 	if c.Paired {
 		inner = cr.inner(c)
 	}
-	out, err := in.Shortcodes(ShortcodeCall{Call: c, Inner: inner, Pos: pos})
+	out, err := in.Shortcodes(ShortcodeCall{Call: c, Inner: inner, Pos: pos, Parent: parent})
 	if err != nil {
 		dl.Errorf(pos, "%v", err)
 		return ""
@@ -140,7 +146,7 @@ func (cr *callRenderer) inner(c *shortcode.Call) template.HTML {
 		sub := in
 		*in.pairs++
 		start := at(c.InnerStart)
-		sub.Src, sub.FirstLine, sub.col, sub.lines, sub.depth, sub.inner = c.Inner(in.Src), start.Line, start.Col-1, nil, in.depth+1, *in.pairs
+		sub.Src, sub.FirstLine, sub.col, sub.lines, sub.depth, sub.inner, sub.parent = c.Inner(in.Src), start.Line, start.Col-1, nil, in.depth+1, *in.pairs, c
 		res, err := r.Render(sub, dl)
 		if err != nil {
 			dl.Errorf(at(c.InnerStart), "%v", err)
@@ -165,7 +171,7 @@ func (cr *callRenderer) inner(c *shortcode.Call) template.HTML {
 		escapes[i][1] += c.InnerStart
 	}
 	return template.HTML(splice(in.Src, c.InnerStart, c.InnerEnd, c.Children, escapes, text, func(k *shortcode.Call) []byte {
-		return []byte(cr.render(k))
+		return []byte(cr.renderIn(k, c))
 	}))
 }
 
