@@ -549,3 +549,31 @@ title = "A"
 `)
 	contains(t, files, "bai-viet/a/index.html", `<i>gốc</i>`, `<div class="khung"><i>khung:một</i></div>`, `<div class="khung"><p>Chữ <i>khung:hai</i></p></div>`)
 }
+
+// A figure with neither alt text nor a caption is a warning at the call;
+// the page is still built.
+func TestFigureWithoutAltWarns(t *testing.T) {
+	res := Build(fixtureFS(t, `-- config.toml --
+baseURL = "https://danvan.example.vn/"
+-- content/bai-viet/a/index.md --
++++
+title = "A"
++++
+{{< figure src="anh.png" >}}
+-- content/bai-viet/a/anh.png --
+GENERATE png 4x3
+`), Options{Now: fixedNow})
+	var msgs []string
+	for _, d := range res.Diags.Items() {
+		if !strings.Contains(d.Msg, "no id") {
+			msgs = append(msgs, d.String())
+		}
+	}
+	if len(res.Files) == 0 {
+		t.Error("nothing built")
+	}
+	want := `content/bai-viet/a/index.md:4:1: warning: shortcode "figure": anh.png has no alt text and no caption: write alt="…" (what the photo shows, for readers who cannot see it)`
+	if got := strings.Join(msgs, "\n"); got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

@@ -180,7 +180,8 @@
 // the template uses .Inner, and a pair when it does not. The template receives a [ShortcodeContext]:
 // .Get KEY (a name or an index; "" when absent), .Require KEY (the same,
 // and an error at the call when absent), .Inner, .Params, .IsNamedParams,
-// .Position, .Name, .Parent (the pair the call is in, or nil), .Page (a [ShortcodePage]: front matter, URLs and bundle
+// .Position, .Name, .Parent (the pair the call is in, or nil), .Warnf
+// (a warning at the call), .Page (a [ShortcodePage]: front matter, URLs and bundle
 // files, since lists do not exist yet) and .Site. Besides the functions
 // above, shortcode templates use:
 //

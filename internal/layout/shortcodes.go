@@ -69,6 +69,16 @@ type ShortcodeContext struct {
 	// .Name, .Get and .Params; nil at the top of the page.
 	Parent *ShortcodeContext
 	call   *shortcode.Call
+	warn   func(msg string)
+}
+
+// Warnf reports a warning at the call (the build goes on) and writes
+// nothing: {{ .Warnf "figure %s: no alt text" $src }}.
+func (c *ShortcodeContext) Warnf(format string, args ...any) string {
+	if c.warn != nil {
+		c.warn(fmt.Sprintf("shortcode %q: ", c.Name) + fmt.Sprintf(format, args...))
+	}
+	return ""
 }
 
 // Get returns the argument named key, or at index key; "" when absent.
@@ -144,7 +154,7 @@ func shortcodeRenderer(t *Templates, d *content.Doc, ix *site.Index) markdown.Sh
 		if page == nil {
 			page = NewShortcodePage(d, ix, t.site.Config)
 		}
-		ctx := &ShortcodeContext{Name: c.Name, Inner: c.Inner, Page: page, Site: t.site, Position: c.Pos, IsNamedParams: c.Named, call: c.Call}
+		ctx := &ShortcodeContext{Name: c.Name, Inner: c.Inner, Page: page, Site: t.site, Position: c.Pos, IsNamedParams: c.Named, call: c.Call, warn: c.Warn}
 		if p := c.Parent; p != nil {
 			ctx.Parent = &ShortcodeContext{Name: p.Name, Page: page, Site: t.site, IsNamedParams: p.Named, call: p}
 		}

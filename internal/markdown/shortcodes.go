@@ -24,8 +24,9 @@ type ShortcodeCall struct {
 	// Markdown with the page's renderer; for {{< >}} the text escaped
 	// (as written when markup is unsafe), with the calls in it rendered.
 	Inner  template.HTML
-	Pos    diag.Pos        // where the call starts in its file
-	Parent *shortcode.Call // the pair the call is in, or nil
+	Pos    diag.Pos         // where the call starts in its file
+	Parent *shortcode.Call  // the pair the call is in, or nil
+	Warn   func(msg string) // reports a warning at the call
 }
 
 // Shortcodes renders one call to HTML. Its error (an unknown name, a
@@ -127,7 +128,8 @@ func (cr *callRenderer) renderIn(c, parent *shortcode.Call) template.HTML {
 	if c.Paired {
 		inner = cr.inner(c)
 	}
-	out, err := in.Shortcodes(ShortcodeCall{Call: c, Inner: inner, Pos: pos, Parent: parent})
+	warn := func(msg string) { dl.Warnf(pos, "%s", msg) }
+	out, err := in.Shortcodes(ShortcodeCall{Call: c, Inner: inner, Pos: pos, Parent: parent, Warn: warn})
 	if err != nil {
 		dl.Errorf(pos, "%v", err)
 		return ""
