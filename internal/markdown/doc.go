@@ -38,7 +38,8 @@
 //
 // Shortcodes: before goldmark sees a document, its shortcode calls
 // (internal/shortcode) are rendered by [Input].Shortcodes and replaced by
-// placeholders of letters and digits, which no Markdown rule changes; a
+// placeholders of letters and digits, which no Markdown rule changes, as
+// long as a call on one line (so columns after it stay right); a
 // call keeps its line count (alone on its lines, as blank lines; inside a
 // paragraph, as line breaks written as nothing), so that positions after
 // it stay right. After rendering, a placeholder that is a paragraph of its

@@ -2,8 +2,8 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -36,13 +36,23 @@ type Shortcodes func(ShortcodeCall) (template.HTML, error)
 // shortcodePass replaces a document's calls with placeholders before
 // goldmark parses it, and the placeholders with the calls' output after.
 type shortcodePass struct {
-	outputs []template.HTML // by placeholder number
-	inner   []*Result       // the {{% %}} pairs' inner text, rendered
+	outputs      []template.HTML // by placeholder number
+	placeholders []string
+	inner        []*Result // the {{% %}} pairs' inner text, rendered
 }
 
 // placeholder is what stands for call i in the Markdown goldmark reads:
 // letters and digits, which no Markdown rule or the typographer changes.
-func placeholder(i int) string { return fmt.Sprintf("%s%dX", placeholderPrefix, i) }
+// It is as long as a call on one line (padded with Z), so that the columns
+// after it stay right.
+func placeholder(i int, call []byte) string {
+	base := placeholderPrefix + strconv.Itoa(i)
+	pad := 0
+	if bytes.IndexByte(call, '\n') < 0 {
+		pad = utf8.RuneCount(call) - len(base) - 1
+	}
+	return base + strings.Repeat("Z", max(pad, 0)) + "X"
+}
 
 const placeholderPrefix = "BANTINSHORTCODE"
 
@@ -63,7 +73,8 @@ func prepareShortcodes(r *Renderer, in Input, dl *diag.List) ([]byte, *shortcode
 	cr := &callRenderer{r: r, in: in, pass: pass, at: newPositions(in).at, dl: dl}
 	src := splice(in.Src, 0, len(in.Src), res.Calls, res.Escapes, nil, func(c *shortcode.Call) []byte {
 		pass.outputs = append(pass.outputs, cr.render(c))
-		ph := placeholder(len(pass.outputs) - 1)
+		ph := placeholder(len(pass.outputs)-1, in.Src[c.Start:c.End])
+		pass.placeholders = append(pass.placeholders, ph)
 		lines := bytes.Count(in.Src[c.Start:c.End], []byte("\n"))
 		if isBlock(in.Src, c) {
 			return []byte(ph + strings.Repeat("\n", lines))
@@ -261,7 +272,7 @@ func (p *shortcodePass) replacers() (htmlR, textR *strings.Replacer) {
 	h, t := []string{lineFiller, ""}, []string{lineFiller, ""}
 	plain := map[template.HTML]string{} // calls repeated as written write the same
 	for i, out := range p.outputs {
-		ph := placeholder(i)
+		ph := p.placeholders[i]
 		h = append(h, "<p>"+ph+"</p>", string(out), ph, string(out))
 		text, ok := plain[out]
 		if !ok {

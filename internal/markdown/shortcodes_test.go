@@ -163,3 +163,17 @@ func TestShortcodeInlineOverLines(t *testing.T) {
 		t.Errorf("HTML %q", got)
 	}
 }
+
+// A link after a call on the same line is reported at its own column.
+func TestShortcodeKeepsColumnsAfterIt(t *testing.T) {
+	var dl diag.List
+	src := "Xem {{< qr \"https://a.vn/\" >}} rồi [đọc](thieu.md)."
+	_, err := New(Options{}).Render(Input{File: "content/a.md", Src: []byte(src), FirstLine: 5, Shortcodes: echo,
+		Resolve: func(string) (string, error) { return "", errors.New("does not exist") }}, &dl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := dl.Items()[0].String(), `content/a.md:5:37: error: broken link "thieu.md": does not exist`; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
