@@ -30,6 +30,25 @@
 // summary (the text before <!--more-->, else the first 50 words cut at a
 // word boundary).
 //
+// Images: a relative image destination is handed to the document's
+// [ImageFinder] ([Input].Image). When it returns planned copies
+// (internal/imaging), the image is written as
+//
+//	<picture><source media="print" srcset="WIDEST.jpg">
+//	<source type="image/webp" srcset="… 480w, … 800w …" sizes="[ImageSizes]">
+//	<img src="800.jpg" srcset="…jpg …w" sizes="…" width height alt loading="lazy" decoding="async"></picture>
+//
+// with the widest copy's width and height (the browser reserves the space:
+// no layout shift), and without loading="lazy" on the document's first
+// image (it is likely in view at once). The print source makes a print
+// edition load the widest copy. Other images (SVG, absolute URLs) keep an
+// <img> with their resolved URL. A paragraph holding nothing but an image
+// with a title, ![alt](a.jpg "chú thích"), becomes <figure> with the title
+// as <figcaption>; an image with a title inside text keeps it as its title
+// attribute. An image without alt text is a warning at its "![" (an error
+// with [Options].RequireAlt); a file the finder cannot read as an image is
+// an error.
+//
 // Heading IDs: an explicit {#id} stays as written (a repeat gets -1, -2 …);
 // every other heading gets the Vietnamese slug of its text (the text of a
 // link in it, never its URL), made unique against the explicit IDs, the

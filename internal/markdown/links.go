@@ -12,9 +12,10 @@ import (
 )
 
 type linkContext struct {
-	in      Input
-	dl      *diag.List
-	anchors []Anchor
+	in         Input
+	dl         *diag.List
+	anchors    []Anchor
+	requireAlt bool
 }
 
 // Anchor is a link to a heading of another document: [x](b.md#cau-3).
@@ -30,9 +31,11 @@ type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	lc, _ := pc.Get(inputKey).(*linkContext)
-	if lc == nil || lc.in.Resolve == nil {
+	if lc == nil {
 		return
 	}
+	var paragraphs []*ast.Paragraph
+	seenImage := false
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -41,15 +44,67 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 		case *ast.Link:
 			l.Destination = lc.resolve(l, l.Destination)
 		case *ast.Image:
-			l.Destination = lc.resolve(l, l.Destination)
+			lc.image(l, !seenImage)
+			seenImage = true
+		case *ast.Paragraph:
+			paragraphs = append(paragraphs, l)
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, p := range paragraphs {
+		captionedFigure(p)
+	}
+}
+
+// image checks an image's alt text and finds its copies (resolving its
+// destination like a link's when it has none).
+func (lc *linkContext) image(n *ast.Image, first bool) {
+	lc.checkAlt(n)
+	info := &imageInfo{first: first}
+	markImage(n, info)
+	target, _, ok := relativeTarget(string(n.Destination))
+	if ok && lc.in.Image != nil {
+		set, err := lc.in.Image(target)
+		if err != nil {
+			lc.dl.Errorf(position(lc.in, n), "image %q: %v", string(n.Destination), err)
+			return
+		}
+		if set != nil {
+			info.set = set
+			n.Destination = []byte(set.Original.URL)
+			return
+		}
+	}
+	n.Destination = lc.resolve(n, n.Destination)
+}
+
+// checkAlt reports an image without alt text, at its "![": a warning, or
+// an error when the site requires alt text.
+func (lc *linkContext) checkAlt(n *ast.Image) {
+	if strings.TrimSpace(inlineText(n, lc.in.Src)) != "" {
+		return
+	}
+	pos := imagePosition(lc.in, n)
+	msg := "image %q has no alt text: describe it for readers who cannot see it, ![mô tả ảnh](%s)"
+	if lc.requireAlt {
+		lc.dl.Errorf(pos, msg, string(n.Destination), string(n.Destination))
+	} else {
+		lc.dl.Warnf(pos, msg, string(n.Destination), string(n.Destination))
+	}
+}
+
+// imagePosition is where an image without text starts: right after the
+// text before it, else at its block's first line.
+func imagePosition(in Input, n *ast.Image) diag.Pos {
+	if t, ok := n.PreviousSibling().(*ast.Text); ok {
+		return in.posAt(in.lines, t.Segment.Stop)
+	}
+	return position(in, n)
 }
 
 func (lc *linkContext) resolve(n ast.Node, dest []byte) []byte {
 	target, fragment, ok := relativeTarget(string(dest))
-	if !ok || strings.Contains(target, placeholderPrefix) { // a shortcode's output goes there
+	if !ok || lc.in.Resolve == nil || strings.Contains(target, placeholderPrefix) { // a shortcode's output goes there
 		return dest
 	}
 	resolved, err := lc.in.Resolve(target)

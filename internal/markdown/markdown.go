@@ -27,12 +27,14 @@ type Options struct {
 	Typographer    bool
 	HighlightStyle string
 	LineNumbers    bool
+	RequireAlt     bool // an image without alt text is an error, not a warning
 }
 
 // Renderer converts Markdown to HTML. It is safe for concurrent use.
 type Renderer struct {
-	md     goldmark.Markdown
-	unsafe bool // raw HTML is written as it is
+	md         goldmark.Markdown
+	unsafe     bool // raw HTML is written as it is
+	requireAlt bool
 }
 
 // New returns a Renderer.
@@ -44,7 +46,7 @@ func New(opts Options) *Renderer {
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
 	}
-	htmlOpts := []renderer.Option{}
+	htmlOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(imageRenderer{unsafe: opts.Unsafe}, 1))}
 	if opts.Unsafe {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	} else {
@@ -59,7 +61,7 @@ func New(opts Options) *Renderer {
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: md, unsafe: opts.Unsafe}
+	return &Renderer{md: md, unsafe: opts.Unsafe, requireAlt: opts.RequireAlt}
 }
 
 // Resolver maps a relative link target (the path as written, without its
@@ -75,6 +77,7 @@ type Input struct {
 	// Shortcodes renders the shortcode calls of Src; without it, a call
 	// is an error.
 	Shortcodes Shortcodes
+	Image      ImageFinder // nil: images are linked as written, with no copies
 
 	lines  *diag.Lines     // Src's line starts, made by Render
 	depth  int             // how deep in {{% %}} pairs this is rendered
@@ -142,7 +145,7 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 		return &Result{}, nil
 	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	lc := &linkContext{in: in, dl: dl}
+	lc := &linkContext{in: in, dl: dl, requireAlt: r.requireAlt}
 	pc.Set(inputKey, lc)
 	doc := r.md.Parser().Parse(text.NewReader(in.Src), parser.WithContext(pc))
 	sections, err := r.renderSections(doc, in)
