@@ -8,9 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"bantin/internal/cache"
 	"bantin/internal/config"
 	"bantin/internal/content"
 	"bantin/internal/diag"
+	"bantin/internal/imaging"
 	"bantin/internal/layout"
 	"bantin/internal/markdown"
 	"bantin/internal/output"
@@ -39,6 +41,10 @@ type Options struct {
 	// Press: the PDFs include press copies and booklets (PressPDFURL,
 	// BookletPDFURL).
 	Press bool
+	// Cache keeps processed results across builds (nil: none).
+	Cache *cache.Store
+
+	imageMemo *imaging.Memo // a Session's processed images, kept across its rebuilds
 }
 
 func (o Options) wantsPDF(source string) bool {
@@ -57,13 +63,14 @@ type Result struct {
 // state is everything a build made, kept so that a Session can redo only
 // what an edit touches.
 type state struct {
-	fsys  fs.FS
-	opts  Options
-	cfg   *config.Config
-	ix    *site.Index
-	md    *markdown.Renderer
-	tmpls *layout.Templates
-	site  *site.Site
+	fsys   fs.FS
+	opts   Options
+	cfg    *config.Config
+	ix     *site.Index
+	md     *markdown.Renderer
+	tmpls  *layout.Templates
+	site   *site.Site
+	images *images
 }
 
 // Stats summarises a build.
@@ -112,7 +119,8 @@ func Build(fsys fs.FS, opts Options) *Result {
 		return res
 	}
 	md := newRenderer(cfg)
-	results := renderMarkdown(md, tmpls, set, ix, dl)
+	imgs := newImages(fsys, ix, &imaging.Processor{Store: opts.Cache, Memo: opts.imageMemo})
+	results := renderMarkdown(md, tmpls, set, ix, imgs, dl)
 	w.lap("markdown")
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
@@ -120,8 +128,11 @@ func Build(fsys fs.FS, opts Options) *Result {
 	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
 	shortlink.Assign(s, dl)
 	ix.Paginate(s, !opts.NoBrowse)
+	imgs.attach(s, dl)
 	res.Site = s
 	w.lap("assemble")
+	imageFiles := imgs.files(dl)
+	w.lap("images")
 	// The QR codes, the search index, the feeds and the sitemap need only
 	// the site model: they are made before the templates, while the heap
 	// does not yet hold every rendered page, and they cost less there (a
@@ -141,6 +152,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	files = append(files, extraFiles(fsys, s, tmpls, dl)...)
 	files = append(append(files, codeFiles...), wantedQRFiles(s, codes, dl)...)
 	files = append(append(files, searchFiles...), feedAndSitemapFiles...)
+	files = imgs.withhold(append(files, imageFiles...))
 	w.lap("static")
 	checkOutputs(files, dl)
 	if dl.HasErrors() {
@@ -149,7 +161,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	res.Files = files
 	res.Stats = stats(s, len(files), time.Since(start))
 	res.Stats.Stages = w.stages
-	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s}
+	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs}
 	return res
 }
 
@@ -184,14 +196,15 @@ func newRenderer(cfg *config.Config) *markdown.Renderer {
 	return markdown.New(markdown.Options{
 		Unsafe: cfg.Markup.Unsafe, Typographer: *cfg.Markup.Typographer,
 		HighlightStyle: cfg.Markup.HighlightStyle, LineNumbers: cfg.Markup.LineNumbers,
+		RequireAlt: cfg.Images.RequireAlt,
 	})
 }
 
-func renderMarkdown(r *markdown.Renderer, tmpls *layout.Templates, set *content.Set, ix *site.Index, dl *diag.List) []*markdown.Result {
+func renderMarkdown(r *markdown.Renderer, tmpls *layout.Templates, set *content.Set, ix *site.Index, imgs *images, dl *diag.List) []*markdown.Result {
 	results := make([]*markdown.Result, len(set.Docs))
 	parallel.For(len(set.Docs), func(i int) {
 		d := set.Docs[i]
-		res, err := r.Render(markdownInput(d, ix, tmpls), dl)
+		res, err := r.Render(markdownInput(d, ix, tmpls, imgs), dl)
 		if err != nil {
 			dl.Errorf(diag.Pos{File: d.Path}, "%v", err)
 			res = &markdown.Result{}
@@ -202,10 +215,11 @@ func renderMarkdown(r *markdown.Renderer, tmpls *layout.Templates, set *content.
 }
 
 // markdownInput is what rendering d's body needs: its links resolve
-// through ix, its shortcodes through the templates.
-func markdownInput(d *content.Doc, ix *site.Index, tmpls *layout.Templates) markdown.Input {
-	return markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel),
-		Shortcodes: tmpls.Shortcodes(d, ix)}
+// through ix, its shortcodes through the templates, its images through
+// imgs.
+func markdownInput(d *content.Doc, ix *site.Index, tmpls *layout.Templates, imgs *images) markdown.Input {
+	return imgs.input(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel),
+		Shortcodes: tmpls.Shortcodes(d, ix)}, d.Rel)
 }
 
 // checkAnchors warns about every link to an id that its target document

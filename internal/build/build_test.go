@@ -62,8 +62,8 @@ func TestBuildBasicSite(t *testing.T) {
 		"<h1>Dân vận khéo</h1>", "Thứ Sáu, 21/01/2022 16:58", `datetime="2022-01-21T16:58:00&#43;07:00"`, "Nguyễn Văn A",
 		`href="/so-tay/hoi-dap/#cau-1"`, `href="/anh/logo.svg"`, `<h2 id="duong-di">`, "Tin khác", `href="/bai-viet/goi/"`,
 		`<link rel="canonical" href="https://danvan.example.vn/bai-viet/dan-van-kheo/">`)
-	contains(t, files, "bai-viet/goi/index.html", `src="/bai-viet/goi/anh.png"`)
-	contains(t, files, "bai-viet/goi/anh.png", "PNG")
+	contains(t, files, "bai-viet/goi/index.html", `src="/bai-viet/goi/anh-2.png"`, `srcset="/bai-viet/goi/anh-2.webp 2w"`)
+	contains(t, files, "bai-viet/goi/anh-2.png", "PNG") // the original is not published: nothing links to it
 	contains(t, files, "anh/logo.svg", "<svg/>")
 	contains(t, files, "favicon.ico", "ICO")
 	contains(t, files, "bai-viet/index.html", "<h1>Bài viết</h1>", "Dân vận khéo", "Gói bài")

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"image"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,11 +9,14 @@ import (
 	"testing/fstest"
 	"time"
 
+	"bantin/internal/imaging/imagingtest"
 	"bantin/internal/output"
 	"bantin/internal/tooltest"
 )
 
-// siteFS reads a txtar-style fixture: "-- path --" lines start files.
+// siteFS reads a txtar-style fixture: "-- path --" lines start files. A
+// file whose text is "PNG" becomes a real 2×1 PNG (fixtures are text, and
+// bantin decodes the images it publishes).
 func siteFS(t testing.TB, txt string) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
@@ -20,7 +24,11 @@ func siteFS(t testing.TB, txt string) fstest.MapFS {
 	var body strings.Builder
 	flush := func() {
 		if name != "" {
-			fsys[name] = &fstest.MapFile{Data: []byte(body.String())}
+			data := []byte(body.String())
+			if body.String() == "PNG\n" {
+				data = imagingtest.PNG(image.NewGray(image.Rect(0, 0, 2, 1)))
+			}
+			fsys[name] = &fstest.MapFile{Data: data}
 		}
 		body.Reset()
 	}
@@ -98,7 +106,7 @@ func fileList(files []output.File) []string {
 // the server's address.
 func serveSample(t *testing.T, baseURL string) (*Result, string) {
 	t.Helper()
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, BaseURL: baseURL})
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages, BaseURL: baseURL})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}

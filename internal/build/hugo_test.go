@@ -102,7 +102,7 @@ func TestHugoSiteBuilds(t *testing.T) {
 		`href="/tags/dan-van/"`, `href="/categories/tin-tuc/"`)
 	contains(t, files, "posts/thu-hai/index.html", `<meta property="og:image" content="https://example.org/images/posts.png">`)
 	contains(t, files, "posts/bundle/index.html", "Gói ảnh")
-	contains(t, files, "posts/bundle/photo.png", "PNG")
+	contains(t, files, "posts/bundle/photo-2.png", "PNG")
 	contains(t, files, "gioi-thieu/index.html", "Về chúng tôi.")
 	contains(t, files, "old/first/index.html", "/posts/first/")
 	contains(t, files, "posts/index.html", ">Phường 5</a>", "Bài thứ hai", "Gói ảnh")

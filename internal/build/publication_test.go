@@ -105,7 +105,7 @@ articles = [
 }
 
 func TestPublicationPages(t *testing.T) {
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow})
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}

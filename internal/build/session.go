@@ -12,6 +12,7 @@ import (
 	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/feed"
+	"bantin/internal/imaging"
 	"bantin/internal/search"
 	"bantin/internal/site"
 	"bantin/internal/sitemap"
@@ -57,6 +58,9 @@ type Change struct {
 
 // NewSession builds the site once.
 func NewSession(fsys fs.FS, opts Options) (*Session, *Change) {
+	if opts.imageMemo == nil {
+		opts.imageMemo = &imaging.Memo{} // a rebuild does not make an image's copies again
+	}
 	s := &Session{fsys: fsys, opts: opts, files: map[string][]byte{}}
 	return s, s.rebuild()
 }
@@ -183,9 +187,12 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 	if !content.SameShape(page.Doc, d) || s.inPublication(page) {
 		return false
 	}
-	r, err := st.md.Render(markdownInput(d, st.ix, st.tmpls), dl)
+	r, err := st.md.Render(markdownInput(d, st.ix, st.tmpls, st.images), dl)
 	if err != nil || dl.HasErrors() {
 		return true
+	}
+	if st.images.changedFor(d.Rel) {
+		return false // an image shown or linked anew: its copies or its original must be written
 	}
 	oldLastmod := page.Lastmod
 	site.Refresh(page, d, r)

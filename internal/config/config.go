@@ -34,6 +34,7 @@ type Config struct {
 	Related      Related                `toml:"related"`
 	QR           QR                     `toml:"qr"`
 	Print        Print                  `toml:"print"`
+	Images       Images                 `toml:"images"`
 	Menus        map[string][]MenuEntry `toml:"menus"`
 	Params       map[string]any         `toml:"params"`
 
@@ -59,6 +60,13 @@ type Markup struct {
 	Typographer    *bool  `toml:"typographer"`
 	HighlightStyle string `toml:"highlightStyle"`
 	LineNumbers    bool   `toml:"lineNumbers"`
+}
+
+// Images configures the processing of content images (internal/imaging).
+type Images struct {
+	// RequireAlt makes an image without alt text an error rather than a
+	// warning, for sites bound by the accessibility rules.
+	RequireAlt bool `toml:"requireAlt"`
 }
 
 // Feeds configures RSS and Atom feeds.

@@ -25,6 +25,9 @@
 //	              typographer: curly quotes, dashes, ellipses (default true)
 //	              highlightStyle: chroma style for code (default "github")
 //	              lineNumbers: number code lines (default false)
+//	[images]      requireAlt: an image without alt text is an error, not a
+//	              warning (default false; for sites bound by the accessibility
+//	              circular)
 //	[taxonomies]  Hugo's form, singular = "plural" (tag = "tags"): the plural
 //	              is the front-matter key, the folder under content/ and the URL
 //	              (/tags/); the display name comes from content/tags/_index.md's

@@ -56,7 +56,7 @@ func BenchmarkEncode(b *testing.B) {
 		b.Run(f, func(b *testing.B) {
 			var n int
 			for b.Loop() {
-				data, err := encode(m, f, o)
+				data, err := encode(m, f, false, o)
 				if err != nil {
 					b.Fatal(err)
 				}

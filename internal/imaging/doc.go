@@ -18,9 +18,10 @@
 // Widths: [DefaultWidths] (480, 800, 1200, 1600) that are narrower than the
 // image, and the image's own width when it is under 1600 pixels: a copy is
 // never wider than its original (never upscaled). Heights keep the aspect
-// ratio, rounded. Each width is made in WebP (lossy, quality 75) and in the
-// fallback format: JPEG (quality 82) for an opaque image, PNG for an image
-// with transparent pixels. Resampling: Catmull-Rom (golang.org/x/image/draw)
+// ratio, rounded. Each width is made in WebP and in a fallback format: for
+// a JPEG (a photograph), lossy WebP (quality 75) and JPEG (quality 82); for
+// a PNG or GIF (a chart, a drawing, a screenshot: sharp edges that lossy
+// formats blur) or a WebP with transparency, lossless WebP and PNG. Resampling: Catmull-Rom (golang.org/x/image/draw)
 // from the original to the widest copy, then from that copy to each
 // narrower one (a cascade: the narrow copies cost a fraction of the first).
 // The sharing copy is 1200×630 JPEG, the centre of the image cut to that

@@ -7,6 +7,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"slices"
+	"sync"
 
 	"bantin/internal/cache"
 
@@ -28,11 +29,16 @@ type File struct {
 }
 
 // Processor makes the copies of image sets, through a cache store (nil
-// keeps nothing). It is safe for concurrent use.
+// keeps nothing) and an in-memory Memo (nil keeps nothing; the dev server
+// keeps one across its rebuilds). It is safe for concurrent use.
 type Processor struct {
 	Store *cache.Store
+	Memo  *Memo
 	Opts  Options
 }
+
+// Memo keeps made copies in memory, by cache key.
+type Memo struct{ m sync.Map }
 
 // Make returns the encoded copies of set (the OG copy last), made from
 // data, the original's bytes that Plan read.
@@ -41,8 +47,16 @@ func (p *Processor) Make(data []byte, set *Set) ([]File, error) {
 		return nil, nil
 	}
 	key := p.key(data)
+	if p.Memo != nil {
+		if payload, ok := p.Memo.m.Load(key); ok {
+			if files, ok := unpack(payload.([]byte), set); ok {
+				return files, nil
+			}
+		}
+	}
 	if payload, ok := p.Store.Get(cacheNamespace, key); ok {
 		if files, ok := unpack(payload, set); ok {
+			p.remember(key, payload)
 			return files, nil
 		}
 	}
@@ -50,10 +64,17 @@ func (p *Processor) Make(data []byte, set *Set) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.remember(key, pack(files))
 	// A cache that cannot be written costs the next build time, never
 	// this build's output.
 	_ = p.Store.Put(cacheNamespace, key, pack(files))
 	return files, nil
+}
+
+func (p *Processor) remember(key cache.Key, payload []byte) {
+	if p.Memo != nil {
+		p.Memo.m.Store(key, payload)
+	}
 }
 
 func (p *Processor) key(data []byte) cache.Key {
@@ -75,14 +96,14 @@ func (p *Processor) make(data []byte, set *Set) ([]File, error) {
 	scaled := scaleAll(src, set.Copies)
 	var files []File
 	for _, c := range set.Copies {
-		b, err := encode(scaled[c.Width], c.Format, o)
+		b, err := encode(scaled[c.Width], c.Format, set.Fallback == "png", o)
 		if err != nil {
 			return nil, fmt.Errorf("encode %s: %w", c.Path, err)
 		}
 		files = append(files, File{Path: c.Path, Data: b})
 	}
 	if set.OG != nil {
-		b, err := encode(cover(src, set.OG.Width, set.OG.Height), "jpeg", o)
+		b, err := encode(cover(src, set.OG.Width, set.OG.Height), "jpeg", false, o)
 		if err != nil {
 			return nil, fmt.Errorf("encode %s: %w", set.OG.Path, err)
 		}
@@ -145,12 +166,13 @@ func cover(src image.Image, w, h int) image.Image {
 	return dst
 }
 
-func encode(m image.Image, format string, o Options) ([]byte, error) {
+// encode writes m in format; lossless makes a WebP lossless.
+func encode(m image.Image, format string, lossless bool, o Options) ([]byte, error) {
 	var b bytes.Buffer
 	var err error
 	switch format {
 	case "webp":
-		err = webp.Encode(&b, m, webp.Options{Quality: o.WebPQuality, Method: 2})
+		err = webp.Encode(&b, m, webp.Options{Quality: o.WebPQuality, Method: 2, Lossless: lossless})
 	case "png":
 		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&b, m)
 	default:

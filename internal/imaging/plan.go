@@ -58,7 +58,7 @@ type Copy struct {
 type Set struct {
 	Width, Height int    // the original's size as viewed (orientation applied)
 	Format        string // the original's format: "jpeg", "png", "gif", "webp"
-	Fallback      string // the format of the non-WebP copies: "jpeg" or "png"
+	Fallback      string // the format of the non-WebP copies: "jpeg", or "png" for PNG, GIF and transparent WebP input (then the WebP copies are lossless)
 	Animated      bool   // an animated GIF: no copies are made, the original is published
 	Original      Copy   // the original file, where it would be published
 	Copies        []Copy // WebP copies by width, then fallback copies by width
@@ -88,8 +88,8 @@ func Plan(data []byte, outPath, url string, opts Options) (*Set, error) {
 		return s, nil
 	}
 	s.Fallback = "jpeg"
-	if hasAlpha(cfg.ColorModel, format) {
-		s.Fallback = "png"
+	if format == "png" || format == "gif" || hasAlpha(cfg.ColorModel, format) {
+		s.Fallback = "png" // drawings, charts and screenshots: sharp edges, few colours
 	}
 	base := strings.TrimSuffix(path.Base(outPath), path.Ext(outPath))
 	dirOut, dirURL := path.Dir(outPath), path.Dir(url)

@@ -110,6 +110,17 @@
 //	    {{ hasPrefix "bai-viet/a" "bai-viet" }}  →  true
 //	jsonify V: V as JSON, safe inside <script type="application/ld+json">
 //	    {{ jsonify (dict "tên" "</script>") }}  →  {"tên":"\u003c/script\u003e"}
+//	imageSet PAGE NAME: the processed copies (*imaging.Set) of a page's image,
+//	    NAME relative to the page's folder ("anh.jpg": a bundle file, an image
+//	    its Markdown shows, its front-matter image), else nil. Fields: .Width
+//	    .Height (as shown), .Fallback ("jpeg" or "png"), .Copies (each .URL
+//	    .Path .Width .Height .Format .MediaType), .OG (the 1200×630 sharing
+//	    copy), .Original; methods .SrcSet FORMAT, .Largest FORMAT, .Smallest FORMAT
+//	    {{ with imageSet . "anh.jpg" }}{{ .Width }}{{ else }}không có{{ end }}  →  không có
+//	picture SET ALT ["eager"]: the <picture> of a set, as Markdown writes it
+//	    (WebP and fallback srcset, sizes of the text column, width, height,
+//	    alt, loading="lazy" unless "eager", decoding="async")
+//	    {{ with imageSet . "anh.jpg" }}{{ picture . "Họp tổ" }}{{ end }}  →  (a <picture>)
 //	jsonLD PAGE: the schema.org graph of a page, for jsonify
 //	    {{ (index (jsonLD .).Graph 0).Type }}  →  NewsArticle
 //	metaTags PAGE: what <head> tells browsers, search engines and sharing:

@@ -78,6 +78,8 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"hasPrefix":      strings.HasPrefix,
 		"numberVI":       numberVI,
 		"jsonLD":         jsonLD,
+		"imageSet":       imageSet,
+		"picture":        picture,
 		"metaTags":       metaTags{strs: strs, loc: loc}.write,
 		"paginationNav":  paginationNav{strs: strs}.write,
 		"pageItem":       listItems{loc: loc}.pageItem,

@@ -67,6 +67,9 @@ func (m metaTags) write(p *site.Page) (template.HTML, error) {
 	img := p.ImageURL()
 	if img != "" {
 		b.WriteString(`<meta property="og:image" content="` + urlAttr(img) + "\">\n")
+		if og := p.SharingImage; og != nil {
+			b.WriteString(fmt.Sprintf("<meta property=\"og:image:width\" content=\"%d\">\n<meta property=\"og:image:height\" content=\"%d\">\n", og.Width, og.Height))
+		}
 	}
 	if p.IsPage() && !p.Date.IsZero() {
 		m.articleTags(&b, p)

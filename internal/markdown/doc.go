@@ -34,7 +34,7 @@
 // [ImageFinder] ([Input].Image). When it returns planned copies
 // (internal/imaging), the image is written as
 //
-//	<picture><source media="print" srcset="WIDEST.jpg">
+//	<picture><source media="print" srcset="WIDEST.jpg 1600w" sizes="100vw">
 //	<source type="image/webp" srcset="… 480w, … 800w …" sizes="[ImageSizes]">
 //	<img src="800.jpg" srcset="…jpg …w" sizes="…" width height alt loading="lazy" decoding="async"></picture>
 //

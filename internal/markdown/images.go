@@ -129,6 +129,14 @@ func (r imageRenderer) writeImage(w util.BufWriter, src []byte, n *ast.Image, wi
 		w.WriteString(` alt="` + alt + `"` + title + loading + ">")
 		return
 	}
+	w.WriteString(Picture(s, alt, title, loading))
+}
+
+// Picture returns the <picture> of a set of copies, as Markdown writes
+// it; alt and title are attribute text already escaped (title with its
+// leading ` title=`, or ""), loading the loading and decoding attributes.
+// Templates reach it through layout's picture function.
+func Picture(s *imaging.Set, alt, title, loading string) string {
 	fallback := s.Smallest(s.Fallback)
 	for _, c := range s.Copies {
 		if c.Format == s.Fallback && c.Width <= 800 {
@@ -136,12 +144,14 @@ func (r imageRenderer) writeImage(w util.BufWriter, src []byte, n *ast.Image, wi
 		}
 	}
 	largest := s.Largest(s.Fallback)
+	var w strings.Builder
 	w.WriteString("<picture>")
-	w.WriteString(`<source media="print" srcset="` + urlAttr(largest.URL) + `">`)
+	w.WriteString(`<source media="print" srcset="` + urlAttr(largest.URL) + " " + strconv.Itoa(largest.Width) + `w" sizes="100vw">`)
 	w.WriteString(`<source type="image/webp" srcset="` + srcset(s, "webp") + `" sizes="` + ImageSizes + `">`)
 	w.WriteString(`<img src="` + urlAttr(fallback.URL) + `" srcset="` + srcset(s, s.Fallback) + `" sizes="` + ImageSizes + `"`)
 	w.WriteString(sizeAttrs(largest.Width, largest.Height))
 	w.WriteString(` alt="` + alt + `"` + title + loading + "></picture>")
+	return w.String()
 }
 
 func sizeAttrs(width, height int) string {

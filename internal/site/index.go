@@ -144,6 +144,16 @@ func (ix *Index) Publishes(rel string) bool {
 	return ok
 }
 
+// File returns the published content file (a bundle resource or an
+// asset) at rel, the path under content/.
+func (ix *Index) File(rel string) (Resource, bool) {
+	r, ok := ix.files[rel]
+	if !ok {
+		return Resource{}, false
+	}
+	return *r, true
+}
+
 // Resolver returns the link resolver for the document at rel.
 func (ix *Index) Resolver(rel string) markdown.Resolver {
 	dir := path.Dir(rel)

@@ -7,6 +7,7 @@ import (
 
 	"bantin/internal/config"
 	"bantin/internal/content"
+	"bantin/internal/imaging"
 	"bantin/internal/markdown"
 )
 
@@ -43,8 +44,15 @@ type Page struct {
 	Lastmod     time.Time
 	Weight      int
 	Image       string
-	Params      map[string]any
-	Terms       map[string][]string
+	// Images are the planned copies of the page's images (internal/imaging),
+	// by path relative to the page's folder ("anh.jpg"): its bundle's
+	// images, the Markdown images it shows and its front-matter image.
+	Images map[string]*imaging.Set
+	// SharingImage is the 1200×630 copy of the front-matter image, for Open
+	// Graph; nil when the image is not a file bantin processes.
+	SharingImage *imaging.Copy
+	Params       map[string]any
+	Terms        map[string][]string
 
 	URL          string // root-relative path: "/bai-viet/a/"
 	RelPermalink string // with the baseURL's path
@@ -150,12 +158,15 @@ type Resource struct {
 	RelPermalink string
 }
 
-// ImageURL returns the absolute URL of the page's sharing image: its image
-// front-matter key (a file of its bundle, or a site path), else the site's
-// image from config, else "".
+// ImageURL returns the absolute URL of the page's sharing image: the
+// 1200×630 copy of its front-matter image when bantin made one, else that
+// key as written (a file of its bundle, a site path or a URL), else the
+// site's image from config, else "".
 func (p *Page) ImageURL() string {
 	cfg := p.Site.Config
 	switch img := p.Image; {
+	case p.SharingImage != nil:
+		return cfg.AbsURL("/" + p.SharingImage.Path)
 	case img == "":
 		if cfg.Image == "" {
 			return ""

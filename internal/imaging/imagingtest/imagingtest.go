@@ -10,13 +10,22 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"image/png"
 	"math"
 )
 
-// Scene draws a w×h picture: a sky-to-field gradient, hills, a sun, and
-// a red block in the top-left corner and a blue one in the bottom-right
-// (so that a test can tell how the image is turned). seed varies it.
+// Scene draws a Landscape with a red block in the top-left corner and a
+// blue one in the bottom-right, so that a test can tell how it is turned.
 func Scene(w, h int, seed float64) *image.RGBA {
+	m := Landscape(w, h, seed)
+	fill(m, image.Rect(0, 0, w/8, h/8), color.RGBA{220, 20, 20, 255})
+	fill(m, image.Rect(w-w/8, h-h/8, w, h), color.RGBA{20, 20, 220, 255})
+	return m
+}
+
+// Landscape draws a w×h picture: a sky-to-field gradient, hills, a sun
+// and a photo's grain. seed varies it.
+func Landscape(w, h int, seed float64) *image.RGBA {
 	m := image.NewRGBA(image.Rect(0, 0, w, h))
 	sunX, sunY, sunR := float64(w)*(0.6+0.2*math.Sin(seed)), float64(h)*0.25, float64(min(w, h))*0.08
 	for y := 0; y < h; y++ {
@@ -37,8 +46,6 @@ func Scene(w, h int, seed float64) *image.RGBA {
 			m.SetRGBA(x, y, color.RGBA{clamp(r + grain), clamp(g + grain), clamp(b + grain), 255})
 		}
 	}
-	fill(m, image.Rect(0, 0, w/8, h/8), color.RGBA{220, 20, 20, 255})
-	fill(m, image.Rect(w-w/8, h-h/8, w, h), color.RGBA{20, 20, 220, 255})
 	return m
 }
 
@@ -127,4 +134,13 @@ func putDMS(b []byte, deg float64) {
 		le.PutUint32(b[8*i:], v[0])
 		le.PutUint32(b[8*i+4:], v[1])
 	}
+}
+
+// PNG encodes m.
+func PNG(m image.Image) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, m); err != nil {
+		panic(err) // encoding to memory fails only on a bad image: a bug in the caller
+	}
+	return b.Bytes()
 }
