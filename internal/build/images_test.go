@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"image"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -147,5 +149,38 @@ func TestRequireAltMakesMissingAltAnError(t *testing.T) {
 	want := `content/bai-viet/hop-to/index.md:5:6: error: image "hop.jpg" has no alt text`
 	if err := res.Diags.Err(); err == nil || !strings.Contains(err.Error(), want) || len(res.Files) != 0 {
 		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// The sample site's phone photo (ngo-xom.jpg: stored 1800×2400 with EXIF
+// orientation 6 and a GPS position) is published turned, as 2400×1800
+// shown, and no published file carries its position or camera.
+func TestSamplePhotoIsTurnedAndStripped(t *testing.T) {
+	original, err := os.ReadFile(filepath.Join("..", "..", "content", "bai-viet", "ngay-hoi-dai-doan-ket", "ngo-xom.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(original, []byte(imagingtest.GPSMarker)) {
+		t.Fatal("the sample photo has lost its EXIF: run makephotos again")
+	}
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages})
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, f := range res.Files {
+		if bytes.Contains(f.Data, []byte(imagingtest.GPSMarker)) {
+			t.Errorf("%s carries the photo's EXIF", f.Path)
+		}
+		if strings.HasPrefix(f.Path, "bai-viet/ngay-hoi-dai-doan-ket/ngo-xom") {
+			found++
+			cfg, _, err := image.DecodeConfig(bytes.NewReader(f.Data))
+			if err != nil || cfg.Width <= cfg.Height {
+				t.Errorf("%s is %d×%d (%v), want landscape", f.Path, cfg.Width, cfg.Height, err)
+			}
+		}
+	}
+	if found != 9 { // 4 widths × 2 formats, and the sharing copy
+		t.Errorf("%d copies of ngo-xom.jpg, want 9", found)
 	}
 }

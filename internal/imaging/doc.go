@@ -28,6 +28,11 @@
 // ratio (cover) and scaled, upscaled if it must be (social sites ask for
 // that size).
 //
+// Print: an original wider than the widest copy also gets a print copy
+// ([Set].Print) in the fallback format, as wide as the original up to
+// [PrintWidth] (2480 pixels: 300 ppi across an A4 page), which print
+// editions load so that the press gets every pixel there is.
+//
 // Names: a copy of "anh.jpg" is "anh-800.webp", "anh-800.jpg" … and the
 // sharing copy "anh-og.jpg", beside the original's output path.
 //

@@ -17,7 +17,7 @@ import (
 
 // Version names the code that makes copies; it is part of every cache
 // key. Bump it when the same input and options would give other bytes.
-const Version = "imaging 1"
+const Version = "imaging 2"
 
 // cacheNamespace is the folder of the cache store holding image copies.
 const cacheNamespace = "images"
@@ -40,7 +40,7 @@ type Processor struct {
 // Memo keeps made copies in memory, by cache key.
 type Memo struct{ m sync.Map }
 
-// Make returns the encoded copies of set (the OG copy last), made from
+// Make returns the encoded copies of set (Copies, then Print, then OG), made from
 // data, the original's bytes that Plan read.
 func (p *Processor) Make(data []byte, set *Set) ([]File, error) {
 	if set.Animated {
@@ -93,9 +93,13 @@ func (p *Processor) make(data []byte, set *Set) ([]File, error) {
 	if b := src.Bounds(); b.Dx() != set.Width || b.Dy() != set.Height {
 		return nil, fmt.Errorf("decoded %d×%d, the header said %d×%d", b.Dx(), b.Dy(), set.Width, set.Height)
 	}
-	scaled := scaleAll(src, set.Copies)
+	copies := set.Copies
+	if set.Print != nil {
+		copies = append(slices.Clone(copies), *set.Print)
+	}
+	scaled := scaleAll(src, copies)
 	var files []File
-	for _, c := range set.Copies {
+	for _, c := range copies {
 		b, err := encode(scaled[c.Width], c.Format, set.Fallback == "png", o)
 		if err != nil {
 			return nil, fmt.Errorf("encode %s: %w", c.Path, err)

@@ -21,6 +21,9 @@ func unpack(payload []byte, set *Set) ([]File, bool) {
 	for _, c := range set.Copies {
 		paths = append(paths, c.Path)
 	}
+	if set.Print != nil {
+		paths = append(paths, set.Print.Path)
+	}
 	if set.OG != nil {
 		paths = append(paths, set.OG.Path)
 	}

@@ -18,6 +18,9 @@ import (
 // DefaultWidths are the widths, in pixels, of the copies made of an image.
 var DefaultWidths = []int{480, 800, 1200, 1600}
 
+// PrintWidth is the widest print copy: an A4 page's width at 300 ppi.
+const PrintWidth = 2480
+
 // OGWidth and OGHeight are the size of the sharing (Open Graph) copy.
 const (
 	OGWidth  = 1200
@@ -62,8 +65,12 @@ type Set struct {
 	Animated      bool   // an animated GIF: no copies are made, the original is published
 	Original      Copy   // the original file, where it would be published
 	Copies        []Copy // WebP copies by width, then fallback copies by width
-	OG            *Copy  // the 1200×630 sharing copy (nil for an animated GIF)
-	orientation   int
+	// Print is the copy print editions load: the original's width up to
+	// PrintWidth, in the fallback format, when that is wider than every
+	// copy in Copies; nil otherwise (they load the widest of Copies).
+	Print       *Copy
+	OG          *Copy // the 1200×630 sharing copy (nil for an animated GIF)
+	orientation int
 }
 
 // Plan returns the copies that Make will make of the image data whose
@@ -103,6 +110,10 @@ func Plan(data []byte, outPath, url string, opts Options) (*Set, error) {
 			p, u := name(strconv.Itoa(w), f)
 			s.Copies = append(s.Copies, Copy{Path: p, URL: u, Width: w, Height: scaledHeight(s.Width, s.Height, w), Format: f, MediaType: "image/" + f})
 		}
+	}
+	if pw := min(s.Width, PrintWidth); pw > widths[len(widths)-1] {
+		p, u := name(strconv.Itoa(pw), s.Fallback)
+		s.Print = &Copy{Path: p, URL: u, Width: pw, Height: scaledHeight(s.Width, s.Height, pw), Format: s.Fallback, MediaType: "image/" + s.Fallback}
 	}
 	p, u := name("og", "jpeg")
 	s.OG = &Copy{Path: p, URL: u, Width: OGWidth, Height: OGHeight, Format: "jpeg", MediaType: "image/jpeg"}
@@ -176,6 +187,15 @@ func (s *Set) Largest(format string) Copy {
 		return s.Original
 	}
 	return best
+}
+
+// PrintCopy returns the copy print editions load: Print, else the widest
+// fallback copy.
+func (s *Set) PrintCopy() Copy {
+	if s.Print != nil {
+		return *s.Print
+	}
+	return s.Largest(s.Fallback)
 }
 
 // Smallest returns the narrowest copy of the format, or the original.

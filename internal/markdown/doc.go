@@ -34,14 +34,17 @@
 // [ImageFinder] ([Input].Image). When it returns planned copies
 // (internal/imaging), the image is written as
 //
-//	<picture><source media="print" srcset="WIDEST.jpg 1600w" sizes="100vw">
+//	<picture><source media="print" srcset="PRINT.jpg 2400w" sizes="2400px">
 //	<source type="image/webp" srcset="… 480w, … 800w …" sizes="[ImageSizes]">
 //	<img src="800.jpg" srcset="…jpg …w" sizes="…" width height alt loading="lazy" decoding="async"></picture>
 //
 // with the widest copy's width and height (the browser reserves the space:
 // no layout shift), and without loading="lazy" on the document's first
 // image (it is likely in view at once). The print source makes a print
-// edition load the widest copy. Other images (SVG, absolute URLs) keep an
+// edition (printed in print media, internal/pdf) load the print copy
+// (imaging.Set.PrintCopy: up to 2480 pixels, 300 ppi across A4), its
+// sizes equal to its width so that its natural width is its pixel width
+// for the print check. Other images (SVG, absolute URLs) keep an
 // <img> with their resolved URL. A paragraph holding nothing but an image
 // with a title, ![alt](a.jpg "chú thích"), becomes <figure> with the title
 // as <figcaption>; an image with a title inside text keeps it as its title

@@ -143,10 +143,13 @@ func Picture(s *imaging.Set, alt, title, loading string) string {
 			fallback = c
 		}
 	}
-	largest := s.Largest(s.Fallback)
+	largest, print := s.Largest(s.Fallback), s.PrintCopy()
 	var w strings.Builder
 	w.WriteString("<picture>")
-	w.WriteString(`<source media="print" srcset="` + urlAttr(largest.URL) + " " + strconv.Itoa(largest.Width) + `w" sizes="100vw">`)
+	// sizes = its own width: one image pixel per CSS pixel, so that its
+	// natural width is its pixel width, which the print check reads
+	pw := strconv.Itoa(print.Width)
+	w.WriteString(`<source media="print" srcset="` + urlAttr(print.URL) + " " + pw + `w" sizes="` + pw + `px">`)
 	w.WriteString(`<source type="image/webp" srcset="` + srcset(s, "webp") + `" sizes="` + ImageSizes + `">`)
 	w.WriteString(`<img src="` + urlAttr(fallback.URL) + `" srcset="` + srcset(s, s.Fallback) + `" sizes="` + ImageSizes + `"`)
 	w.WriteString(sizeAttrs(largest.Width, largest.Height))

@@ -7,8 +7,10 @@
 // One browser serves a whole run; publications print in parallel tabs
 // ([Tabs]). A tab loads the print edition from a loopback server of the
 // built site and nothing else: every other request is refused and
-// reported. It switches to print media (with the press stylesheet
-// css/press.css for press copies), waits for web fonts and images, runs
+// reported. It loads the page in print media, so that a <picture> picks
+// its print source (a photograph's print copy), adds the press stylesheet
+// css/press.css for press copies, waits for web fonts and every image
+// (lazy ones made eager), runs
 // the print check (the theme's js/print-check.js, see below), points every
 // link to a page of the site at its public address (baseURL), and prints
 // at the page's CSS size with backgrounds, a tagged structure and an

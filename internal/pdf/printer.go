@@ -24,8 +24,11 @@ type Printer struct {
 // pageTimeout bounds one page's load and print.
 const pageTimeout = 60 * time.Second
 
-// waitForAssets resolves once the page's fonts and images are ready.
+// waitForAssets resolves once the page's fonts and images are ready; a
+// lazy image is made eager first (a print loads every image, in view or
+// not).
 const waitForAssets = `document.fonts.ready.then(() => Promise.all(Array.from(document.images).map(img =>
+  (img.loading === "lazy" && (img.loading = "eager"), img)).map(img =>
   img.complete ? true : new Promise(done => { img.onload = img.onerror = () => done(true); })))).then(() => true)`
 
 // New starts the browser at chrome.
@@ -130,11 +133,13 @@ func (p *Printer) inTab(job Job, do func(context.Context) error, refused ...*[]s
 		return err
 	}
 	defer stop()
-	if err := chromedp.Do(ctx, chromedp.Navigate(job.URL)); err != nil {
-		return err
-	}
+	// Print media from the start, so that <picture> loads the sources
+	// meant for print (a photograph's print copy, not its screen size).
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		return fmt.Errorf("print media: %w", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(job.URL)); err != nil {
+		return err
 	}
 	if job.Press {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](loadPress, chromedp.EvalAwaitPromise)); err != nil {
