@@ -8,6 +8,11 @@
 //	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance;
 //	 │                                               shortcodes by layouts/shortcodes/NAME.html
 //	 │   site.Assemble ──────► *site.Site            sections, parents, menus
+//	 │   images.files ───────► image copies          planned while Markdown renders
+//	 │                         (every image a page shows, its bundle's, its
+//	 │                         front-matter image: internal/imaging), made on
+//	 │                         every core through Options.Cache; originals left
+//	 │                         out unless a Markdown link points to them
 //	 │   checkAnchors ───────► warnings              x.md#id links to ids x.md lacks
 //	 │   shortlink.Files ────► redirects, page codes  on every core
 //	 │   search.Files ───────► index, fragments, script (these three before the

@@ -11,6 +11,7 @@ import (
 
 	"bantin/internal/cache"
 	"bantin/internal/imaging/imagingtest"
+	"bantin/internal/tooltest"
 )
 
 const photoSite = minimalConfig + `
@@ -180,7 +181,48 @@ func TestSamplePhotoIsTurnedAndStripped(t *testing.T) {
 			}
 		}
 	}
-	if found != 9 { // 4 widths × 2 formats, and the sharing copy
-		t.Errorf("%d copies of ngo-xom.jpg, want 9", found)
+	if found != 10 { // 4 widths × 2 formats, the print copy and the sharing copy
+		t.Errorf("%d copies of ngo-xom.jpg, want 10", found)
+	}
+}
+
+// In the dev server, an edit that links a photo's original publishes it
+// (a full rebuild), and an edit of the text alone keeps the fast path
+// with the photos' copies unchanged.
+func TestSessionPublishesAnOriginalOnceLinked(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{}
+	for name, f := range photoFS(t) {
+		files[name] = string(f.Data)
+	}
+	tooltest.WriteFiles(t, root, files)
+	s, ch := NewSession(os.DirFS(root), Options{Now: fixedNow})
+	if ch.Failed {
+		t.Fatal(ch.Diags.Err())
+	}
+	page := "content/bai-viet/hop-to/index.md"
+	copyBefore := s.Files()["bai-viet/hop-to/hop-800.webp"]
+	if copyBefore == nil || s.Files()["bai-viet/hop-to/hop.jpg"] != nil {
+		t.Fatal("the first build did not make hop.jpg's copies, or published the original")
+	}
+	edit := func(body string) *Change {
+		t.Helper()
+		tooltest.WriteFiles(t, root, map[string]string{page: body})
+		ch := s.Update([]string{page})
+		if ch.Failed {
+			t.Fatal(ch.Diags.Err())
+		}
+		return ch
+	}
+	text := files[page]
+	if ch := edit(strings.Replace(text, "việc làm đường", "việc làm đường và điện", 1)); ch.Full {
+		t.Error("a text edit rebuilt everything")
+	}
+	if !bytes.Equal(s.Files()["bai-viet/hop-to/hop-800.webp"], copyBefore) {
+		t.Error("a text edit changed the photo's copy")
+	}
+	edit(text + "\n[Ảnh họp khổ lớn](hop.jpg)\n")
+	if s.Files()["bai-viet/hop-to/hop.jpg"] == nil {
+		t.Error("hop.jpg, linked by the edit, is not published")
 	}
 }

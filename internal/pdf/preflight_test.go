@@ -57,7 +57,7 @@ Quay lại ↩ đầu trang.
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
 		"content/bai-viet/a.md:10:14: error: the print edition asks for http://127.0.0.1:9/ngoai.png",
-		"content/bai-viet/a.md:12:1: error: image anh.png prints at 96 ppi",
+		"content/bai-viet/a.md:12:1: error: image anh-200.png prints at 96 ppi", // the copy it printed: anh.png is 200 pixels wide
 		"content/bai-viet/a.md:16:1: error: <div> “Khối rộng hơn trang.” is 124 mm wider than its 176 mm column",
 	} {
 		if !strings.Contains(all, want) {
