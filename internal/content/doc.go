@@ -23,7 +23,8 @@
 //	             defaults to the section's type from config [types]
 //	layout       template name to use instead of "single"
 //	weight       ordering among pages of equal date (lower first)
-//	image        sharing image, relative to the page or the site
+//	image        sharing image, relative to the page or the site (a file of
+//	             the page's folder gets a 1200×630 copy: internal/imaging)
 //	images       Hugo's list of sharing images: the first is used when image is not set
 //	keywords     list of keywords: <meta name="keywords"> and the search index
 //	linkTitle    shorter title for lists, menus and breadcrumbs
@@ -74,7 +75,8 @@
 // plural or URL segment, give the taxonomy's page and a term's page their
 // title, description and text (KindTaxonomy, KindTerm); a folder holding index.md is a page
 // bundle, whose other files (images, PDFs) belong to the page and are
-// published beside it. Other non-Markdown files are published at their path
+// published beside it (images as resized copies, their originals only when
+// a page links to them: internal/build, internal/imaging). Other non-Markdown files are published at their path
 // under content/. Files and folders whose names start with "." or end in
 // "~" are ignored.
 //
