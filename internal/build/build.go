@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
@@ -44,7 +45,7 @@ type Options struct {
 	// Cache keeps processed results across builds (nil: none).
 	Cache *cache.Store
 
-	imageMemo *imaging.Memo // a Session's processed images, kept across its rebuilds
+	imageMemo *imaging.Memo // nil: processMemo (tests give a fresh one to see the store at work)
 }
 
 func (o Options) wantsPDF(source string) bool {
@@ -119,7 +120,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 		return res
 	}
 	md := newRenderer(cfg)
-	imgs := newImages(fsys, ix, &imaging.Processor{Store: opts.Cache, Memo: opts.imageMemo})
+	imgs := newImages(fsys, ix, &imaging.Processor{Store: opts.Cache, Memo: cmp.Or(opts.imageMemo, processMemo)})
 	results := renderMarkdown(md, tmpls, set, ix, imgs, dl)
 	w.lap("markdown")
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})

@@ -106,7 +106,7 @@ func fileList(files []output.File) []string {
 // the server's address.
 func serveSample(t *testing.T, baseURL string) (*Result, string) {
 	t.Helper()
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages, BaseURL: baseURL})
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, BaseURL: baseURL})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,13 @@ import (
 	"bantin/internal/site"
 )
 
+// processMemo keeps the image copies made in this process, by content
+// key: a second build in the same process (the dev server's rebuilds, a
+// test suite's builds of the sample site) makes none again. The copies it
+// holds are the ones the build's files point to, so it costs memory only
+// for images a later build no longer uses (an edited photo's old copies).
+var processMemo = &imaging.Memo{}
+
 // processedExts are the image files bantin makes copies of.
 var processedExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp": true, ".gif": true}
 

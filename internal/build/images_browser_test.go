@@ -12,17 +12,12 @@ import (
 	"testing"
 	"time"
 
-	"bantin/internal/imaging"
 	"bantin/internal/tooltest"
 
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
-
-// sampleImages keeps the sample site's image copies across the package's
-// builds of it: one build makes them, the others reuse them.
-var sampleImages = &imaging.Memo{}
 
 // photoArticle is the sample article with four photographs.
 const photoArticle = "/bai-viet/ngay-hoi-dai-doan-ket/"

@@ -13,7 +13,7 @@ var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 
 // No page of the sample site links to a file the build did not write.
 func TestSampleSiteHasNoBrokenLinks(t *testing.T) {
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages})
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,7 @@ articles = [
 }
 
 func TestPublicationPages(t *testing.T) {
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages})
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ var refreshTarget = regexp.MustCompile(`http-equiv="refresh" content="0; url=([^
 // Every code bantin writes for the sample site decodes to the page's short
 // URL, and the short URL's redirect page points back at the page.
 func TestSampleSiteQRCodesDecode(t *testing.T) {
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages})
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}

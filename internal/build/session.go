@@ -12,7 +12,6 @@ import (
 	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/feed"
-	"bantin/internal/imaging"
 	"bantin/internal/search"
 	"bantin/internal/site"
 	"bantin/internal/sitemap"
@@ -58,9 +57,6 @@ type Change struct {
 
 // NewSession builds the site once.
 func NewSession(fsys fs.FS, opts Options) (*Session, *Change) {
-	if opts.imageMemo == nil {
-		opts.imageMemo = &imaging.Memo{} // a rebuild does not make an image's copies again
-	}
 	s := &Session{fsys: fsys, opts: opts, files: map[string][]byte{}}
 	return s, s.rebuild()
 }

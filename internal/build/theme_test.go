@@ -22,7 +22,7 @@ import (
 // and returns the folder.
 func writeSample(t *testing.T) string {
 	t.Helper()
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages})
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ var (
 // (the Nu checker does not count either). Redirect pages have no body; a
 // bulletin issue's print edition sets its articles under the h1.
 func TestSampleSiteHasOneH1AndOneSearch(t *testing.T) {
-	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow, imageMemo: sampleImages})
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow})
 	if err := res.Diags.Err(); err != nil {
 		t.Fatal(err)
 	}

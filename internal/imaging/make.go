@@ -60,14 +60,16 @@ func (p *Processor) Make(data []byte, set *Set) ([]File, error) {
 			return files, nil
 		}
 	}
-	files, err := p.make(data, set)
+	made, err := p.make(data, set)
 	if err != nil {
 		return nil, err
 	}
-	p.remember(key, pack(files))
+	payload := pack(made)
+	files, _ := unpack(payload, set) // the files share the payload's memory with the memo
+	p.remember(key, payload)
 	// A cache that cannot be written costs the next build time, never
 	// this build's output.
-	_ = p.Store.Put(cacheNamespace, key, pack(files))
+	_ = p.Store.Put(cacheNamespace, key, payload)
 	return files, nil
 }
 
