@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -44,11 +45,17 @@ type images struct {
 }
 
 type plannedImage struct {
-	set  *imaging.Set
-	data []byte
-	err  error
-	made bool // its copies are among the build's files
+	set    *imaging.Set
+	source string // "content/…": read again when its copies are made
+	err    error
+	made   bool // its copies are among the build's files
 }
+
+// headBytes is how much of a photo planning reads: its header and its
+// EXIF block (at most 64 KB) come first in a JPEG or PNG. A GIF is read
+// whole (whether it is animated takes every frame), and so is a WebP (its
+// EXIF chunk may follow the image).
+const headBytes = 256 << 10
 
 func newImages(fsys fs.FS, ix *site.Index, proc *imaging.Processor) *images {
 	return &images{fsys: fsys, ix: ix, proc: proc, planned: map[string]*plannedImage{}, linked: map[string]bool{}, shownBy: map[string][]string{}, published: map[string]bool{}}
@@ -70,10 +77,12 @@ func (im *images) plan(rel string) (*imaging.Set, error) {
 	if ok {
 		return p.set, p.err
 	}
-	p = &plannedImage{}
-	p.data, p.err = fs.ReadFile(im.fsys, r.Source)
+	p = &plannedImage{source: r.Source}
+	var head []byte
+	ext := strings.ToLower(path.Ext(rel))
+	head, p.err = readHead(im.fsys, r.Source, ext == ".gif" || ext == ".webp")
 	if p.err == nil {
-		p.set, p.err = imaging.Plan(p.data, r.OutPath, r.RelPermalink, im.proc.Opts)
+		p.set, p.err = imaging.Plan(head, r.OutPath, r.RelPermalink, im.proc.Opts)
 	}
 	im.mu.Lock()
 	if q, ok := im.planned[rel]; ok {
@@ -98,6 +107,19 @@ func (im *images) finder(docRel string) markdown.ImageFinder {
 		}
 		return set, err
 	}
+}
+
+// readHead returns the first headBytes of a file, or all of it.
+func readHead(fsys fs.FS, name string, whole bool) ([]byte, error) {
+	if whole {
+		return fs.ReadFile(fsys, name)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, headBytes))
 }
 
 // input returns in, the Markdown input of the document at docRel, with
@@ -195,7 +217,12 @@ func (im *images) files(dl *diag.List) []output.File {
 	errs := make([]error, len(rels))
 	parallel.For(len(rels), func(i int) {
 		p := im.planned[rels[i]]
-		made[i], errs[i] = im.proc.Make(p.data, p.set)
+		data, err := fs.ReadFile(im.fsys, p.source)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		made[i], errs[i] = im.proc.Make(data, p.set)
 		p.made = true
 	})
 	var out []output.File
