@@ -145,7 +145,7 @@ func TestSampleSite(t *testing.T) {
 		}
 	}
 	for _, p := range []string{"index.html", "404.html", "robots.txt", "sitemap.xml", "index.xml", "bai-viet/index.html", "bai-viet/index.xml",
-		"bai-viet/dan-van-kheo/index.html", "bai-viet/tra-cuu-cong-khai-thong-tin/bieu-do-cong-khai.png", "so-tay/hoi-dap-dan-chu-o-co-so/index.html",
+		"bai-viet/dan-van-kheo/index.html", "bai-viet/tra-cuu-cong-khai-thong-tin/bieu-do-cong-khai-800.webp", "so-tay/hoi-dap-dan-chu-o-co-so/index.html",
 		"to-gap/quyen-cua-nguoi-lao-dong/index.html", "ban-tin/so-12-thang-11-2026/index.html", "gioi-thieu/index.html", "css/chroma.css"} {
 		if _, ok := a[p]; !ok {
 			t.Errorf("sample site lacks %s", p)
