@@ -195,10 +195,22 @@ func (im *images) attachPage(p *site.Page, d *content.Doc, dl *diag.List) {
 		}
 		add(rel, diag.Pos{File: path.Join(content.Dir, rel)})
 	}
-	if img := p.Image; img != "" && !strings.Contains(img, "://") && !strings.HasPrefix(img, "/") {
-		if set := add(path.Clean(path.Join(dir, img)), d.Pos("image")); set != nil && set.OG != nil {
-			og := *set.OG
-			p.SharingImage = &og
+	var sharing *imaging.Set
+	switch img := p.Image; {
+	case img != "" && !strings.Contains(img, "://") && !strings.HasPrefix(img, "/"):
+		sharing = add(path.Clean(path.Join(dir, img)), d.Pos("image"))
+	case img == "": // no image key: the first photograph the page shows
+		for _, rel := range shown {
+			if set, err := im.plan(rel); set != nil && err == nil {
+				sharing = set
+				break
+			}
+		}
+	}
+	if sharing != nil {
+		if og := sharing.WantOG(); og != nil {
+			c := *og
+			p.SharingImage = &c
 		}
 	}
 }

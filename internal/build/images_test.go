@@ -183,8 +183,8 @@ func TestSamplePhotoIsTurnedAndStripped(t *testing.T) {
 			}
 		}
 	}
-	if found != 10 { // 4 widths × 2 formats, the print copy and the sharing copy
-		t.Errorf("%d copies of ngo-xom.jpg, want 10", found)
+	if found != 9 { // 4 widths × 2 formats and the print copy (the page shares hoi-truong.jpg)
+		t.Errorf("%d copies of ngo-xom.jpg, want 9", found)
 	}
 }
 
@@ -226,5 +226,25 @@ func TestSessionPublishesAnOriginalOnceLinked(t *testing.T) {
 	edit(text + "\n[Ảnh họp khổ lớn](hop.jpg)\n")
 	if s.Files()["bai-viet/hop-to/hop.jpg"] == nil {
 		t.Error("hop.jpg, linked by the edit, is not published")
+	}
+}
+
+// A page without an image key shares the first photograph it shows; the
+// photographs it does not share get no sharing copy.
+func TestFirstPhotoIsTheSharingImage(t *testing.T) {
+	fsys := photoFS(t)
+	fsys["content/bai-viet/hop-to/index.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Họp\"\ndate = 2026-01-10\n+++\nẢnh: ![Bản đồ](ban-do.png) và ![Họp](hop.jpg).\n")}
+	res := Build(fsys, Options{Now: fixedNow})
+	if err := res.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	contains(t, files, "bai-viet/hop-to/index.html", `<meta property="og:image" content="https://x.vn/bai-viet/hop-to/ban-do-og.jpg">`)
+	contains(t, files, "bai-viet/hop-to/ban-do-og.jpg")
+	if _, ok := files["bai-viet/hop-to/hop-og.jpg"]; ok {
+		t.Error("hop.jpg, not shared, got a sharing copy")
 	}
 }

@@ -24,9 +24,9 @@
 // formats blur) or a WebP with transparency, lossless WebP and PNG. Resampling: Catmull-Rom (golang.org/x/image/draw)
 // from the original to the widest copy, then from that copy to each
 // narrower one (a cascade: the narrow copies cost a fraction of the first).
-// The sharing copy is 1200×630 JPEG, the centre of the image cut to that
-// ratio (cover) and scaled, upscaled if it must be (social sites ask for
-// that size).
+// The sharing copy ([Set.WantOG], made only for an image a page shares) is
+// 1200×630 JPEG, the centre of the image cut to that ratio (cover) and
+// scaled, upscaled if it must be (social sites ask for that size).
 //
 // Print: an original wider than the widest copy also gets a print copy
 // ([Set].Print) in the fallback format, as wide as the original up to

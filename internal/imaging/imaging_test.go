@@ -47,8 +47,11 @@ func TestPlanNamesAndSizes(t *testing.T) {
 	if l := s.Largest("jpeg"); l.Path != "bai-viet/a/anh-1600.jpg" || l.Height != 800 {
 		t.Errorf("largest jpeg = %+v", l)
 	}
-	if s.OG.Path != "bai-viet/a/anh-og.jpg" || s.OG.URL != "/goc/bai-viet/a/anh-og.jpg" {
-		t.Errorf("og = %+v", s.OG)
+	if s.OG != nil {
+		t.Errorf("a sharing copy before WantOG: %+v", s.OG)
+	}
+	if og := s.WantOG(); og.Path != "bai-viet/a/anh-og.jpg" || og.URL != "/goc/bai-viet/a/anh-og.jpg" || s.WantOG() != og {
+		t.Errorf("og = %+v", og)
 	}
 }
 
@@ -72,6 +75,7 @@ func TestMakeTurnsAndStrips(t *testing.T) {
 	if s.Width != 750 || s.Height != 1000 {
 		t.Fatalf("planned %d×%d, want the turned 750×1000", s.Width, s.Height)
 	}
+	s.WantOG()
 	files, err := (&Processor{}).Make(data, s)
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +163,7 @@ func TestAnimatedGIFIsNotProcessed(t *testing.T) {
 		t.Fatal(err)
 	}
 	files, err := (&Processor{}).Make(b.Bytes(), s)
-	if !s.Animated || len(s.Copies) != 0 || s.OG != nil || len(files) != 0 || err != nil {
+	if !s.Animated || len(s.Copies) != 0 || s.WantOG() != nil || len(files) != 0 || err != nil {
 		t.Errorf("animated GIF: %+v, %d files, %v", s, len(files), err)
 	}
 }

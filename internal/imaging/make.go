@@ -46,7 +46,7 @@ func (p *Processor) Make(data []byte, set *Set) ([]File, error) {
 	if set.Animated {
 		return nil, nil
 	}
-	key := p.key(data)
+	key := p.key(data, set)
 	if p.Memo != nil {
 		if payload, ok := p.Memo.m.Load(key); ok {
 			if files, ok := unpack(payload.([]byte), set); ok {
@@ -79,9 +79,9 @@ func (p *Processor) remember(key cache.Key, payload []byte) {
 	}
 }
 
-func (p *Processor) key(data []byte) cache.Key {
+func (p *Processor) key(data []byte, set *Set) cache.Key {
 	o := p.Opts.withDefaults()
-	opts := fmt.Sprintf("%v q%d w%d libwebp=%v", o.Widths, o.JPEGQuality, o.WebPQuality, webp.Dynamic() == nil)
+	opts := fmt.Sprintf("%v q%d w%d libwebp=%v og=%v", o.Widths, o.JPEGQuality, o.WebPQuality, webp.Dynamic() == nil, set.OG != nil)
 	return cache.NewKey([]byte(Version), []byte(opts), data)
 }
 

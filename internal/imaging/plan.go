@@ -69,7 +69,7 @@ type Set struct {
 	// PrintWidth, in the fallback format, when that is wider than every
 	// copy in Copies; nil otherwise (they load the widest of Copies).
 	Print       *Copy
-	OG          *Copy // the 1200×630 sharing copy (nil for an animated GIF)
+	OG          *Copy // the 1200×630 sharing copy, once WantOG asked for it
 	orientation int
 }
 
@@ -115,9 +115,22 @@ func Plan(data []byte, outPath, url string, opts Options) (*Set, error) {
 		p, u := name(strconv.Itoa(pw), s.Fallback)
 		s.Print = &Copy{Path: p, URL: u, Width: pw, Height: scaledHeight(s.Width, s.Height, pw), Format: s.Fallback, MediaType: "image/" + s.Fallback}
 	}
-	p, u := name("og", "jpeg")
-	s.OG = &Copy{Path: p, URL: u, Width: OGWidth, Height: OGHeight, Format: "jpeg", MediaType: "image/jpeg"}
 	return s, nil
+}
+
+// WantOG adds the 1200×630 sharing copy to the set (once: it is made only
+// for a page's sharing image) and returns it; nil for an animated GIF.
+// Call it before Make.
+func (s *Set) WantOG() *Copy {
+	if s.Animated {
+		return nil
+	}
+	if s.OG == nil {
+		base := strings.TrimSuffix(path.Base(s.Original.Path), path.Ext(s.Original.Path)) + "-og.jpg"
+		s.OG = &Copy{Path: path.Join(path.Dir(s.Original.Path), base), URL: path.Join(path.Dir(s.Original.URL), base),
+			Width: OGWidth, Height: OGHeight, Format: "jpeg", MediaType: "image/jpeg"}
+	}
+	return s.OG
 }
 
 // copyWidths returns the widths under the original's, and the original's

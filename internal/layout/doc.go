@@ -114,8 +114,9 @@
 //	    NAME relative to the page's folder ("anh.jpg": a bundle file, an image
 //	    its Markdown shows, its front-matter image), else nil. Fields: .Width
 //	    .Height (as shown), .Fallback ("jpeg" or "png"), .Copies (each .URL
-//	    .Path .Width .Height .Format .MediaType), .OG (the 1200×630 sharing
-//	    copy), .Original; methods .SrcSet FORMAT, .Largest FORMAT, .Smallest FORMAT
+//	    .Path .Width .Height .Format .MediaType), .Print (the print copy, or
+//	    nil), .OG (the 1200×630 sharing copy of the page's sharing image, else
+//	    nil), .Original; methods .SrcSet FORMAT, .Largest FORMAT, .Smallest FORMAT
 //	    {{ with imageSet . "anh.jpg" }}{{ .Width }}{{ else }}không có{{ end }}  →  không có
 //	picture SET ALT ["eager"]: the <picture> of a set, as Markdown writes it
 //	    (WebP and fallback srcset, sizes of the text column, width, height,

@@ -48,8 +48,9 @@ type Page struct {
 	// by path relative to the page's folder ("anh.jpg"): its bundle's
 	// images, the Markdown images it shows and its front-matter image.
 	Images map[string]*imaging.Set
-	// SharingImage is the 1200×630 copy of the front-matter image, for Open
-	// Graph; nil when the image is not a file bantin processes.
+	// SharingImage is the 1200×630 copy of the front-matter image (without
+	// one, of the first image the page's Markdown shows), for Open Graph;
+	// nil when there is no such file bantin processes.
 	SharingImage *imaging.Copy
 	Params       map[string]any
 	Terms        map[string][]string
