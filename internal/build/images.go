@@ -172,7 +172,7 @@ func (im *images) attachPage(p *site.Page, d *content.Doc, dl *diag.List) {
 			if p.Images == nil {
 				p.Images = map[string]*imaging.Set{}
 			}
-			p.Images[strings.TrimPrefix(rel, dir+"/")] = set
+			p.Images[relativeTo(dir, rel)] = set
 		}
 		return set
 	}
@@ -249,6 +249,18 @@ func (im *images) files(dl *diag.List) []output.File {
 		}
 	}
 	return out
+}
+
+// relativeTo returns the content path rel as written from the folder dir:
+// "anh.jpg" in it, "../chung/anh.jpg" from a sibling folder.
+func relativeTo(dir, rel string) string {
+	if dir == "." {
+		return rel
+	}
+	if strings.HasPrefix(rel, dir+"/") {
+		return strings.TrimPrefix(rel, dir+"/")
+	}
+	return "../" + relativeTo(path.Dir(dir), rel)
 }
 
 // changedFor reports whether the document at docRel, rendered again by a

@@ -248,3 +248,17 @@ func TestFirstPhotoIsTheSharingImage(t *testing.T) {
 		t.Error("hop.jpg, not shared, got a sharing copy")
 	}
 }
+
+func TestRelativeTo(t *testing.T) {
+	for _, c := range [][3]string{
+		{"bai-viet/a", "bai-viet/a/anh.jpg", "anh.jpg"},
+		{"bai-viet/a", "bai-viet/b/anh.jpg", "../b/anh.jpg"},
+		{"bai-viet/a", "anh/logo.png", "../../anh/logo.png"},
+		{".", "anh/logo.png", "anh/logo.png"},
+		{"bai-viet", "bai-viet/a/anh.jpg", "a/anh.jpg"},
+	} {
+		if got := relativeTo(c[0], c[1]); got != c[2] {
+			t.Errorf("relativeTo(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}

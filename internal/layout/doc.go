@@ -111,8 +111,9 @@
 //	jsonify V: V as JSON, safe inside <script type="application/ld+json">
 //	    {{ jsonify (dict "tên" "</script>") }}  →  {"tên":"\u003c/script\u003e"}
 //	imageSet PAGE NAME: the processed copies (*imaging.Set) of a page's image,
-//	    NAME relative to the page's folder ("anh.jpg": a bundle file, an image
-//	    its Markdown shows, its front-matter image), else nil. Fields: .Width
+//	    NAME relative to the page's folder as its Markdown writes it ("anh.jpg",
+//	    "../chung/anh.jpg": a bundle file, an image its Markdown shows, its
+//	    front-matter image), else nil. Fields: .Width
 //	    .Height (as shown), .Fallback ("jpeg" or "png"), .Copies (each .URL
 //	    .Path .Width .Height .Format .MediaType), .Print (the print copy, or
 //	    nil), .OG (the 1200×630 sharing copy of the page's sharing image, else
