@@ -3,10 +3,12 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"os"
 	"strings"
 	"testing"
 
 	"bantin/internal/diag"
+	"bantin/internal/imaging"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -37,13 +39,25 @@ func FuzzRender(f *testing.F) {
 		"<!--more-->\n\n<div onclick=\"x\">",
 		"## Phụ lục {#cau-3}\n## Câu 3\n",
 		"[a](<javascript:x>) [b]( javascript:x )\n",
+		"![Họp](anh.jpg \"Chú thích\")\n\nVà ![](<a \" b.jpg>) trong dòng.\n",
+		"[![x](a,b.jpg)](a.jpg)\n\n![y](javascript:x.jpg)\n",
 	} {
 		f.Add(s)
 	}
 	r := New(Options{Typographer: true, HighlightStyle: "github"})
+	header, err := os.ReadFile("testdata/header-2000x1500.jpg")
+	if err != nil {
+		f.Fatal(err)
+	}
+	images := func(target string) (*imaging.Set, error) { // every .jpg is a planned photo
+		if !strings.HasSuffix(target, ".jpg") {
+			return nil, nil
+		}
+		return imaging.Plan(header, "b/"+target, "/b/"+target, imaging.Options{})
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		var dl diag.List
-		res, err := r.Render(Input{File: "content/a.md", Src: []byte(src), FirstLine: 5, Resolve: func(string) (string, error) { return "/b/", nil }}, &dl)
+		res, err := r.Render(Input{File: "content/a.md", Src: []byte(src), FirstLine: 5, Resolve: func(string) (string, error) { return "/b/", nil }, Image: images}, &dl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,11 +91,13 @@ func checkSafeHTML(t *testing.T, out []byte) {
 				if strings.HasPrefix(key, "on") || key == "style" || key == "srcdoc" || key == "formaction" {
 					t.Errorf("unsafe attribute %s=%q in %q", a.Key, a.Val, out)
 				}
-				if key == "href" || key == "src" || key == "action" || key == "xlink:href" {
-					v := strings.ToLower(strings.Map(dropSpace, a.Val))
-					for _, s := range unsafeSchemes {
-						if strings.HasPrefix(v, s) {
-							t.Errorf("unsafe URL %s=%q in %q", a.Key, a.Val, out)
+				if key == "href" || key == "src" || key == "action" || key == "xlink:href" || key == "srcset" {
+					for _, u := range urlsOf(key, a.Val) {
+						v := strings.ToLower(strings.Map(dropSpace, u))
+						for _, s := range unsafeSchemes {
+							if strings.HasPrefix(v, s) {
+								t.Errorf("unsafe URL %s=%q in %q", a.Key, a.Val, out)
+							}
 						}
 					}
 				}
@@ -100,6 +116,21 @@ func checkSafeHTML(t *testing.T, out []byte) {
 	for _, n := range nodes {
 		walk(n)
 	}
+}
+
+// urlsOf returns the URLs of an attribute: a srcset's candidates, or the
+// value.
+func urlsOf(key, val string) []string {
+	if key != "srcset" {
+		return []string{val}
+	}
+	var urls []string
+	for _, c := range strings.Split(val, ",") {
+		if f := strings.Fields(c); len(f) > 0 {
+			urls = append(urls, f[0])
+		}
+	}
+	return urls
 }
 
 // dropSpace removes what browsers ignore inside a URL's scheme.
