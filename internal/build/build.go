@@ -220,7 +220,7 @@ func renderMarkdown(r *markdown.Renderer, tmpls *layout.Templates, set *content.
 // imgs.
 func markdownInput(d *content.Doc, ix *site.Index, tmpls *layout.Templates, imgs *images) markdown.Input {
 	return imgs.input(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel),
-		Shortcodes: tmpls.Shortcodes(d, ix)}, d.Rel)
+		Shortcodes: tmpls.Shortcodes(d, ix, imgs.finder(d.Rel))}, d.Rel)
 }
 
 // checkAnchors warns about every link to an id that its target document

@@ -20,7 +20,7 @@ import (
 )
 
 // photoArticle is the sample article with four photographs.
-const photoArticle = "/bai-viet/ngay-hoi-dai-doan-ket/"
+const photoArticle = "/bai-viet/khoanh-khac-ngay-hoi/"
 
 // clsObserver sums the page's layout shifts (Cumulative Layout Shift)
 // from its first paint on.

@@ -159,7 +159,7 @@ func TestRequireAltMakesMissingAltAnError(t *testing.T) {
 // orientation 6 and a GPS position) is published turned, as 2400×1800
 // shown, and no published file carries its position or camera.
 func TestSamplePhotoIsTurnedAndStripped(t *testing.T) {
-	original, err := os.ReadFile(filepath.Join("..", "..", "content", "bai-viet", "ngay-hoi-dai-doan-ket", "ngo-xom.jpg"))
+	original, err := os.ReadFile(filepath.Join("..", "..", "content", "bai-viet", "khoanh-khac-ngay-hoi", "ngo-xom.jpg"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestSamplePhotoIsTurnedAndStripped(t *testing.T) {
 		if bytes.Contains(f.Data, []byte(imagingtest.GPSMarker)) {
 			t.Errorf("%s carries the photo's EXIF", f.Path)
 		}
-		if strings.HasPrefix(f.Path, "bai-viet/ngay-hoi-dai-doan-ket/ngo-xom") {
+		if strings.HasPrefix(f.Path, "bai-viet/khoanh-khac-ngay-hoi/ngo-xom") {
 			found++
 			cfg, _, err := image.DecodeConfig(bytes.NewReader(f.Data))
 			if err != nil || cfg.Width <= cfg.Height {

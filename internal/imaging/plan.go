@@ -211,6 +211,18 @@ func (s *Set) PrintCopy() Copy {
 	return s.Largest(s.Fallback)
 }
 
+// Src returns the fallback copy an <img src> names: the widest up to 800
+// pixels, else the narrowest; the original for a set without copies.
+func (s *Set) Src() Copy {
+	src := s.Smallest(s.Fallback)
+	for _, c := range s.Copies {
+		if c.Format == s.Fallback && c.Width <= 800 {
+			src = c
+		}
+	}
+	return src
+}
+
 // Smallest returns the narrowest copy of the format, or the original.
 func (s *Set) Smallest(format string) Copy {
 	for _, c := range s.Copies {

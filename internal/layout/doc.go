@@ -201,9 +201,12 @@
 //	blockImage PAGE SRC: the [Image] SRC names (a file of the page's folder,
 //	a path from the site root under static/ or content/, or a URL): .URL,
 //	.Width and .Height read from the file's header, .Type, and .Copies,
-//	the published copies, whose .Srcset TYPE is a srcset value. Without
-//	image processing the one copy is the original; with it, the resized
-//	copies (the figure and gallery templates need no change)
+//	the published copies, whose .Srcset TYPE is a srcset value. A file of
+//	the page's folder that bantin processes (internal/imaging) gives its
+//	copies: .URL is the fallback copy (up to 800 pixels), .Type its type,
+//	.Width and .Height the widest copy's, .Copies the WebP and fallback
+//	copies, .Print the copy print editions load; its original is not
+//	published. Other files give one copy, the file itself, and .Print nil
 //	    {{ (blockImage .Page "anh.jpg").Width }}  →  (the photo's width in pixels)
 //	fileInfo PAGE SRC: the [File] SRC names, found as blockImage finds it:
 //	.URL, .Permalink, .Name, .Kind, .Type, .Size, .SizeText

@@ -14,6 +14,7 @@ import (
 
 	"bantin/internal/config"
 	"bantin/internal/content"
+	"bantin/internal/imaging"
 	"bantin/internal/site"
 	"bantin/internal/vi"
 
@@ -22,11 +23,14 @@ import (
 
 // Image is a picture a shortcode shows: the file's URL and pixel size, and
 // the copies to offer the browser (srcset). Without image processing the
-// one copy is the original file; with it, the resized copies.
+// one copy is the original file; with it (internal/imaging), URL is the
+// fallback copy an old browser loads, Copies the WebP and fallback copies
+// and Print the copy print editions load.
 type Image struct {
 	URL, Type     string // Type: "image/jpeg"
 	Width, Height int    // 0 when unknown (an external URL)
 	Copies        []ImageCopy
+	Print         *ImageCopy // nil without image processing
 }
 
 // ImageCopy is one published copy of an image.
@@ -115,6 +119,15 @@ func (s siteFiles) locate(page *ShortcodePage, src string) (file, url string, er
 
 // blockImage is the Image src names from page.
 func (s siteFiles) blockImage(page *ShortcodePage, src string) (*Image, error) {
+	if page.images != nil && src != "" && !strings.Contains(src, "://") && !strings.HasPrefix(src, "/") {
+		set, err := page.images(src)
+		if err != nil {
+			return nil, callErrorf("%s: %v", src, err)
+		}
+		if set != nil {
+			return processedImage(set), nil
+		}
+	}
 	file, url, err := s.locate(page, src)
 	if err != nil {
 		return nil, err
@@ -134,6 +147,21 @@ func (s siteFiles) blockImage(page *ShortcodePage, src string) (*Image, error) {
 	}
 	im.Copies = []ImageCopy{{URL: im.URL, Type: im.Type, Width: im.Width, Height: im.Height}}
 	return im, nil
+}
+
+// processedImage is the Image of a set of processed copies.
+func processedImage(set *imaging.Set) *Image {
+	if len(set.Copies) == 0 { // an animated GIF, published as it is
+		o := set.Original
+		return &Image{URL: o.URL, Type: o.MediaType, Width: o.Width, Height: o.Height, Copies: []ImageCopy{{URL: o.URL, Type: o.MediaType, Width: o.Width, Height: o.Height}}}
+	}
+	src, largest, print := set.Src(), set.Largest(set.Fallback), set.PrintCopy()
+	im := &Image{URL: src.URL, Type: src.MediaType, Width: largest.Width, Height: largest.Height,
+		Print: &ImageCopy{URL: print.URL, Type: print.MediaType, Width: print.Width, Height: print.Height}}
+	for _, c := range set.Copies {
+		im.Copies = append(im.Copies, ImageCopy{URL: c.URL, Type: c.MediaType, Width: c.Width, Height: c.Height})
+	}
+	return im
 }
 
 // fileInfo is the File src names from page.
@@ -166,11 +194,30 @@ func (s siteFiles) describe(name, url, file string) File {
 func (s siteFiles) attachments(p *site.Page) []File {
 	var out []File
 	for _, r := range p.Resources {
+		if set := p.Images[r.Name]; set != nil && len(set.Copies) > 0 {
+			// a processed photo: its original is not published; list its
+			// widest copy unless the text shows one
+			if !copyInText(string(p.Content), set) {
+				c := set.Largest(set.Fallback)
+				out = append(out, s.describe(r.Name, c.URL, ""))
+			}
+			continue
+		}
 		if !inText(string(p.Content), r.RelPermalink) {
 			out = append(out, s.describe(r.Name, r.RelPermalink, r.Source))
 		}
 	}
 	return out
+}
+
+// copyInText reports whether html uses one of set's copies.
+func copyInText(html string, set *imaging.Set) bool {
+	for _, c := range set.Copies {
+		if inText(html, c.URL) {
+			return true
+		}
+	}
+	return false
 }
 
 // inText reports whether html uses url in an attribute (href, src,

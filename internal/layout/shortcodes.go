@@ -33,6 +33,7 @@ type ShortcodePage struct {
 
 	rel     string
 	resolve markdown.Resolver
+	images  markdown.ImageFinder // the processed copies of its images; nil: none
 }
 
 // NewShortcodePage is the .Page of the shortcodes called in d.
@@ -133,7 +134,7 @@ func isDigits(s string) bool {
 
 // shortcodeRenderer renders the shortcodes called in d with t: the
 // template shortcodes/NAME.html of the site's layouts/, else the theme's.
-func shortcodeRenderer(t *Templates, d *content.Doc, ix *site.Index) markdown.Shortcodes {
+func shortcodeRenderer(t *Templates, d *content.Doc, ix *site.Index, images markdown.ImageFinder) markdown.Shortcodes {
 	var page *ShortcodePage // made at the first call: most pages have none
 	return func(c markdown.ShortcodeCall) (template.HTML, error) {
 		name := path.Join(ShortcodeDir, c.Name+".html")
@@ -153,6 +154,7 @@ func shortcodeRenderer(t *Templates, d *content.Doc, ix *site.Index) markdown.Sh
 		}
 		if page == nil {
 			page = NewShortcodePage(d, ix, t.site.Config)
+			page.images = images
 		}
 		ctx := &ShortcodeContext{Name: c.Name, Inner: c.Inner, Page: page, Site: t.site, Position: c.Pos, IsNamedParams: c.Named, call: c.Call, warn: c.Warn}
 		if p := c.Parent; p != nil {

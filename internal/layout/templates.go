@@ -160,9 +160,10 @@ func (t *Templates) baseFor(name string) *parsedFile {
 
 // Shortcodes returns the renderer of the shortcodes called in d (see
 // shortcodes.go): the template shortcodes/NAME.html of the site's
-// layouts/, else the theme's.
-func (t *Templates) Shortcodes(d *content.Doc, ix *site.Index) markdown.Shortcodes {
-	return shortcodeRenderer(t, d, ix)
+// layouts/, else the theme's. images finds the processed copies of the
+// images d names (blockImage); nil offers the files as they are.
+func (t *Templates) Shortcodes(d *content.Doc, ix *site.Index, images markdown.ImageFinder) markdown.Shortcodes {
+	return shortcodeRenderer(t, d, ix, images)
 }
 
 // ForgetCached drops every partialCached fragment made with key (a page's

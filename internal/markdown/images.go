@@ -137,12 +137,7 @@ func (r imageRenderer) writeImage(w util.BufWriter, src []byte, n *ast.Image, wi
 // leading ` title=`, or ""), loading the loading and decoding attributes.
 // Templates reach it through layout's picture function.
 func Picture(s *imaging.Set, alt, title, loading string) string {
-	fallback := s.Smallest(s.Fallback)
-	for _, c := range s.Copies {
-		if c.Format == s.Fallback && c.Width <= 800 {
-			fallback = c
-		}
-	}
+	fallback := s.Src()
 	largest, print := s.Largest(s.Fallback), s.PrintCopy()
 	var w strings.Builder
 	w.WriteString("<picture>")

@@ -5,7 +5,7 @@
 // turned, with EXIF orientation 6 and a GPS position, as a phone writes
 // it, so that the build's tests can prove bantin turns it and strips both.
 //
-//	go run ./internal/imaging/imagingtest/makephotos content/bai-viet/ngay-hoi-dai-doan-ket
+//	go run ./internal/imaging/imagingtest/makephotos content/bai-viet/khoanh-khac-ngay-hoi
 package main
 
 import (
