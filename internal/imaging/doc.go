@@ -3,7 +3,9 @@
 // in JPEG (PNG for an image with transparency), plus a sharing copy for
 // Open Graph.
 //
-// Input: JPEG, PNG, WebP and GIF. An animated GIF (more than one frame) is
+// Input: JPEG, PNG, WebP and GIF. The EXIF orientation is read from a
+// JPEG's APP1 segment and a WebP's EXIF chunk (a PNG's rare eXIf chunk is
+// not read). An animated GIF (more than one frame) is
 // not processed: its frames would be lost, so it is published as it is.
 //
 // Two steps, so that the HTML can be written before any pixel is touched:
