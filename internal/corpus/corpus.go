@@ -21,15 +21,16 @@ năm tháng ngày tuần sáng chiều mới cũ lớn nhỏ nhiều ít tốt �
 
 var topics = []string{"Dân chủ ở cơ sở", "Pháp luật lao động", "Tín ngưỡng, tôn giáo"}
 
-// sectionOf spreads pages as a bulletin's site has them: out of every 50,
-// 47 articles, one leaflet, one handbook, one bulletin issue.
-func sectionOf(i int) string {
-	switch i % 50 {
-	case 7:
+// sectionOf spreads pages as a bulletin's site has them: out of every
+// cycle pages, one leaflet, one handbook, one bulletin issue and the rest
+// articles (at 50, the default, pages 7, 23 and 41 of each 50).
+func sectionOf(i, cycle int) string {
+	switch i % cycle {
+	case 7 * cycle / 50:
 		return "to-gap"
-	case 23:
+	case 23 * cycle / 50:
 		return "so-tay"
-	case 41:
+	case 41 * cycle / 50:
 		return "ban-tin"
 	}
 	return "bai-viet"
@@ -47,20 +48,58 @@ type Options struct {
 	// uniform pool (every word in most pages), which the build
 	// benchmarks use.
 	Vocabulary int
+	// Cycle spreads the kinds: of every Cycle pages (default 50), one is
+	// a leaflet, one a handbook, one a bulletin issue, the rest articles
+	// (94 % at 50, 85 % at 20). At least 3.
+	Cycle int
+	// MinWords and MaxWords, when MaxWords is set, give every page but
+	// leaflets (six panels always) a length drawn between them (more
+	// sections of text until the page has that many words, a word being
+	// what strings.Fields splits: a syllable). Zero keeps
+	// the default shape: an
+	// introduction and three sections (six in a leaflet), about 250
+	// words.
+	MinWords, MaxWords int
 }
+
+// Bench is the corpus of cmd/sitebench: pages pages in Hugo's content
+// layout, 85 % articles, 300–1,500 words each (counted as word counters
+// count Vietnamese: syllables; the last section may pass the length by
+// up to a hundred or two) from a 20,000-word Zipf vocabulary, 300 tags.
+func Bench(pages int) Options {
+	return Options{Pages: pages, Tags: 300, Vocabulary: 20000, Cycle: 20, MinWords: 300, MaxWords: 1500}
+}
+
+// Config is the config.toml of every generated site.
+const Config = "title = \"Bản tin Dân vận\"\nbaseURL = \"https://danvan.example.vn/\"\n[pagination]\npagerSize = 20\n"
 
 // Generate returns the files of a site with opts.Pages pages.
 func Generate(opts Options) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	Each(opts, func(name string, data []byte) error {
+		fsys[name] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	return fsys
+}
+
+// Each makes the files of Generate one by one, in a fixed order, and hands
+// each to put without keeping it: a 100,000-page site is written to disk
+// without being held in memory. It stops at put's first error.
+func Each(opts Options, put func(name string, data []byte) error) error {
 	if opts.Tags <= 0 {
 		opts.Tags = 300
+	}
+	if opts.Cycle < 3 {
+		opts.Cycle = 50
 	}
 	r := rand.New(rand.NewPCG(opts.Seed, 42))
 	g := &gen{r: r, pick: uniform(r)}
 	if opts.Vocabulary > 0 {
 		g.pick = zipf(r, opts.Vocabulary)
 	}
-	fsys := fstest.MapFS{
-		"config.toml": {Data: []byte("title = \"Bản tin Dân vận\"\nbaseURL = \"https://danvan.example.vn/\"\n[pagination]\npagerSize = 20\n")},
+	if err := put("config.toml", []byte(Config)); err != nil {
+		return err
 	}
 	tags := make([]string, opts.Tags)
 	for i := range tags {
@@ -68,24 +107,36 @@ func Generate(opts Options) fstest.MapFS {
 	}
 	paths := make([]string, opts.Pages)
 	for i := range paths {
-		paths[i] = fmt.Sprintf("%s/trang-%05d.md", sectionOf(i), i)
+		paths[i] = fmt.Sprintf("%s/trang-%05d.md", sectionOf(i, opts.Cycle), i)
 	}
 	start := time.Date(2020, 1, 1, 8, 0, 0, 0, time.UTC)
 	for i, p := range paths {
-		fsys["content/"+p] = &fstest.MapFile{Data: []byte(g.page(i, p, paths, tags, start))}
+		if err := put("content/"+p, []byte(g.page(i, p, paths, tags, start, g.length(opts)))); err != nil {
+			return err
+		}
 	}
-	return fsys
+	return nil
 }
 
-// gen is one corpus being generated: its random source and how it picks
-// words.
+// gen is one corpus being generated: its random source, how it picks
+// words and how many it has picked.
 type gen struct {
-	r    *rand.Rand
-	pick func() string
+	r     *rand.Rand
+	pick  func() string
+	count int
 }
 
 func uniform(r *rand.Rand) func() string {
 	return func() string { return words[r.IntN(len(words))] }
+}
+
+// length is the number of words the next page should reach; 0 for the
+// default shape.
+func (g *gen) length(opts Options) int {
+	if opts.MaxWords <= 0 {
+		return 0
+	}
+	return opts.MinWords + g.r.IntN(opts.MaxWords-opts.MinWords+1)
 }
 
 func (g *gen) sentence(n int) string {
@@ -93,7 +144,9 @@ func (g *gen) sentence(n int) string {
 	for i := range ws {
 		ws[i] = g.pick()
 	}
-	return strings.Join(ws, " ")
+	out := strings.Join(ws, " ")
+	g.count += strings.Count(out, " ") + 1 // words as a word counter sees them: syllables
+	return out
 }
 
 func (g *gen) paragraph() string {
@@ -107,23 +160,23 @@ func (g *gen) paragraph() string {
 	return strings.TrimSpace(b.String())
 }
 
-func (g *gen) page(i int, self string, paths, tags []string, start time.Time) string {
+// page writes page i; with a length, it adds sections until the page has
+// that many words (but to a leaflet, which has six panels).
+func (g *gen) page(i int, self string, paths, tags []string, start time.Time, length int) string {
 	r := g.r
 	var b strings.Builder
 	date := start.Add(time.Duration(i) * 3 * time.Hour)
 	fmt.Fprintf(&b, "+++\nid = \"c%05d\"\ntitle = %q\ndate = %s\n", i, g.sentence(6+r.IntN(5)), date.Format("2006-01-02T15:04:05"))
 	fmt.Fprintf(&b, "topics = [%q]\ntags = [%q, %q, %q]\nauthors = [%q]\n+++\n", topics[i%3],
 		tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], "Tác giả "+fmt.Sprint(i%40))
+	g.count = 0
 	b.WriteString(g.paragraph() + "\n\n<!--more-->\n\n")
 	sectionCount := 3
 	if strings.HasPrefix(self, "to-gap/") {
-		sectionCount = 6 // a leaflet has six panels
+		sectionCount, length = 6, 0 // a leaflet has six panels, whatever its length
 	}
-	for s := 0; s < sectionCount; s++ {
-		fmt.Fprintf(&b, "## %s\n\n%s\n\n", g.sentence(4), g.paragraph())
-		if r.IntN(3) == 0 {
-			fmt.Fprintf(&b, "- %s\n- %s\n- %s\n\n", g.sentence(5), g.sentence(6), g.sentence(4))
-		}
+	for s := 0; s < sectionCount || g.count < length; s++ {
+		g.section(&b)
 	}
 	if i > 0 {
 		fmt.Fprintf(&b, "Xem thêm [%s](%s).\n\n", g.sentence(3), relLink(self, paths[r.IntN(i)]))
@@ -135,6 +188,15 @@ func (g *gen) page(i int, self string, paths, tags []string, start time.Time) st
 		b.WriteString("```go\nfunc main() {\n\tfmt.Println(\"xin chào\")\n}\n```\n")
 	}
 	return b.String()
+}
+
+// section writes a level-2 heading, a paragraph and, one time in three, a
+// list.
+func (g *gen) section(b *strings.Builder) {
+	fmt.Fprintf(b, "## %s\n\n%s\n\n", g.sentence(4), g.paragraph())
+	if g.r.IntN(3) == 0 {
+		fmt.Fprintf(b, "- %s\n- %s\n- %s\n\n", g.sentence(5), g.sentence(6), g.sentence(4))
+	}
 }
 
 // relLink returns the relative link from content file from to content

@@ -7,4 +7,13 @@
 // between pages, in text made of common Vietnamese words. The same
 // arguments always give the same files, so figures are comparable from one
 // run to the next.
+//
+// [Options] can also shape the corpus of the build-speed comparison
+// ([Bench], used by cmd/sitebench): kinds spread over a shorter cycle (85 %
+// articles), pages of a given length range. [Each] makes the files one by
+// one, and [Write] puts them on disk as they are made, with a Hugo project
+// ([HugoProject], in hugo/: hugo.toml pointing at ../content and a small
+// theme) beside bantin's config.toml, so that both build the same
+// content/. The default options give the same files as before these
+// options existed (a test holds their digests).
 package corpus

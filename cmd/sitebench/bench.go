@@ -1,0 +1,199 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"bantin/internal/corpus"
+)
+
+// settings are sitebench's flags.
+type settings struct {
+	Sizes  []int
+	Runs   int
+	Work   string // corpora and outputs; tmpfs by default
+	Hugo   string // a Hugo binary, "none", or "" to find or install one
+	Bantin string // a bantin binary, or "" to build the working tree's
+	Keep   bool   // keep the corpora and outputs
+}
+
+// tool is one program being measured: how to run it on a corpus and where
+// it writes.
+type tool struct {
+	Name string
+	Argv func(corpusDir, out string) []string
+	Out  string // the output folder, emptied before each run; "" for none
+}
+
+// bench generates each corpus, runs every tool on it in turns and prints a
+// table per size to stdout; progress goes to log.
+func bench(s settings, stdout, log io.Writer) error {
+	if err := os.MkdirAll(s.Work, 0o755); err != nil {
+		return err
+	}
+	tools, err := toolsFor(s, log)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "sitebench: %d cores, %s, %s\n", runtime.NumCPU(), runtime.Version(), versions(tools))
+	for _, pages := range s.Sizes {
+		t, err := benchSize(s, tools, pages, log)
+		if err != nil {
+			return err
+		}
+		t.write(stdout)
+		if floorLine := t.floorLine(); floorLine != "" {
+			fmt.Fprintf(stdout, "\n%s (the median run)\n", floorLine)
+		}
+	}
+	if !s.Keep {
+		return os.RemoveAll(s.Work)
+	}
+	return nil
+}
+
+// toolsFor returns bantin, Hugo (when it can be had) and the floor.
+func toolsFor(s settings, log io.Writer) ([]tool, error) {
+	bin := s.Bantin
+	if bin == "" {
+		fmt.Fprintln(log, "building bantin from the working tree…")
+		var err error
+		if bin, err = buildBantin(filepath.Join(s.Work, "bin")); err != nil {
+			return nil, err
+		}
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	tools := []tool{{Name: toolBantin, Out: filepath.Join(s.Work, "out-bantin"), Argv: func(dir, out string) []string {
+		return []string{bin, "build", "--source", dir, "--destination", out, "--quiet"}
+	}}}
+	if hugo := findHugo(s.Hugo, log); hugo != "" {
+		cache := filepath.Join(s.Work, "hugo-cache")
+		tools = append(tools, tool{Name: toolHugo, Out: filepath.Join(s.Work, "out-hugo"), Argv: func(dir, out string) []string {
+			os.RemoveAll(cache)
+			return []string{hugo, "--source", filepath.Join(dir, corpus.HugoDir), "--destination", out, "--cacheDir", cache, "--noBuildLock", "--quiet"}
+		}})
+	}
+	tools = append(tools, tool{Name: toolFloor, Argv: func(dir, _ string) []string { return []string{self, "floor", dir} }})
+	return tools, nil
+}
+
+// versions names the binaries measured.
+func versions(tools []tool) string {
+	var parts []string
+	for _, t := range tools {
+		switch t.Name {
+		case toolBantin:
+			parts = append(parts, version(t.Argv("", "")[0], "version"))
+		case toolHugo:
+			parts = append(parts, version(t.Argv("", "")[0], "version"))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// benchSize writes the corpus of pages pages and runs the tools on it
+// s.Runs times each, in turns: round r starts with tool r mod n, so that
+// no tool always runs first or after the same one.
+func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error) {
+	dir := filepath.Join(s.Work, fmt.Sprintf("corpus-%d", pages))
+	os.RemoveAll(dir)
+	fmt.Fprintf(log, "writing %d pages to %s…\n", pages, dir)
+	if err := corpus.Write(corpus.Bench(pages), dir); err != nil {
+		return table{}, err
+	}
+	t := table{Pages: pages, Runs: s.Runs, Results: make([]result, len(tools))}
+	t.LoadAvg[0] = loadAverage()
+	for i, tl := range tools {
+		t.Results[i].Tool = tl.Name
+	}
+	for r := 0; r < s.Runs; r++ {
+		for k := range tools {
+			i := (r + k) % len(tools)
+			if err := runOnce(tools[i], dir, &t.Results[i], log); err != nil {
+				return t, err
+			}
+		}
+	}
+	t.LoadAvg[1] = loadAverage()
+	for _, tl := range tools {
+		if tl.Out != "" {
+			os.RemoveAll(tl.Out)
+		}
+	}
+	if !s.Keep {
+		os.RemoveAll(dir)
+	}
+	return t, nil
+}
+
+// runOnce empties the tool's output folder, runs it and adds the sample;
+// after the first run it counts the files written.
+func runOnce(tl tool, dir string, res *result, log io.Writer) error {
+	if tl.Out != "" {
+		if err := os.RemoveAll(tl.Out); err != nil {
+			return err
+		}
+	}
+	s, err := run(tl.Argv(dir, tl.Out), nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "%-6s %s wall, %s CPU, %s peak RSS\n", tl.Name, seconds(s.Wall), seconds(s.CPU), megabytes(s.PeakRSS))
+	res.Samples = append(res.Samples, s)
+	if len(res.Samples) == 1 && tl.Out != "" {
+		res.Files, res.Bytes, err = countFiles(tl.Out)
+	}
+	return err
+}
+
+// countFiles returns how many files a folder holds and their size.
+func countFiles(dir string) (n int, size int64, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		n, size = n+1, size+info.Size()
+		return nil
+	})
+	return n, size, err
+}
+
+// loadAverage is the first three fields of /proc/loadavg, or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// floorLine is what the floor printed in its median run.
+func (t table) floorLine() string {
+	r, ok := t.find(toolFloor)
+	if !ok {
+		return ""
+	}
+	med := r.median().Wall
+	for _, s := range r.Samples {
+		if s.Wall == med || len(r.Samples)%2 == 0 {
+			return strings.TrimSpace(s.Stdout)
+		}
+	}
+	return strings.TrimSpace(r.Samples[0].Stdout)
+}

@@ -1,0 +1,40 @@
+// Command sitebench measures bantin against Hugo and against the floor —
+// goldmark alone, on all cores — on the same generated content, in one run.
+//
+//	go run ./cmd/sitebench                         # 1,000 and 10,000 pages, 5 runs each
+//	go run ./cmd/sitebench -sizes 100k -runs 1     # 100,000 pages
+//	go run ./cmd/sitebench -hugo none              # without Hugo
+//
+// For each size it writes the corpus of corpus.Bench (Hugo's content
+// layout: content/SECTION/*.md with TOML front matter; bantin's
+// config.toml at the top, Hugo's project with hugo.toml and a small theme
+// in hugo/, see corpus.HugoProject) into -work, on tmpfs (/dev/shm) by
+// default, and runs in turns, -runs times each (round r starts with tool
+// r mod 3, so no tool always runs first or after the same one):
+//
+//   - bantin: a binary built from the working tree with go build, as
+//     `bantin build --source DIR --destination OUT --quiet`, everything on
+//     (search, QR codes, feeds, related pages, print editions; no PDFs);
+//   - Hugo v0.163.3: `hugo --source DIR/hugo --destination OUT` with a
+//     fresh --cacheDir. The binary is -hugo PATH, else the one in
+//     $XDG_CACHE_HOME/bantin/sitebench/hugo-v0.163.3/, installed there
+//     with `go install github.com/gohugoio/hugo@v0.163.3` (nice, GOFLAGS=-p=1;
+//     minutes) when missing — never when the CI variable is set. When
+//     Hugo cannot be had, the table says "—" and the log says why;
+//   - the floor: `sitebench floor DIR`, this same binary, which reads every
+//     .md file under DIR/content on all cores, then converts each body
+//     with goldmark and the extensions bantin's renderer uses (GFM,
+//     footnotes, definition lists, typographer, chroma with classes,
+//     heading ids, attributes) on all cores, and throws the HTML away. It
+//     prints how long reading and converting took.
+//
+// Each output folder is emptied before each run (untimed). Every run is a
+// child process: wall time from its start to its exit, CPU time (user +
+// system) and peak RSS (ru_maxrss) from wait4's rusage of that child. The
+// table (Markdown, to paste into the README) shows the medians, each
+// figure on its own, the ratios bantin/floor and bantin/Hugo, the files
+// each tool wrote, and the load average before and after: on a shared
+// machine that says how far to trust the figures. Progress goes to
+// stderr, the tables to stdout; the work folder is removed at the end
+// unless -keep.
+package main

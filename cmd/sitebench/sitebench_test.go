@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"bantin/internal/build"
+	"bantin/internal/corpus"
+)
+
+// TestMain lets the test binary be a child process for TestRunReadsRusage.
+func TestMain(m *testing.M) {
+	if os.Getenv("SITEBENCH_TEST_CHILD") == "alloc" {
+		allocAndSpin()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// allocAndSpin touches 64 MB and computes until it has used 300 ms of
+// CPU (by its own rusage: on a loaded machine that takes longer).
+func allocAndSpin() {
+	b := make([]byte, 64<<20)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	sum := 0
+	for cpuSoFar() < 300*time.Millisecond {
+		for _, c := range b[:1<<20] {
+			sum += int(c)
+		}
+	}
+	if sum == 42 {
+		os.Stdout.WriteString("unlikely")
+	}
+}
+
+func TestRunReadsRusage(t *testing.T) {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := run([]string{self}, []string{"SITEBENCH_TEST_CHILD=alloc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.PeakRSS < 64<<20 || s.PeakRSS > 1<<30 {
+		t.Errorf("peak RSS %d bytes, want at least the 64 MB the child touched", s.PeakRSS)
+	}
+	if s.CPU < 300*time.Millisecond || s.CPU > 5*time.Second || s.Wall < 250*time.Millisecond {
+		t.Errorf("CPU %s, wall %s: the child computed for 300 ms of CPU", s.CPU, s.Wall)
+	}
+}
+
+func cpuSoFar() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func TestRunFailureCarriesOutput(t *testing.T) {
+	_, err := run([]string{"sh", "-c", "echo broken >&2; exit 3"}, nil)
+	if err == nil || !strings.Contains(err.Error(), "exit status 3") || !strings.Contains(err.Error(), "broken") {
+		t.Errorf("error %v", err)
+	}
+}
+
+func TestMedian(t *testing.T) {
+	if got := medianOf([]time.Duration{5, 1, 3}); got != 3 {
+		t.Errorf("odd: %d", got)
+	}
+	if got := medianOf([]int64{4, 1, 3, 10}); got != 3 {
+		t.Errorf("even: %d", got)
+	}
+	if got := medianOf([]int64(nil)); got != 0 {
+		t.Errorf("empty: %d", got)
+	}
+}
+
+func TestParseSizes(t *testing.T) {
+	got, err := parseSizes("1k, 10000,100K")
+	if err != nil || len(got) != 3 || got[0] != 1000 || got[1] != 10000 || got[2] != 100000 {
+		t.Errorf("%v %v", got, err)
+	}
+	if _, err := parseSizes("1k,x"); err == nil {
+		t.Error("x read as a size")
+	}
+}
+
+func TestTable(t *testing.T) {
+	sec := func(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+	tb := table{Pages: 10000, Runs: 3, LoadAvg: [2]string{"1.00 0.50 0.20", "1.90 1.00 0.40"}, Results: []result{
+		{Tool: toolBantin, Files: 62455, Bytes: 397e6, Samples: []sample{
+			{Wall: sec(3), CPU: sec(5), PeakRSS: 500e6}, {Wall: sec(2), CPU: sec(4), PeakRSS: 480e6}, {Wall: sec(9), CPU: sec(6), PeakRSS: 490e6}}},
+		{Tool: toolHugo},
+		{Tool: toolFloor, Samples: []sample{{Wall: sec(1), CPU: sec(1.5), PeakRSS: 160e6}, {Wall: sec(1), CPU: sec(2), PeakRSS: 170e6}, {Wall: sec(2), CPU: sec(1.5), PeakRSS: 165e6}}},
+	}}
+	var b bytes.Buffer
+	tb.write(&b)
+	want := `
+10,000 pages, median of 3 alternating run(s); load average before: 1.00 0.50 0.20, after: 1.90 1.00 0.40
+
+| | bantin | Hugo | floor | bantin/floor | bantin/Hugo |
+|---|---:|---:|---:|---:|---:|
+| wall time | 3.00 s | — | 1.00 s | 3.00 | — |
+| CPU time (user+sys) | 5.00 s | — | 1.50 s | 3.33 | — |
+| peak RSS | 490 MB | — | 165 MB | 2.97 | — |
+| output | 62,455 files, 397 MB | — | — | | |
+`
+	if b.String() != want {
+		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestFloorReadsEveryPage(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(corpus.Bench(40), dir); err != nil {
+		t.Fatal(err)
+	}
+	res, err := floor(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var size int
+	paths, _ := filepath.Glob(filepath.Join(dir, "content", "*", "*.md"))
+	for _, p := range paths {
+		info, _ := os.Stat(p)
+		size += int(info.Size())
+	}
+	if res.Files != 40 || res.Bytes != size || res.HTMLBytes < int64(size)/2 {
+		t.Errorf("floor %+v; want 40 files, %d bytes and about as much HTML", res, size)
+	}
+}
+
+func TestBody(t *testing.T) {
+	for in, want := range map[string]string{
+		"+++\ntitle = \"a\"\n+++\n# Hi\n": "# Hi\n",
+		"---\ntitle: a\n---\ntext":        "text",
+		"no front matter":                 "no front matter",
+		"+++\nunclosed":                   "+++\nunclosed",
+	} {
+		if got := string(body([]byte(in))); got != want {
+			t.Errorf("body(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The benchmark corpus builds with bantin without a single diagnostic.
+func TestBenchCorpusBuildsClean(t *testing.T) {
+	res := build.Build(corpus.Generate(corpus.Bench(120)), build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if items := res.Diags.Items(); len(items) != 0 {
+		t.Fatalf("%d diagnostics: %v", len(items), res.Diags.Err())
+	}
+}
+
+// Hugo builds the same corpus from its own project folder. Hugo is never
+// installed in CI (it takes minutes to compile), so this test skips
+// without it even when BANTIN_REQUIRE_TOOLS=1; run sitebench once to
+// install it.
+func TestHugoBuildsCorpus(t *testing.T) {
+	dir, err := hugoCacheDir()
+	if err != nil {
+		t.Skip(err)
+	}
+	hugo := filepath.Join(dir, "hugo")
+	if _, err := os.Stat(hugo); err != nil {
+		t.Skipf("Hugo %s is not installed in %s (sitebench installs it; never in CI)", HugoVersion, dir)
+	}
+	work := t.TempDir()
+	if err := corpus.Write(corpus.Bench(60), work); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(work, "public")
+	cmd := exec.Command(hugo, "--source", filepath.Join(work, corpus.HugoDir), "--destination", out, "--cacheDir", filepath.Join(work, "cache"), "--noBuildLock", "--quiet")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, b)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "bai-viet", "trang-00001", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<h1>", `id="TableOfContents"`, "/tags/", "Bài liên quan"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("Hugo's page lacks %q", want)
+		}
+	}
+	for _, f := range []string{"index.html", "tags/index.html", "bai-viet/page/2/index.html", "sitemap.xml", "index.xml"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("Hugo wrote no %s", f)
+		}
+	}
+}
