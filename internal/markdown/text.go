@@ -5,6 +5,7 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -77,7 +78,7 @@ func plainAndSummary(doc ast.Node, src []byte) (plain, summary string) {
 	}
 	plain = all.String()
 	if more {
-		return plain, strings.Join(strings.Fields(beforeMore.String()), " ")
+		return plain, joinWords(beforeMore.String())
 	}
 	return plain, firstWords(prose.String(), summaryWords)
 }
@@ -106,16 +107,99 @@ func blockLines(n ast.Node, src []byte) []byte {
 	return b.Bytes()
 }
 
-// firstWords returns up to n words of s, with "…" when cut.
+// Words are what strings.Fields splits (runs of anything but
+// unicode.IsSpace), found in place: counting a page's words or taking its
+// first fifty makes no slice of every word.
+
+// firstWords returns up to n words of s joined by single spaces, with "…"
+// when cut.
 func firstWords(s string, n int) string {
-	words := strings.Fields(s)
-	if len(words) <= n {
-		return strings.Join(words, " ")
+	var b strings.Builder
+	if more := appendWords(&b, s, n); more {
+		return strings.TrimRightFunc(b.String(), unicode.IsPunct) + "…"
 	}
-	cut := strings.Join(words[:n], " ")
-	return strings.TrimRightFunc(cut, unicode.IsPunct) + "…"
+	return b.String()
+}
+
+// joinWords returns every word of s joined by single spaces.
+func joinWords(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	appendWords(&b, s, -1)
+	return b.String()
+}
+
+// appendWords writes the first n words of s (all of them when n < 0) to b,
+// separated by single spaces, and says whether s has more.
+func appendWords(b *strings.Builder, s string, n int) (more bool) {
+	for i, count := 0, 0; ; count++ {
+		start, end := nextWord(s, i)
+		if start == len(s) {
+			return false
+		}
+		if count == n {
+			return true
+		}
+		if count > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:end])
+		i = end
+	}
 }
 
 func countWords(s string) int {
-	return len(strings.Fields(s))
+	n := 0
+	for i := 0; ; n++ {
+		start, end := nextWord(s, i)
+		if start == len(s) {
+			return n
+		}
+		i = end
+	}
 }
+
+// nextWord returns the bounds of the first word of s at or after byte i;
+// start is len(s) when there is none. Inside a word it looks at bytes, not
+// runes: Vietnamese is mostly multi-byte letters, and beyond ASCII a space
+// can only start with the bytes C2 (U+0085, U+00A0), E1 9A (U+1680), E2
+// (U+2000–U+205F) or E3 (U+3000), so only those are decoded; every other
+// byte is part of the word (bytes of invalid UTF-8 are never spaces, as in
+// strings.Fields).
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if asciiSpace[c] {
+				return start, i
+			}
+		case c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xE1 && i+1 < len(s) && s[i+1] == 0x9A:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return start, i
+			}
+			i += size
+			continue
+		}
+		i++
+	}
+	return start, i
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
