@@ -3,12 +3,17 @@
 // The module matrix comes from rsc.io/qr/coding (data encoding, Reed–Solomon
 // error correction, function patterns). That package leaves the choice of
 // mask to its caller, so this package scores all eight masks by the four
-// penalty rules of ISO/IEC 18004:2015 §7.8.3 and keeps the best, as a
-// conforming encoder must: the right mask keeps data from looking like
+// penalty rules of ISO/IEC 18004:2015 §7.8.3 and keeps the best (the
+// first of equal scores), as a conforming encoder must: the right mask keeps data from looking like
 // finder patterns and evens out contrast, which is what lets a cheap phone
 // read a 20 mm print. (github.com/skip2/go-qrcode, which also selects masks,
 // took 0.6 ms a code against 0.22 ms here; at 10,000 pages that decided
-// whether codes dominated the build.) The package adds the 4-module quiet
+// whether codes dominated the build.) The data and its error correction
+// are computed once per code, not once per mask: each mask only places the
+// codewords on its coding plan, and the four rules are scored in one pass
+// over the modules, rows and columns together (about 80 µs of CPU per
+// short link, against 175 µs when each mask was encoded whole and scored
+// rule by rule; the chosen masks are the same, testdata/codes.golden). The package adds the 4-module quiet
 // zone itself and draws:
 //
 //   - SVG: one <path> of dark modules on a light square, runs of dark

@@ -54,7 +54,9 @@ type Code struct {
 }
 
 // New encodes text in the smallest version that holds it, with the mask
-// of lowest penalty.
+// of lowest penalty. The data and its error correction are computed once;
+// each of the eight masks only places those codewords on its own plan and
+// is scored in one pass.
 func New(text string, level Level) (*Code, error) {
 	enc := encodingOf(text)
 	l := level.coding()
@@ -64,25 +66,47 @@ func New(text string, level Level) (*Code, error) {
 			return nil, fmt.Errorf("QR code for %q: %w", text, errors.New("text too long"))
 		}
 	}
+	var bits coding.Bits
+	enc.Encode(&bits, v)
+	bits.AddCheckBytes(v, l)
+	codewords := bits.Bytes()
 	size := 17 + 4*int(v) // modules per side of version v
-	cur, tr, best := make([]bool, size*size), make([]bool, size*size), make([]bool, size*size)
+	cur, best := make([]bool, size*size), make([]bool, size*size)
+	sc := newScorer(size)
 	bestMask, bestPenalty := 0, -1
 	for mask := 0; mask < 8; mask++ {
 		plan, err := planFor(v, l, coding.Mask(mask))
 		if err != nil {
 			return nil, fmt.Errorf("QR code for %q: %w", text, err)
 		}
-		cc, err := plan.Encode(enc)
-		if err != nil {
-			return nil, fmt.Errorf("QR code for %q: %w", text, err)
-		}
-		unpack(cc, cur, tr)
-		if p := penalty(cur, tr, size); bestPenalty < 0 || p < bestPenalty {
+		place(plan, codewords, cur)
+		if p := sc.penalty(cur); bestPenalty < 0 || p < bestPenalty {
 			bestMask, bestPenalty = mask, p
-			copy(best, cur)
+			cur, best = best, cur
 		}
 	}
 	return &Code{Text: text, Level: level, Version: int(v), Mask: bestMask, modules: withQuietZone(best, size)}, nil
+}
+
+// place sets cells (row by row) to the symbol of plan holding codewords,
+// as coding.Plan.Encode draws it: a data or check module is dark when its
+// bit is set, flipped where the plan's mask inverts it; every other module
+// is as the plan has it.
+func place(plan *coding.Plan, codewords []byte, cells []bool) {
+	n := len(plan.Pixel)
+	for y, row := range plan.Pixel {
+		out := cells[y*n : (y+1)*n]
+		for x, pix := range row {
+			switch pix.Role() {
+			case coding.Data, coding.Check:
+				o := pix.Offset()
+				if codewords[o/8]&(1<<(7-o&7)) != 0 {
+					pix ^= coding.Black
+				}
+			}
+			out[x] = pix&coding.Black != 0
+		}
+	}
 }
 
 // encodingOf picks the smallest single data mode for text.
@@ -117,19 +141,6 @@ func planFor(v coding.Version, l coding.Level, mask coding.Mask) (*coding.Plan, 
 	}
 	plans.Store(key, p)
 	return p, nil
-}
-
-// unpack reads a coded symbol into cells (row by row) and its transpose.
-func unpack(cc *coding.Code, cells, transposed []bool) {
-	n := cc.Size
-	for y := 0; y < n; y++ {
-		row := cc.Bitmap[y*cc.Stride:]
-		for x := 0; x < n; x++ {
-			dark := row[x>>3]&(0x80>>(x&7)) != 0
-			cells[y*n+x] = dark
-			transposed[x*n+y] = dark
-		}
-	}
 }
 
 func withQuietZone(cells []bool, n int) [][]bool {

@@ -2,6 +2,7 @@ package qr
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"strings"
 	"testing"
@@ -111,8 +112,28 @@ func BenchmarkPNG(b *testing.B) {
 	}
 }
 
+// BenchmarkNew encodes short links as a site makes them, at level M:
+// "reference" is the encoder before mask scoring went to one pass
+// (reference_test.go), "present" is New, side by side.
+//
+//	go test -run '^$' -bench 'New$' -benchmem -count 5 ./internal/qr/
 func BenchmarkNew(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		New("https://danvan.example.vn/l/hgd009/", M)
+	texts := make([]string, 64)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("https://danvan.example.vn/l/%x/", 100000+i*7919)
+	}
+	for _, c := range []struct {
+		name string
+		new  func(string, Level) (*Code, error)
+	}{{"reference", referenceNew}, {"present", New}} {
+		b.Run(c.name, func(b *testing.B) {
+			reportThreadCPU(b, func() {
+				i := 0
+				for b.Loop() {
+					c.new(texts[i%len(texts)], M)
+					i++
+				}
+			})
+		})
 	}
 }
