@@ -253,11 +253,11 @@ func read(fsys fs.FS, rel string, env *readEnv, dl *diag.List) *Doc {
 		return nil
 	}
 	raw = normalizeNewlines(raw)
-	if !utf8.Valid(raw) {
+	src, ok := vi.ValidNFC(raw) // raw itself when it is NFC already
+	if !ok {
 		dl.Errorf(diag.PosAt(p, raw, firstInvalid(raw)), "the file is not valid UTF-8 text; save it as UTF-8")
 		return nil
 	}
-	src := []byte(vi.NFC(string(raw)))
 	d := &Doc{Path: p, Rel: rel, Kind: kindOf(rel), Section: sectionOf(rel), Bundle: path.Base(rel) == "index.md"}
 	if plural := taxonomyOf(rel, cfg); plural != "" {
 		d.Kind, d.Section, d.Taxonomy = KindTaxonomy, "", plural

@@ -45,33 +45,57 @@ type guarded struct {
 // it opened is a regular file or a folder. Checking the opened file, not
 // the path, leaves no moment in which the path could become a pipe.
 func (g guarded) Open(name string) (fs.File, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
-	}
-	f, err := g.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, _, err := g.open(name)
 	if err != nil {
-		return nil, explain("open", name, err)
-	}
-	info, err := f.Stat()
-	if err != nil {
-		f.Close()
 		return nil, err
-	}
-	if !info.Mode().IsRegular() && !info.IsDir() {
-		f.Close()
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w (%s)", ErrSpecial, kindOf(info.Mode()))}
 	}
 	return f, nil
 }
 
-// ReadFile reads name through Open.
+// open is Open that also returns what it learnt of the file.
+func (g guarded) open(name string) (*os.File, fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, err := g.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, explain("open", name, err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		f.Close()
+		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w (%s)", ErrSpecial, kindOf(info.Mode()))}
+	}
+	return f, info, nil
+}
+
+// ReadFile reads name through Open, into a buffer of the size the file
+// had when opened (one read, no regrowing; a file that grew meanwhile is
+// still read whole).
 func (g guarded) ReadFile(name string) ([]byte, error) {
-	f, err := g.Open(name)
+	f, info, err := g.open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(f)
+	data := make([]byte, 0, info.Size()+1) // +1: the read that sees EOF needs room
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // Stat follows symbolic links inside the site; it fails for a link that

@@ -2,7 +2,11 @@
 //
 //   - [NFC] normalises text to Unicode NFC. Every text bantin reads goes
 //     through it: editors on some systems save NFD, and fonts and search
-//     break on decomposed marks.
+//     break on decomposed marks. [NFCBytes] does it on bytes, and
+//     [ValidNFC] checks UTF-8 in the same pass. Text that is NFC already
+//     (nearly all: ASCII and precomposed letters) is recognised by a bit
+//     per rune of the BMP, built once from norm's tables, and returned as
+//     it is, about ten times faster than norm's own check.
 //   - [Fold] removes every tone and vowel mark and maps đ/Đ to d/D (đ has no
 //     Unicode decomposition, so a generic "remove accents" misses it).
 //     [Key] is Fold plus lower case: the form two strings share when a reader

@@ -7,8 +7,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// NFC returns s in Unicode normalisation form C.
-func NFC(s string) string { return norm.NFC.String(s) }
+// NFC returns s in Unicode normalisation form C (s itself when it already
+// is, see NFCBytes).
+func NFC(s string) string {
+	if isNFC(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
 
 // Fold removes tone and vowel marks and maps đ/Đ to d/D. Case is kept.
 func Fold(s string) string {
