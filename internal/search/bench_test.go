@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"syscall"
 	"testing"
 	"time"
 
@@ -31,4 +32,29 @@ func TestIndexPhases(t *testing.T) {
 	fsys := corpus.Generate(corpus.Options{Pages: 10000, Vocabulary: 20000})
 	res := build.Build(fsys, build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
 	search.LogPhases(t, res.Site)
+}
+
+// BenchmarkAnalyze2000 times the analysis of every page (tokenizing,
+// interning, counting syllables, forms and pairs) on 2,000 pages of the
+// Zipf corpus, and reports the process's CPU time per op as well
+// ("cpu-ns/op", steadier than wall time on a shared machine).
+//
+//	go test -run '^$' -bench Analyze2000 -benchtime 10x -count 3 ./internal/search/
+func BenchmarkAnalyze2000(b *testing.B) {
+	fsys := corpus.Generate(corpus.Options{Pages: 2000, Vocabulary: 20000})
+	res := build.Build(fsys, build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if res.Diags.HasErrors() {
+		b.Fatal(res.Diags)
+	}
+	start := processCPU()
+	for b.Loop() {
+		search.Analyze(res.Site)
+	}
+	b.ReportMetric(float64(processCPU()-start)/float64(b.N), "cpu-ns/op")
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

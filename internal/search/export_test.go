@@ -36,3 +36,6 @@ func SqueezeForms(t testing.TB, files int) {
 	limits = formsLimits{splitBytes: 1, maxFiles: old.maxFiles, maxFormsFiles: files}
 	t.Cleanup(func() { limits = old })
 }
+
+// Analyze runs the analysis of every page, as Files does first.
+func Analyze(s *site.Site) { analyzeAll(s.Pages, newWords()) }

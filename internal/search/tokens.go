@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,13 +35,14 @@ func Tokenize(text string) []Token {
 func eachWord(text string, fn func(word string, brk bool)) {
 	brk := true
 	start, base := -1, false // base: the word has a letter or digit
+	classes := runeClasses()
 	for i, r := range text {
-		if isWordRune(r) {
+		if classes.word(r) {
 			if start < 0 {
 				start, base = i, false
 			}
 			if !base {
-				base = r < utf8.RuneSelf || !unicode.Is(unicode.Mn, r)
+				base = !classes.mark(r)
 			}
 			continue
 		}
@@ -65,6 +67,7 @@ func token(word string, brk bool) Token {
 	return Token{Exact: exact, Key: vi.Key(exact), Break: brk}
 }
 
+// isWordRune is what makes words: letters, digits and combining marks.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -79,4 +82,39 @@ func isBreakRune(r rune) bool {
 		return false
 	}
 	return strings.ContainsRune(".,;:!?…()[]{}\"“”«»|/–—\n", r)
+}
+
+// classes holds isWordRune and unicode.Mn as a bit per rune of the Basic
+// Multilingual Plane: Vietnamese is mostly letters beyond Latin-1
+// (U+1EA0–U+1EF9), for which unicode.IsLetter searches its tables, once
+// per rune of every page.
+type classes struct {
+	words, marks [1 << 16 / 64]uint64
+}
+
+var runeClasses = sync.OnceValue(func() *classes {
+	c := &classes{}
+	for r := rune(0); r < 1<<16; r++ {
+		if isWordRune(r) {
+			c.words[r>>6] |= 1 << (r & 63)
+		}
+		if unicode.Is(unicode.Mn, r) {
+			c.marks[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return c
+})
+
+func (c *classes) word(r rune) bool {
+	if r < 1<<16 {
+		return c.words[r>>6]&(1<<(r&63)) != 0
+	}
+	return isWordRune(r)
+}
+
+func (c *classes) mark(r rune) bool {
+	if r < 1<<16 {
+		return c.marks[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicode.Is(unicode.Mn, r)
 }
