@@ -48,7 +48,7 @@ func bench(s settings, stdout, log io.Writer) error {
 		}
 		t.write(stdout)
 		if floorLine := t.floorLine(); floorLine != "" {
-			fmt.Fprintf(stdout, "\n%s (the median run)\n", floorLine)
+			fmt.Fprintf(stdout, "\n%s (the run nearest the median)\n", floorLine)
 		}
 	}
 	if !s.Keep {
@@ -91,7 +91,7 @@ func versions(tools []tool) string {
 	for _, t := range tools {
 		switch t.Name {
 		case toolBantin:
-			parts = append(parts, version(t.Argv("", "")[0], "version"))
+			parts = append(parts, version(t.Argv("", "")[0], "version")+" at "+version("git", "describe", "--always", "--dirty"))
 		case toolHugo:
 			parts = append(parts, version(t.Argv("", "")[0], "version"))
 		}
@@ -183,17 +183,19 @@ func loadAverage() string {
 	return strings.Join(f[:3], " ")
 }
 
-// floorLine is what the floor printed in its median run.
+// floorLine is what the floor printed in the run whose wall time is
+// nearest the median.
 func (t table) floorLine() string {
 	r, ok := t.find(toolFloor)
 	if !ok {
 		return ""
 	}
 	med := r.median().Wall
+	best := r.Samples[0]
 	for _, s := range r.Samples {
-		if s.Wall == med || len(r.Samples)%2 == 0 {
-			return strings.TrimSpace(s.Stdout)
+		if (s.Wall - med).Abs() < (best.Wall - med).Abs() {
+			best = s
 		}
 	}
-	return strings.TrimSpace(r.Samples[0].Stdout)
+	return strings.TrimSpace(best.Stdout)
 }

@@ -116,6 +116,10 @@ func TestTable(t *testing.T) {
 	if b.String() != want {
 		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
 	}
+	tb.Results[2].Samples[0].Stdout, tb.Results[2].Samples[2].Stdout = "first\n", "third\n"
+	if got := tb.floorLine(); got != "first" {
+		t.Errorf("floor line %q, want the first run's (its wall time is the median)", got)
+	}
 }
 
 func TestFloorReadsEveryPage(t *testing.T) {
