@@ -20,6 +20,7 @@ type settings struct {
 	Hugo   string // a Hugo binary, "none", or "" to find or install one
 	Bantin string // a bantin binary, or "" to build the working tree's
 	Keep   bool   // keep the corpora and outputs
+	Stages bool   // time bantin's stages once, in process
 }
 
 // tool is one program being measured: how to run it on a corpus and where
@@ -49,6 +50,9 @@ func bench(s settings, stdout, log io.Writer) error {
 		t.write(stdout)
 		if floorLine := t.floorLine(); floorLine != "" {
 			fmt.Fprintf(stdout, "\n%s (the run nearest the median)\n", floorLine)
+		}
+		if t.Stages != "" {
+			fmt.Fprintln(stdout, t.Stages)
 		}
 	}
 	if !s.Keep {
@@ -123,6 +127,14 @@ func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error
 		}
 	}
 	t.LoadAvg[1] = loadAverage()
+	if s.Stages && pages <= stagesLimit {
+		self, _ := os.Executable()
+		out, err := run([]string{self, "stages", dir}, nil)
+		if err != nil {
+			return t, err
+		}
+		t.Stages = strings.TrimSpace(out.Stdout)
+	}
 	for _, tl := range tools {
 		if tl.Out != "" {
 			os.RemoveAll(tl.Out)

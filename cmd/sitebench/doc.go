@@ -28,6 +28,11 @@
 //     heading ids, attributes) on all cores, and throws the HTML away. It
 //     prints how long reading and converting took.
 //
+// After the runs of a size (up to 20,000 pages, -stages=false to skip),
+// `sitebench stages DIR` runs build.Build in a child process once, writing
+// nothing, and prints the wall time of each of bantin's stages: the read
+// stage beside the floor's read, markdown beside its convert.
+//
 // Each output folder is emptied before each run (untimed). Every run is a
 // child process: wall time from its start to its exit, CPU time (user +
 // system) and peak RSS (ru_maxrss) from wait4's rusage of that child. The

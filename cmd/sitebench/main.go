@@ -18,6 +18,9 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "floor" {
 		return runFloor(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "stages" {
+		return runStages(args[1:], stdout, stderr)
+	}
 	var s settings
 	var sizes string
 	fs := flag.NewFlagSet("sitebench", flag.ContinueOnError)
@@ -28,8 +31,9 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&s.Hugo, "hugo", "", `the Hugo binary; "none" to leave Hugo out (default: the one sitebench installed in its cache folder, installed now if missing, never when CI is set)`)
 	fs.StringVar(&s.Bantin, "bantin", "", "the bantin binary (default: built from the working tree)")
 	fs.BoolVar(&s.Keep, "keep", false, "keep the corpora and outputs in -work")
+	fs.BoolVar(&s.Stages, "stages", true, "after the runs, time bantin's stages once in process (up to 20,000 pages)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sitebench [flags]\n       sitebench floor DIR\n\nRuns bantin, Hugo and the floor (goldmark alone, on all cores) in turns on generated corpora\nand prints wall time, CPU time and peak RSS, with the ratios bantin/floor and bantin/Hugo.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: sitebench [flags]\n       sitebench floor DIR\n       sitebench stages DIR\n\nRuns bantin, Hugo and the floor (goldmark alone, on all cores) in turns on generated corpora\nand prints wall time, CPU time and peak RSS, with the ratios bantin/floor and bantin/Hugo.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -52,6 +52,7 @@ type table struct {
 	Runs    int
 	LoadAvg [2]string // /proc/loadavg before and after
 	Results []result  // bantin, Hugo (when run), floor
+	Stages  string    // bantin's stages, timed once (sitebench stages)
 }
 
 func (t table) find(tool string) (result, bool) {
