@@ -61,17 +61,20 @@ func nfcPrefix(b []byte) (n int, ok bool) {
 	starters := nfcStarters()
 	i := 0
 	for i < len(b) {
-		if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+		c := b[i]
+		switch {
+		case i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0:
 			i += 8
 			continue
-		}
-		if b[i] < utf8.RuneSelf {
+		case c < utf8.RuneSelf:
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i, false
+		r, size := decodeBMP(b[i:])
+		if size == 0 {
+			if r, size = utf8.DecodeRune(b[i:]); r == utf8.RuneError && size == 1 {
+				return i, false
+			}
 		}
 		if r >= 1<<16 || starters[r>>6]&(1<<(r&63)) == 0 {
 			return i, true
@@ -79,6 +82,21 @@ func nfcPrefix(b []byte) (n int, ok bool) {
 		i += size
 	}
 	return i, true
+}
+
+// decodeBMP decodes the two- and three-byte sequences of Vietnamese
+// letters (C3–C6 …, E1 BA/BB …) without utf8.DecodeRune's general
+// checks; size is 0 for anything it leaves to utf8.DecodeRune (E0 and ED,
+// which need range checks, four-byte sequences and invalid bytes).
+func decodeBMP(b []byte) (r rune, size int) {
+	c := b[0]
+	switch {
+	case c >= 0xC2 && c < 0xE0 && len(b) >= 2 && b[1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(b[1]&0x3F), 2
+	case c > 0xE0 && c < 0xF0 && c != 0xED && len(b) >= 3 && b[1]&0xC0 == 0x80 && b[2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F), 3
+	}
+	return 0, 0
 }
 
 // nfcStarters is a bit per rune of the Basic Multilingual Plane, set for

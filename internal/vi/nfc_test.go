@@ -77,3 +77,25 @@ func BenchmarkNFC(b *testing.B) {
 		}
 	})
 }
+
+// decodeBMP agrees with utf8.DecodeRune wherever it decodes.
+func TestDecodeBMP(t *testing.T) {
+	var b [3]byte
+	for c0 := 0xC0; c0 < 0x100; c0++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			for _, c2 := range []byte{0x00, 0x41, 0x80, 0x9A, 0xBF, 0xC0, 0xFF} {
+				b = [3]byte{byte(c0), byte(c1), c2}
+				r, size := decodeBMP(b[:])
+				if size == 0 {
+					continue
+				}
+				if wr, wsize := utf8.DecodeRune(b[:]); wr != r || wsize != size {
+					t.Fatalf("% x: %U/%d, utf8 says %U/%d", b, r, size, wr, wsize)
+				}
+			}
+		}
+	}
+	if _, size := decodeBMP([]byte{0xE1, 0xBA}); size != 0 {
+		t.Error("a cut sequence decoded")
+	}
+}
