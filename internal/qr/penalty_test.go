@@ -54,36 +54,42 @@ func TestPenaltyRules(t *testing.T) {
 	}
 }
 
-// The one-pass scorer gives the reference's score on whole symbols: by
-// hand on two, then on random ones of every size.
+// The bit-parallel scorer gives the reference's score on whole symbols:
+// by hand on two, then on random ones of every size.
 func TestScorerAgreesWithReference(t *testing.T) {
 	// 5×5 all dark: rule 1, 5 rows and 5 columns of 5 (3 each); rule 2,
 	// 16 blocks (3 each); rule 4, 50 points off (100).
-	if got := newScorer(5).penalty(grid("#####", "#####", "#####", "#####", "#####")); got != 15+15+48+100 {
+	if got := symbolOf(grid("#####", "#####", "#####", "#####", "#####"), 5).penalty(); got != 15+15+48+100 {
 		t.Errorf("all dark: %d", got)
 	}
-	if got := newScorer(4).penalty(grid("#.#.", ".#.#", "#.#.", ".#.#")); got != 0 {
+	if got := symbolOf(grid("#.#.", ".#.#", "#.#.", ".#.#"), 4).penalty(); got != 0 {
 		t.Errorf("checkerboard: %d", got)
 	}
 	r := rand.New(rand.NewPCG(7, 8))
-	for _, n := range []int{11, 21, 25, 57, 177} {
-		sc := newScorer(n)
+	finders := 0
+	for _, n := range []int{11, 21, 25, 57, 61, 65, 69, 125, 129, 177} {
 		for i := 0; i < 40; i++ {
 			cells, tr := make([]bool, n*n), make([]bool, n*n)
 			dense := r.IntN(10) // some nearly all light or dark: long runs, blocks
 			for y := 0; y < n; y++ {
 				for x := 0; x < n; x++ {
 					d := r.IntN(10) < dense
-					if y%7 == 3 && x < 11 { // finder-like rows
-						d = grid("#.###.#....")[x]
+					if at := (y * 13) % (n - 10); y%3 == 1 && x >= at && x < at+11 { // finder-like stretches, some across 64-bit words
+						d = grid("#.###.#....", "....#.###.#")[x-at+11*(y%2)]
 					}
 					cells[y*n+x], tr[x*n+y] = d, d
 				}
 			}
-			if got, want := sc.penalty(cells), referencePenalty(cells, tr, n); got != want {
+			if got, want := symbolOf(cells, n).penalty(), referencePenalty(cells, tr, n); got != want {
 				t.Fatalf("n=%d: scorer %d, reference %d", n, got, want)
 			}
+			for y := 0; y < n; y++ {
+				finders += referenceFinderPenalty(cells[y*n:(y+1)*n]) + referenceFinderPenalty(tr[y*n:(y+1)*n])
+			}
 		}
+	}
+	if finders == 0 {
+		t.Error("no finder-like pattern in the random symbols: rule 3 untested")
 	}
 }
 

@@ -55,8 +55,8 @@ type Code struct {
 
 // New encodes text in the smallest version that holds it, with the mask
 // of lowest penalty. The data and its error correction are computed once;
-// each of the eight masks only places those codewords on its own plan and
-// is scored in one pass.
+// each of the eight masks only places those codewords on its own layout,
+// as bits, and is scored 64 modules at a time.
 func New(text string, level Level) (*Code, error) {
 	enc := encodingOf(text)
 	l := level.coding()
@@ -71,42 +71,20 @@ func New(text string, level Level) (*Code, error) {
 	bits.AddCheckBytes(v, l)
 	codewords := bits.Bytes()
 	size := 17 + 4*int(v) // modules per side of version v
-	cur, best := make([]bool, size*size), make([]bool, size*size)
-	sc := newScorer(size)
+	cur, best := newSymbol(size), newSymbol(size)
 	bestMask, bestPenalty := 0, -1
 	for mask := 0; mask < 8; mask++ {
-		plan, err := planFor(v, l, coding.Mask(mask))
+		lay, err := layoutFor(v, l, coding.Mask(mask))
 		if err != nil {
 			return nil, fmt.Errorf("QR code for %q: %w", text, err)
 		}
-		place(plan, codewords, cur)
-		if p := sc.penalty(cur); bestPenalty < 0 || p < bestPenalty {
+		lay.place(codewords, cur)
+		if p := cur.penalty(); bestPenalty < 0 || p < bestPenalty {
 			bestMask, bestPenalty = mask, p
 			cur, best = best, cur
 		}
 	}
-	return &Code{Text: text, Level: level, Version: int(v), Mask: bestMask, modules: withQuietZone(best, size)}, nil
-}
-
-// place sets cells (row by row) to the symbol of plan holding codewords,
-// as coding.Plan.Encode draws it: a data or check module is dark when its
-// bit is set, flipped where the plan's mask inverts it; every other module
-// is as the plan has it.
-func place(plan *coding.Plan, codewords []byte, cells []bool) {
-	n := len(plan.Pixel)
-	for y, row := range plan.Pixel {
-		out := cells[y*n : (y+1)*n]
-		for x, pix := range row {
-			switch pix.Role() {
-			case coding.Data, coding.Check:
-				o := pix.Offset()
-				if codewords[o/8]&(1<<(7-o&7)) != 0 {
-					pix ^= coding.Black
-				}
-			}
-			out[x] = pix&coding.Black != 0
-		}
-	}
+	return &Code{Text: text, Level: level, Version: int(v), Mask: bestMask, modules: withQuietZone(best)}, nil
 }
 
 // encodingOf picks the smallest single data mode for text.
@@ -143,15 +121,17 @@ func planFor(v coding.Version, l coding.Level, mask coding.Mask) (*coding.Plan, 
 	return p, nil
 }
 
-func withQuietZone(cells []bool, n int) [][]bool {
-	size := n + 2*QuietZone
+func withQuietZone(s *symbol) [][]bool {
+	size := s.n + 2*QuietZone
 	flat := make([]bool, size*size)
 	modules := make([][]bool, size)
 	for y := range modules {
 		modules[y] = flat[y*size : (y+1)*size]
 	}
-	for y := 0; y < n; y++ {
-		copy(modules[y+QuietZone][QuietZone:], cells[y*n:(y+1)*n])
+	for y := 0; y < s.n; y++ {
+		for x := 0; x < s.n; x++ {
+			modules[y+QuietZone][x+QuietZone] = s.dark(x, y)
+		}
 	}
 	return modules
 }

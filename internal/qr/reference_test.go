@@ -34,7 +34,7 @@ func referenceNew(text string, level Level) (*Code, error) {
 			copy(best, cur)
 		}
 	}
-	return &Code{Text: text, Level: level, Version: int(v), Mask: bestMask, modules: withQuietZone(best, size)}, nil
+	return &Code{Text: text, Level: level, Version: int(v), Mask: bestMask, modules: withQuietZone(symbolOf(best, size))}, nil
 }
 
 func referenceUnpack(cc *coding.Code, cells, transposed []bool) {
@@ -115,4 +115,15 @@ func referenceBalancePenalty(cells []bool) int {
 		deviation = -deviation
 	}
 	return weightBalance * (deviation / 5)
+}
+
+// symbolOf reads cells, n×n row by row, into a symbol.
+func symbolOf(cells []bool, n int) *symbol {
+	s := newSymbol(n)
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			s.set(x, y, cells[y*n+x])
+		}
+	}
+	return s
 }
