@@ -84,16 +84,20 @@ func BenchmarkWords(b *testing.B) {
 	s := pageText()
 	b.Run("fields", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
-		for b.Loop() {
-			fieldsCountWords(s)
-			fieldsFirstWords(s, summaryWords)
-		}
+		reportThreadCPU(b, func() {
+			for b.Loop() {
+				fieldsCountWords(s)
+				fieldsFirstWords(s, summaryWords)
+			}
+		})
 	})
 	b.Run("scan", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
-		for b.Loop() {
-			countWords(s)
-			firstWords(s, summaryWords)
-		}
+		reportThreadCPU(b, func() {
+			for b.Loop() {
+				countWords(s)
+				firstWords(s, summaryWords)
+			}
+		})
 	})
 }
