@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,6 +22,7 @@ type settings struct {
 	Bantin string // a bantin binary, or "" to build the working tree's
 	Keep   bool   // keep the corpora and outputs
 	Stages bool   // time bantin's stages once, in process
+	MaxRSS int64  // kill a child whose resident memory passes this; 0: no limit
 }
 
 // tool is one program being measured: how to run it on a corpus and where
@@ -121,7 +123,18 @@ func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error
 	for r := 0; r < s.Runs; r++ {
 		for k := range tools {
 			i := (r + k) % len(tools)
-			if err := runOnce(tools[i], dir, &t.Results[i], log); err != nil {
+			if t.Results[i].Killed != "" {
+				continue
+			}
+			err := runOnce(tools[i], dir, &t.Results[i], s.MaxRSS, log)
+			var tooBig *tooBigError
+			if errors.As(err, &tooBig) {
+				fmt.Fprintln(log, err)
+				t.Results[i].Killed = "killed at " + megabytes(tooBig.limit)
+				t.Results[i].Samples = nil
+				continue
+			}
+			if err != nil {
 				return t, err
 			}
 		}
@@ -129,7 +142,7 @@ func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error
 	t.LoadAvg[1] = loadAverage()
 	if s.Stages && pages <= stagesLimit {
 		self, _ := os.Executable()
-		out, err := run([]string{self, "stages", dir}, nil)
+		out, err := run([]string{self, "stages", dir}, nil, s.MaxRSS)
 		if err != nil {
 			return t, err
 		}
@@ -148,13 +161,13 @@ func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error
 
 // runOnce empties the tool's output folder, runs it and adds the sample;
 // after the first run it counts the files written.
-func runOnce(tl tool, dir string, res *result, log io.Writer) error {
+func runOnce(tl tool, dir string, res *result, maxRSS int64, log io.Writer) error {
 	if tl.Out != "" {
 		if err := os.RemoveAll(tl.Out); err != nil {
 			return err
 		}
 	}
-	s, err := run(tl.Argv(dir, tl.Out), nil)
+	s, err := run(tl.Argv(dir, tl.Out), nil, maxRSS)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@
 //	go run ./cmd/sitebench                         # 1,000 and 10,000 pages, 5 runs each
 //	go run ./cmd/sitebench -sizes 100k -runs 1     # 100,000 pages
 //	go run ./cmd/sitebench -hugo none              # without Hugo
+//	go run ./cmd/sitebench -sizes 100k -runs 1 -maxrss 12GB -work /tmp/sb
 //
 // For each size it writes the corpus of corpus.Bench (Hugo's content
 // layout: content/SECTION/*.md with TOML front matter; bantin's
@@ -32,6 +33,11 @@
 // `sitebench stages DIR` runs build.Build in a child process once, writing
 // nothing, and prints the wall time of each of bantin's stages: the read
 // stage beside the floor's read, markdown beside its convert.
+//
+// -maxrss guards a shared machine: a child whose resident memory (read
+// from /proc five times a second) passes it is killed, the tool gets no
+// more runs at that size, and its column says "killed at …". -work on disk
+// rather than tmpfs keeps a large output from counting against memory.
 //
 // Each output folder is emptied before each run (untimed). Every run is a
 // child process: wall time from its start to its exit, CPU time (user +

@@ -31,6 +31,8 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&s.Hugo, "hugo", "", `the Hugo binary; "none" to leave Hugo out (default: the one sitebench installed in its cache folder, installed now if missing, never when CI is set)`)
 	fs.StringVar(&s.Bantin, "bantin", "", "the bantin binary (default: built from the working tree)")
 	fs.BoolVar(&s.Keep, "keep", false, "keep the corpora and outputs in -work")
+	var maxRSS string
+	fs.StringVar(&maxRSS, "maxrss", "", "kill a tool whose resident memory passes this (e.g. 12GB, 800MB); the table says so")
 	fs.BoolVar(&s.Stages, "stages", true, "after the runs, time bantin's stages once in process (up to 20,000 pages)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: sitebench [flags]\n       sitebench floor DIR\n       sitebench stages DIR\n\nRuns bantin, Hugo and the floor (goldmark alone, on all cores) in turns on generated corpora\nand prints wall time, CPU time and peak RSS, with the ratios bantin/floor and bantin/Hugo.\n\nFlags:")
@@ -44,6 +46,10 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			err = fmt.Errorf("-runs must be at least 1 and no arguments are taken")
 		}
+		fmt.Fprintln(stderr, "sitebench:", err)
+		return 2
+	}
+	if s.MaxRSS, err = parseBytes(maxRSS); err != nil {
 		fmt.Fprintln(stderr, "sitebench:", err)
 		return 2
 	}
@@ -80,4 +86,27 @@ func parseSizes(s string) ([]int, error) {
 		out = append(out, n*mult)
 	}
 	return out, nil
+}
+
+// parseBytes reads "12GB", "800MB" or "" (no limit: 0).
+func parseBytes(s string) (int64, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1e9}, {"MB", 1e6}} {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = n, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("-maxrss: %q is not a size such as 12GB", s)
+	}
+	return int64(n * float64(mult)), nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,7 +47,7 @@ func TestRunReadsRusage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := run([]string{self}, []string{"SITEBENCH_TEST_CHILD=alloc"})
+	s, err := run([]string{self}, []string{"SITEBENCH_TEST_CHILD=alloc"}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func cpuSoFar() time.Duration {
 }
 
 func TestRunFailureCarriesOutput(t *testing.T) {
-	_, err := run([]string{"sh", "-c", "echo broken >&2; exit 3"}, nil)
+	_, err := run([]string{"sh", "-c", "echo broken >&2; exit 3"}, nil, 0)
 	if err == nil || !strings.Contains(err.Error(), "exit status 3") || !strings.Contains(err.Error(), "broken") {
 		t.Errorf("error %v", err)
 	}
@@ -198,5 +199,35 @@ func TestHugoBuildsCorpus(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("Hugo wrote no %s", f)
 		}
+	}
+}
+
+// A child that passes -maxrss is killed and said to be.
+func TestRunKillsAboveMaxRSS(t *testing.T) {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = run([]string{self}, []string{"SITEBENCH_TEST_CHILD=alloc"}, 32<<20)
+	var tooBig *tooBigError
+	if !errors.As(err, &tooBig) {
+		t.Fatalf("error %v, want a child killed above 32 MB", err)
+	}
+	tb := table{Pages: 1, Runs: 1, Results: []result{{Tool: toolBantin, Killed: "killed at 12,000 MB"}}}
+	var b bytes.Buffer
+	tb.write(&b)
+	if !strings.Contains(b.String(), "| wall time | killed at 12,000 MB | — | — | — | — |") {
+		t.Errorf("table:\n%s", b.String())
+	}
+}
+
+func TestParseBytes(t *testing.T) {
+	for in, want := range map[string]int64{"": 0, "12GB": 12e9, "800mb": 800e6, "1.5GB": 1.5e9, "1000": 1000} {
+		if got, err := parseBytes(in); err != nil || got != want {
+			t.Errorf("parseBytes(%q) = %d, %v", in, got, err)
+		}
+	}
+	if _, err := parseBytes("lots"); err == nil {
+		t.Error("lots read as a size")
 	}
 }

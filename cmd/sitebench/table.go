@@ -19,8 +19,9 @@ const (
 type result struct {
 	Tool    string
 	Samples []sample
-	Files   int   // files in its output after the first run
-	Bytes   int64 // their size
+	Files   int    // files in its output after the first run
+	Bytes   int64  // their size
+	Killed  string // why it has no samples: "killed at 12,000 MB"
 }
 
 // median of the samples' wall time, CPU time and peak RSS, each taken on
@@ -92,7 +93,7 @@ func (t table) write(w io.Writer) {
 		for _, c := range cols {
 			r, ok := t.find(c)
 			if !ok {
-				line += " — |"
+				line += " " + t.missing(c) + " |"
 				continue
 			}
 			m := r.median()
@@ -112,6 +113,16 @@ func (t table) write(w io.Writer) {
 		line += fmt.Sprintf(" %s files, %s |", thousands(int64(r.Files)), megabytes(r.Bytes))
 	}
 	fmt.Fprintln(w, line+" | |")
+}
+
+// missing is what a column without samples shows: why, or "—".
+func (t table) missing(tool string) string {
+	for _, r := range t.Results {
+		if r.Tool == tool && r.Killed != "" {
+			return r.Killed
+		}
+	}
+	return "—"
 }
 
 // ratio is a/b to two decimals, "—" when either is missing.
