@@ -57,6 +57,8 @@ func tableOfContents(doc ast.Node, src []byte) []Heading {
 // summary.
 func plainAndSummary(doc ast.Node, src []byte) (plain, summary string) {
 	var all, prose, beforeMore strings.Builder
+	all.Grow(len(src)) // the text is about as long as its Markdown: no regrowing
+	prose.Grow(len(src))
 	more := false
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		if hb, ok := c.(*ast.HTMLBlock); ok && isMoreMarker(blockLines(hb, src)) {
