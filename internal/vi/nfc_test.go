@@ -18,7 +18,7 @@ func TestNFCAgreesWithNorm(t *testing.T) {
 		t.Error("NFC Vietnamese not recognised")
 	}
 	pieces := []string{"a", "ạ", "ở", "Đ", "e\u0301", "\u0301", "\u0323", "o\u031b", "\u2126", "\u212b", "\u0340", "\u1100\u1161",
-		"가", "\u1161", "\xe1\xba", "\xff", "😀", "\U0001D15E", "\u0f73", "\u00a0", "—", "\u0344", " "}
+		"가", "\u1161", "\xe1\xba", "\xff", "😀", "\U0001D15E", "\u0f73", "\u00a0", "—", "\u0344", " ", "\u2000", "…", "“", "ư", "\u0800", "\uffff", "\xed\xa0\x80", "\xe0\x80\x80"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for i := 0; i < 5000; i++ {
 		var b strings.Builder
@@ -63,18 +63,30 @@ func TestStartersStayNFC(t *testing.T) {
 }
 
 func BenchmarkNFC(b *testing.B) {
-	s := []byte(strings.Repeat("Dân vận khéo ở phường Đông Hòa, người dân được bàn và quyết định. ", 150))
+	s := []byte(strings.Repeat("Dân vận khéo ở phường Đông Hòa, người dân được “bàn” và quyết định… ", 150))
 	b.Run("norm", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
-		for b.Loop() {
-			norm.NFC.Bytes(s)
-		}
+		reportThreadCPU(b, func() {
+			for b.Loop() {
+				norm.NFC.Bytes(s)
+			}
+		})
 	})
 	b.Run("vi", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
-		for b.Loop() {
-			NFCBytes(s)
-		}
+		reportThreadCPU(b, func() {
+			for b.Loop() {
+				NFCBytes(s)
+			}
+		})
+	})
+	b.Run("vi-valid", func(b *testing.B) { // what the read stage calls: UTF-8 check and NFC
+		b.SetBytes(int64(len(s)))
+		reportThreadCPU(b, func() {
+			for b.Loop() {
+				ValidNFC(s)
+			}
+		})
 	})
 }
 
