@@ -28,9 +28,10 @@ type settings struct {
 // tool is one program being measured: how to run it on a corpus and where
 // it writes.
 type tool struct {
-	Name string
-	Argv func(corpusDir, out string) []string
-	Out  string // the output folder, emptied before each run; "" for none
+	Name  string
+	Argv  func(corpusDir, out string) []string
+	Out   string   // the output folder, emptied before each run; "" for none
+	Fresh []string // more folders removed before each run (Hugo's cache)
 }
 
 // bench generates each corpus, runs every tool on it in turns and prints a
@@ -82,8 +83,7 @@ func toolsFor(s settings, log io.Writer) ([]tool, error) {
 	}}}
 	if hugo := findHugo(s.Hugo, log); hugo != "" {
 		cache := filepath.Join(s.Work, "hugo-cache")
-		tools = append(tools, tool{Name: toolHugo, Out: filepath.Join(s.Work, "out-hugo"), Argv: func(dir, out string) []string {
-			os.RemoveAll(cache)
+		tools = append(tools, tool{Name: toolHugo, Out: filepath.Join(s.Work, "out-hugo"), Fresh: []string{cache}, Argv: func(dir, out string) []string {
 			return []string{hugo, "--source", filepath.Join(dir, corpus.HugoDir), "--destination", out, "--cacheDir", cache, "--noBuildLock", "--quiet"}
 		}})
 	}
@@ -149,8 +149,10 @@ func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error
 		t.Stages = strings.TrimSpace(out.Stdout)
 	}
 	for _, tl := range tools {
-		if tl.Out != "" {
-			os.RemoveAll(tl.Out)
+		for _, d := range append([]string{tl.Out}, tl.Fresh...) {
+			if d != "" {
+				os.RemoveAll(d)
+			}
 		}
 	}
 	if !s.Keep {
@@ -159,11 +161,14 @@ func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error
 	return t, nil
 }
 
-// runOnce empties the tool's output folder, runs it and adds the sample;
-// after the first run it counts the files written.
+// runOnce empties the tool's output and cache folders, runs it and adds
+// the sample; after the first run it counts the files written.
 func runOnce(tl tool, dir string, res *result, maxRSS int64, log io.Writer) error {
-	if tl.Out != "" {
-		if err := os.RemoveAll(tl.Out); err != nil {
+	for _, d := range append([]string{tl.Out}, tl.Fresh...) {
+		if d == "" {
+			continue
+		}
+		if err := os.RemoveAll(d); err != nil {
 			return err
 		}
 	}
