@@ -40,11 +40,14 @@ func bench(s settings, stdout, log io.Writer) error {
 	if err := os.MkdirAll(s.Work, 0o755); err != nil {
 		return err
 	}
+	if !s.Keep {
+		defer os.RemoveAll(s.Work) // also when a run fails: tmpfs is memory
+	}
 	tools, err := toolsFor(s, log)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "sitebench: %d cores, %s, %s\n", runtime.NumCPU(), runtime.Version(), versions(tools))
+	fmt.Fprintf(stdout, "sitebench: %d cores, %s, %s\n", runtime.NumCPU(), runtime.Version(), versions(tools, s.Bantin == ""))
 	for _, pages := range s.Sizes {
 		t, err := benchSize(s, tools, pages, log)
 		if err != nil {
@@ -57,9 +60,6 @@ func bench(s settings, stdout, log io.Writer) error {
 		if t.Stages != "" {
 			fmt.Fprintln(stdout, t.Stages)
 		}
-	}
-	if !s.Keep {
-		return os.RemoveAll(s.Work)
 	}
 	return nil
 }
@@ -91,14 +91,17 @@ func toolsFor(s settings, log io.Writer) ([]tool, error) {
 	return tools, nil
 }
 
-// versions names the binaries measured.
-func versions(tools []tool) string {
+// versions names the binaries measured; bantin built from the working
+// tree is named by its commit.
+func versions(tools []tool, fromTree bool) string {
 	var parts []string
 	for _, t := range tools {
-		switch t.Name {
-		case toolBantin:
+		switch {
+		case t.Name == toolBantin && fromTree:
 			parts = append(parts, version(t.Argv("", "")[0], "version")+" at "+version("git", "describe", "--always", "--dirty"))
-		case toolHugo:
+		case t.Name == toolBantin:
+			parts = append(parts, t.Argv("", "")[0]+": "+version(t.Argv("", "")[0], "version"))
+		case t.Name == toolHugo:
 			parts = append(parts, version(t.Argv("", "")[0], "version"))
 		}
 	}
