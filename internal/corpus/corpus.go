@@ -109,13 +109,29 @@ func Each(opts Options, put func(name string, data []byte) error) error {
 	for i := range paths {
 		paths[i] = fmt.Sprintf("%s/trang-%05d.md", sectionOf(i, opts.Cycle), i)
 	}
-	start := time.Date(2020, 1, 1, 8, 0, 0, 0, time.UTC)
 	for i, p := range paths {
-		if err := put("content/"+p, []byte(g.page(i, p, paths, tags, start, g.length(opts)))); err != nil {
+		if err := put("content/"+p, []byte(g.page(i, p, paths, tags, dateOf(i, opts.Pages), g.length(opts)))); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Pages are dated from 2020-01-01 08:00 UTC, three hours apart, or
+// closer when that would pass 2026-01-01: no page of any size is in the
+// future (a build leaves those out), and up to 17,520 pages the dates are
+// what they always were.
+var (
+	firstDate = time.Date(2020, 1, 1, 8, 0, 0, 0, time.UTC)
+	lastDate  = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func dateOf(i, pages int) time.Time {
+	step := 3 * time.Hour
+	if span := lastDate.Sub(firstDate); time.Duration(pages)*step > span {
+		step = span / time.Duration(pages)
+	}
+	return firstDate.Add(time.Duration(i) * step)
 }
 
 // gen is one corpus being generated: its random source, how it picks
@@ -162,10 +178,9 @@ func (g *gen) paragraph() string {
 
 // page writes page i; with a length, it adds sections until the page has
 // that many words (but to a leaflet, which has six panels).
-func (g *gen) page(i int, self string, paths, tags []string, start time.Time, length int) string {
+func (g *gen) page(i int, self string, paths, tags []string, date time.Time, length int) string {
 	r := g.r
 	var b strings.Builder
-	date := start.Add(time.Duration(i) * 3 * time.Hour)
 	fmt.Fprintf(&b, "+++\nid = \"c%05d\"\ntitle = %q\ndate = %s\n", i, g.sentence(6+r.IntN(5)), date.Format("2006-01-02T15:04:05"))
 	fmt.Fprintf(&b, "topics = [%q]\ntags = [%q, %q, %q]\nauthors = [%q]\n+++\n", topics[i%3],
 		tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], tags[r.IntN(len(tags))], "Tác giả "+fmt.Sprint(i%40))

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // digest hashes every file of fsys, names and contents, in name order.
@@ -90,5 +91,16 @@ func TestWrite(t *testing.T) {
 		if err != nil || string(got) != text {
 			t.Errorf("hugo/%s: written differently (%v)", name, err)
 		}
+	}
+}
+
+// No page of a large corpus is dated in the future, where a build would
+// leave it out.
+func TestDatesStayInThePast(t *testing.T) {
+	if got := dateOf(99999, 100000); !got.Before(lastDate) {
+		t.Errorf("last of 100,000 pages dated %v", got)
+	}
+	if got, want := dateOf(9999, 10000), firstDate.Add(9999*3*time.Hour); !got.Equal(want) {
+		t.Errorf("10,000 pages: last dated %v, want %v (three hours apart)", got, want)
 	}
 }
