@@ -11,7 +11,9 @@ const HugoDir = "hugo"
 // HugoDir. The theme is simple but does what a bulletin's theme does on
 // every page: a menu of sections, the date, reading time, table of
 // contents, tags and authors linked, previous/next in the section and
-// five related pages (by tags and topics); list pages (home, sections,
+// five related pages (by shared tags: an index on the three topics, which
+// a third of the pages share each, made Hugo score every page against
+// thousands, 70 s at 10,000 pages); list pages (home, sections,
 // taxonomies, terms) are paginated by 20 with summaries. Hugo's default
 // outputs add an RSS feed per list page and sitemap.xml. No search index,
 // no QR codes, no print editions: bantin's extra work stays in its figures.
@@ -27,7 +29,7 @@ func HugoProject() map[string]string {
 
 const hugoConfig = `baseURL = "https://danvan.example.vn/"
 title = "Bản tin Dân vận"
-languageCode = "vi"
+locale = "vi"
 contentDir = "../content"
 enableRobotsTXT = false
 
@@ -49,9 +51,6 @@ toLower = false
 [[related.indices]]
 name = "tags"
 weight = 100
-[[related.indices]]
-name = "topics"
-weight = 50
 `
 
 const hugoBaseof = `<!DOCTYPE html>
