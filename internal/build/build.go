@@ -42,7 +42,9 @@ type Options struct {
 	// Press: the PDFs include press copies and booklets (PressPDFURL,
 	// BookletPDFURL).
 	Press bool
-	// Cache keeps processed results across builds (nil: none).
+	// Cache keeps results that depend on one input and the options
+	// (rendered Markdown, QR codes, processed images) across builds; nil
+	// caches nothing (--noCache).
 	Cache *cache.Store
 
 	imageMemo *imaging.Memo // nil: processMemo (tests give a fresh one to see the store at work)
