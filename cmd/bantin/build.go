@@ -148,45 +148,60 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitUsage
 	}
-	res := build.Build(site, f.options())
-	diag.Print(stderr, res.Diags.Items(), f.verbosity())
-	if res.Diags.HasErrors() {
-		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", dest)
+	out, err := output.NewDir(dest)
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitContent
 	}
-	files := res.Files
-	if f.pdf {
-		start := time.Now()
-		published, err := pdf.Publish(res.Site, res.Files, pdf.Options{Chrome: chrome})
-		if err != nil {
-			fmt.Fprintf(stderr, "bantin: %v\n", err)
-			fmt.Fprintf(stderr, "PDFs failed; %s was left as it was\n", dest)
-			return exitContent
-		}
-		for _, r := range published.Reports {
-			fmt.Fprintln(stdout, r)
-		}
-		diag.Print(stderr, published.Diags.Items(), f.verbosity())
-		if published.Diags.HasErrors() {
-			fmt.Fprintf(stderr, "preflight failed; no PDF was written and %s was left as it was\n", dest)
-			return exitContent
-		}
-		fmt.Fprintf(stdout, "printed %d PDFs in %s\n", len(published.Files), time.Since(start).Round(time.Millisecond))
-		pdfs := published.Files
-		files = append(files, pdfs...)
-	}
+	var w output.Writer = out
 	if f.minify {
-		if files, err = shrink.Files(files); err != nil {
-			fmt.Fprintf(stderr, "bantin build: %v\nbuild failed; %s was left as it was\n", err, dest)
-			return exitContent
-		}
+		w = shrink.Writer(out)
 	}
-	if err := output.WriteDir(dest, files); err != nil {
+	res := build.Into(site, f.options(), w)
+	if failed := printPDFs(f, chrome, res, out, stdout, stderr); failed != "" {
+		out.Abort()
+		diag.Print(stderr, res.Diags.Items(), f.verbosity())
+		fmt.Fprintf(stderr, "%s; %s was left as it was\n", failed, dest)
+		return exitContent
+	}
+	diag.Print(stderr, res.Diags.Items(), f.verbosity())
+	if err := out.Commit(); err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitContent
 	}
 	fmt.Fprintln(stdout, summary(res.Stats, dest))
 	return exitOK
+}
+
+// printPDFs prints the publications' PDFs, when asked, from the files
+// written so far, and adds them through the build's collision check. It
+// returns what failed ("build failed"), or "".
+func printPDFs(f *buildFlags, chrome string, res *build.Result, out *output.Dir, stdout, stderr io.Writer) string {
+	if res.Diags.HasErrors() {
+		return "build failed"
+	}
+	if !f.pdf {
+		return ""
+	}
+	start := time.Now()
+	published, err := pdf.PublishFS(res.Site, out.FS(), pdf.Options{Chrome: chrome})
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin: %v\n", err)
+		return "PDFs failed"
+	}
+	for _, r := range published.Reports {
+		fmt.Fprintln(stdout, r)
+	}
+	res.Diags.Merge(published.Diags)
+	if published.Diags.HasErrors() {
+		return "preflight failed; no PDF was written"
+	}
+	res.AddFiles(published.Files)
+	if res.Diags.HasErrors() {
+		return "build failed"
+	}
+	fmt.Fprintf(stdout, "printed %d PDFs in %s\n", len(published.Files), time.Since(start).Round(time.Millisecond))
+	return ""
 }
 
 // sourceDirs are the folders of a site that a build reads; the output may

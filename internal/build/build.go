@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strings"
 	"time"
 
 	"bantin/internal/cache"
@@ -61,6 +60,8 @@ type Result struct {
 	Site  *site.Site
 	Stats Stats
 	state *state // what a Session needs to update the build
+
+	sink *output.Sink // where Into wrote the files; AddFiles adds to it
 }
 
 // state is everything a build made, kept so that a Session can redo only
@@ -103,19 +104,34 @@ func (w *stopwatch) lap(name string) {
 	w.last = now
 }
 
-// Build builds the site whose root is fsys.
+// Build builds the site whose root is fsys and returns its files in
+// memory (Result.Files).
 func Build(fsys fs.FS, opts Options) *Result {
+	mem := output.NewMem()
+	res := Into(fsys, opts, mem)
+	if !res.Diags.HasErrors() {
+		res.Files = mem.Files()
+	}
+	return res
+}
+
+// Into builds the site whose root is fsys and writes each output file
+// into w as soon as it is made, through one collision check
+// (output.Sink): the build holds the site model, not the site. When
+// Result.Diags has errors, w may hold part of the site; the caller throws
+// it away (output.Dir.Abort). Result.Files is nil.
+func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
 	dl := &diag.List{}
-	res := &Result{Diags: dl}
-	w := &stopwatch{last: start}
+	res := &Result{Diags: dl, sink: output.NewSink(w)}
+	sw := &stopwatch{last: start}
 	cfg := config.Load(fsys, opts.BaseURL, dl)
 	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}, dl)
 	ix := site.NewIndex(cfg, set, dl)
-	w.lap("read")
+	sw.lap("read")
 	codes := qr.NewCache()
 	tmpls := layout.Load(fsys, cfg, codes, dl) // before the Markdown: shortcodes are templates
 	if tmpls == nil {
@@ -124,7 +140,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	md := newRenderer(cfg)
 	imgs := newImages(fsys, ix, &imaging.Processor{Store: opts.Cache, Memo: cmp.Or(opts.imageMemo, processMemo)})
 	results := renderMarkdown(md, tmpls, set, ix, imgs, dl)
-	w.lap("markdown")
+	sw.lap("markdown")
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
 	checkAnchors(set, results, s, dl)
@@ -133,37 +149,35 @@ func Build(fsys fs.FS, opts Options) *Result {
 	ix.Paginate(s, !opts.NoBrowse)
 	imgs.attach(s, dl)
 	res.Site = s
-	w.lap("assemble")
-	imageFiles := imgs.files(dl)
-	w.lap("images")
+	sw.lap("assemble")
+	out := res.sink
+	imgs.files(dl, out.Add)
+	sw.lap("images")
 	// The QR codes, the search index, the feeds and the sitemap need only
 	// the site model: they are made before the templates, while the heap
 	// does not yet hold every rendered page, and they cost less there (a
 	// garbage collection is less likely to run beside them, and a shorter
 	// one when it does).
-	codeFiles := pageQRFiles(s, tmpls, codes, dl)
-	w.lap("qr")
-	searchFiles := search.Files(s, typeLabel(s, tmpls.Strings))
+	out.AddAll(pageQRFiles(s, tmpls, codes, dl))
+	sw.lap("qr")
+	out.AddAll(search.Files(s, typeLabel(s, tmpls.Strings)))
 	if _, err := search.Script(); err != nil {
 		dl.Errorf(diag.Pos{File: "internal/search/js/search.js"}, "search script: %v", err)
 	}
-	w.lap("search")
-	feedAndSitemapFiles := feedsAndSitemap(s, dl)
-	w.lap("feeds, sitemap")
-	files := renderPages(s, tmpls, dl)
-	w.lap("templates")
-	files = append(files, extraFiles(fsys, s, tmpls, dl)...)
-	files = append(append(files, codeFiles...), wantedQRFiles(s, codes, dl)...)
-	files = append(append(files, searchFiles...), feedAndSitemapFiles...)
-	files = imgs.withhold(append(files, imageFiles...))
-	w.lap("static")
-	checkOutputs(files, dl)
+	sw.lap("search")
+	out.AddAll(feedsAndSitemap(s, dl))
+	sw.lap("feeds, sitemap")
+	renderPages(s, tmpls, out, dl)
+	sw.lap("templates")
+	out.AddAll(imgs.withhold(extraFiles(fsys, s, tmpls, dl)))
+	out.AddAll(wantedQRFiles(s, codes, dl))
+	sw.lap("static")
+	res.report()
 	if dl.HasErrors() {
 		return res
 	}
-	res.Files = files
-	res.Stats = stats(s, len(files), time.Since(start))
-	res.Stats.Stages = w.stages
+	res.Stats = stats(s, out.Len(), time.Since(start))
+	res.Stats.Stages = sw.stages
 	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs}
 	return res
 }
@@ -251,20 +265,20 @@ func checkAnchors(set *content.Set, results []*markdown.Result, s *site.Site, dl
 	}
 }
 
-// renderPages executes the layout of every page. A template problem that
-// recurs on many pages is reported once.
-func renderPages(s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
+// renderPages executes the layout of every page and adds its HTML to out
+// at once. A template problem that recurs on many pages is reported once.
+func renderPages(s *site.Site, tmpls *layout.Templates, out *output.Sink, dl *diag.List) {
 	all := append(append(append([]*site.Page(nil), s.All...), s.Pagers...), s.Prints...)
-	files := make([]output.File, len(all))
 	problems := make([]*diag.Diagnostic, len(all))
 	parallel.For(len(all), func(i int) {
 		p := all[i]
 		html, problem := tmpls.Execute(p)
 		problems[i] = problem
-		files[i] = output.File{Path: p.OutPath, Data: html, Source: sourceName(p)}
+		if problem == nil {
+			out.Add(output.File{Path: p.OutPath, Data: html, Source: sourceName(p)})
+		}
 	})
 	reportOnce(all, problems, dl)
-	return files
 }
 
 func reportOnce(pages []*site.Page, problems []*diag.Diagnostic, dl *diag.List) {
@@ -301,45 +315,6 @@ func sourceName(p *site.Page) string {
 		return p.Source
 	}
 	return "the " + p.Kind + " page " + p.URL
-}
-
-// checkOutputs reports the paths written twice, once per pair of sources
-// (a page and its QR code files are one source), at the source file that
-// has one, and the paths that leave the site.
-func checkOutputs(files []output.File, dl *diag.List) {
-	collisions, invalid := output.Check(files)
-	reported := map[[2]string]bool{}
-	for _, c := range collisions {
-		if fromPage(c.First) && fromPage(c.Second) {
-			continue // two pages, or their QR codes: site.NewIndex reported it at its front-matter line
-		}
-		first, second := strings.TrimSuffix(c.First, " (QR code)"), strings.TrimSuffix(c.Second, " (QR code)")
-		if pair := [2]string{first, second}; !reported[pair] {
-			reported[pair] = true
-			dl.Errorf(collisionPos(first, second), "%s would be written twice: by %s and by %s", c.Path, first, second)
-		}
-	}
-	for _, f := range invalid {
-		dl.Errorf(diag.Pos{File: f.Source}, "%s", f.Reason)
-	}
-}
-
-// fromPage reports whether an output's source is a content page, or a
-// file made for one ("content/a.md (QR code)").
-func fromPage(source string) bool {
-	if i := strings.Index(source, ".md ("); i >= 0 && strings.HasSuffix(source, ")") {
-		source = source[:i+3]
-	}
-	return strings.HasSuffix(source, ".md")
-}
-
-// collisionPos is where a collision is reported: at the source that is a
-// file of the site, rather than a page bantin makes up.
-func collisionPos(first, second string) diag.Pos {
-	if strings.HasPrefix(second, "the ") && !strings.HasPrefix(first, "the ") {
-		return diag.Pos{File: first}
-	}
-	return diag.Pos{File: second}
 }
 
 func stats(s *site.Site, files int, d time.Duration) Stats {

@@ -22,13 +22,19 @@
 //	 │   (the theme's scripts, like the search script, go through
 //	 │   script.Lower: ES2015, minified, once per process; a script it
 //	 │   cannot lower is a build error)
-//	 └─ output.Check ────────► collisions, the marker, file-vs-folder clashes and
-//	                           over-long names, reported by source
+//	 └─ output.Sink ─────────► every file, as it is made: collisions, the marker,
+//	                           file-vs-folder clashes and over-long names,
+//	                           reported by source; the rest go to an output.Writer
 //
-// [Build] returns the files as data together with every diagnostic of the
-// run, sorted; it writes nothing. The caller writes the files only when
-// the diagnostics hold no error (output.WriteDir for disk; a Session keeps
-// them in memory for the dev server). Nothing in a build depends on the clock except
+// [Into] streams every file into an output.Writer as soon as it is made
+// (bantin build: output.Dir, a temporary folder the CLI swaps in only when
+// the diagnostics hold no error and the PDFs, printed from that folder and
+// added with [Result.AddFiles] through the same check, are made), so that
+// the build holds the site model, not the site. [Build] is Into an
+// output.Mem, returning the files as data (tests; a Session keeps them in
+// memory for the dev server). Both return every diagnostic of the run,
+// sorted; a collision's two sources are named in one order whatever
+// order the parallel stages made them in. Nothing in a build depends on the clock except
 // the draft/future/expired filter (Options.Now), and every list is sorted,
 // so two builds of the same input give byte-identical output.
 //

@@ -215,9 +215,10 @@ func (im *images) attachPage(p *site.Page, d *content.Doc, dl *diag.List) {
 	}
 }
 
-// files makes every planned set's copies on every core, and returns them
-// sorted by path.
-func (im *images) files(dl *diag.List) []output.File {
+// files makes every planned set's copies on every core and passes each to
+// add as soon as its set is made, so that no more than the sets being made
+// are held in memory.
+func (im *images) files(dl *diag.List, add func(output.File)) {
 	rels := make([]string, 0, len(im.planned))
 	for rel, p := range im.planned {
 		if p.set != nil {
@@ -225,7 +226,6 @@ func (im *images) files(dl *diag.List) []output.File {
 		}
 	}
 	sort.Strings(rels)
-	made := make([][]imaging.File, len(rels))
 	errs := make([]error, len(rels))
 	parallel.For(len(rels), func(i int) {
 		p := im.planned[rels[i]]
@@ -234,21 +234,22 @@ func (im *images) files(dl *diag.List) []output.File {
 			errs[i] = err
 			return
 		}
-		made[i], errs[i] = im.proc.Make(data, p.set)
-		p.made = true
-	})
-	var out []output.File
-	for i, rel := range rels {
-		source := path.Join(content.Dir, rel)
-		if errs[i] != nil {
-			dl.Errorf(diag.Pos{File: source}, "image: %v", errs[i])
-			continue
+		made, err := im.proc.Make(data, p.set)
+		if err != nil {
+			errs[i] = err
+			return
 		}
-		for _, f := range made[i] {
-			out = append(out, output.File{Path: f.Path, Data: f.Data, Source: source + " (image copy)"})
+		p.made = true
+		source := path.Join(content.Dir, rels[i])
+		for _, f := range made {
+			add(output.File{Path: f.Path, Data: f.Data, Source: source + " (image copy)"})
+		}
+	})
+	for i, rel := range rels {
+		if errs[i] != nil {
+			dl.Errorf(diag.Pos{File: path.Join(content.Dir, rel)}, "image: %v", errs[i])
 		}
 	}
-	return out
 }
 
 // relativeTo returns the content path rel as written from the folder dir:

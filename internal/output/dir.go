@@ -3,10 +3,12 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Marker is the file WriteDir leaves in every folder it writes. WriteDir
@@ -20,33 +22,102 @@ const Marker = ".bantin-output"
 // was. A dest that is a symbolic link stays one: the folder it points to
 // is replaced.
 func WriteDir(dest string, files []File) error {
-	dest, err := resolveLink(filepath.Clean(dest))
+	d, err := NewDir(dest)
 	if err != nil {
 		return err
 	}
+	for _, f := range files {
+		if err := d.Write(f); err != nil {
+			d.Abort()
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+	}
+	return d.Commit()
+}
+
+// Dir is a site being written to disk: a fresh temporary folder beside
+// the destination (".public-new-PID-N") that files are written into as
+// they come, swapped in place of the destination by [Dir.Commit] or
+// removed by [Dir.Abort]. Until Commit the destination is untouched.
+type Dir struct {
+	dest, tmp string
+	mu        sync.Mutex
+	made      map[string]bool // folders created under tmp
+}
+
+// NewDir checks that dest may be replaced (missing, empty, or written by
+// bantin before), removes the temporary folders of killed builds beside
+// it, and makes this build's temporary folder.
+func NewDir(dest string) (*Dir, error) {
+	dest, err := resolveLink(filepath.Clean(dest))
+	if err != nil {
+		return nil, err
+	}
 	if err := checkReplaceable(dest); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
+		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
 	removeLeftovers(parent, filepath.Base(dest))
 	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(dest))+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
-		return fmt.Errorf("create temporary folder: %w", err)
+		return nil, fmt.Errorf("create temporary folder: %w", err)
 	}
-	marker := File{Path: Marker, Data: []byte("Written by bantin. This folder is replaced on every build.\n")}
-	if err := writeAll(tmp, append(files, marker)); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return swap(tmp, dest)
+	return &Dir{dest: dest, tmp: tmp, made: map[string]bool{tmp: true}}, nil
 }
+
+// Write writes f into the temporary folder. It refuses a path that leaves
+// the site.
+func (d *Dir) Write(f File) error {
+	if !ValidPath(f.Path) {
+		return fmt.Errorf("refusing to write %q: path leaves the destination", f.Path)
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(f.Path))
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	return os.WriteFile(full, f.Data, 0o644)
+}
+
+func (d *Dir) mkdir(dir string) error {
+	d.mu.Lock()
+	made := d.made[dir]
+	d.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	d.mu.Lock()
+	d.made[dir] = true
+	d.mu.Unlock()
+	return nil
+}
+
+// FS reads the files written so far (PDF printing serves them to Chromium).
+func (d *Dir) FS() fs.FS { return os.DirFS(d.tmp) }
+
+// Commit adds Marker and swaps the temporary folder in place of the
+// destination. On error the destination is as it was and the temporary
+// folder is gone.
+func (d *Dir) Commit() error {
+	marker := File{Path: Marker, Data: []byte("Written by bantin. This folder is replaced on every build.\n")}
+	if err := d.Write(marker); err != nil {
+		d.Abort()
+		return fmt.Errorf("write %s: %w", Marker, err)
+	}
+	if err := os.Chmod(d.tmp, 0o755); err != nil {
+		d.Abort()
+		return err
+	}
+	return swap(d.tmp, d.dest)
+}
+
+// Abort removes the temporary folder; the destination stays as it was.
+func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
 
 // resolveLink returns the folder a symbolic link dest points to, or dest.
 func resolveLink(dest string) (string, error) {
@@ -59,27 +130,6 @@ func resolveLink(dest string) (string, error) {
 		return "", fmt.Errorf("destination %s is a symlink that leads nowhere: %w", dest, err)
 	}
 	return target, nil
-}
-
-func writeAll(root string, files []File) error {
-	made := map[string]bool{}
-	for _, f := range files {
-		if !ValidPath(f.Path) {
-			return fmt.Errorf("refusing to write %q: path leaves the destination", f.Path)
-		}
-		full := filepath.Join(root, filepath.FromSlash(f.Path))
-		dir := filepath.Dir(full)
-		if !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("create %s: %w", dir, err)
-			}
-			made[dir] = true
-		}
-		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", f.Path, err)
-		}
-	}
-	return nil
 }
 
 // swap puts the folder fresh in place of dest and removes the old dest.

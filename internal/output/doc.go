@@ -6,9 +6,16 @@
 // write the same path are reported by name instead of one overwriting the
 // other ([Check]).
 //
-// [WriteDir] writes a complete site to disk: it fills a fresh temporary
-// folder beside the destination (".public-new-PID-N"), and only when every
-// file is written does it swap that folder in place of the destination. On
+// A build streams its files as it makes them into a [Sink], which checks
+// each against the paths before it ([Check]'s rules, keeping paths and
+// sources but no bytes) and passes it to a [Writer]: [Dir] on disk, [Mem]
+// in memory. Memory then holds the site model, not the site.
+//
+// [Dir] (and [WriteDir], for a site already in memory) writes to disk: it
+// fills a fresh temporary folder beside the destination
+// (".public-new-PID-N") as files come, and only on [Dir.Commit], when the
+// whole build succeeded, does it swap that folder in place of the
+// destination; [Dir.Abort] removes it. On
 // Linux the swap is one renameat2(RENAME_EXCHANGE), atomic for readers;
 // where that is not available it is two renames, and the destination is
 // missing between them. A failed build therefore never touches the

@@ -54,26 +54,19 @@ type Invalid struct {
 // Check sorts files by path and returns the paths written twice and the
 // files that cannot be written: a path that leaves the site, one that would
 // replace the output marker, a file where another output needs a folder,
-// and names too long for the file system.
+// and names too long for the file system. It is a [Sink] that writes
+// nowhere.
 func Check(files []File) (collisions []Collision, invalid []Invalid) {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	byPath := make(map[string]string, len(files))
-	for _, f := range files {
-		if _, ok := byPath[f.Path]; !ok {
-			byPath[f.Path] = f.Source
-		}
-	}
-	for i, f := range files {
-		if reason := unwritable(f.Path, byPath); reason != "" {
-			invalid = append(invalid, Invalid{File: f, Reason: reason})
-			continue
-		}
-		if i > 0 && files[i-1].Path == f.Path {
-			collisions = append(collisions, Collision{Path: f.Path, First: files[i-1].Source, Second: f.Source})
-		}
-	}
-	return collisions, invalid
+	s := NewSink(discard{})
+	s.AddAll(files)
+	return s.Problems()
 }
+
+// discard is a Writer that keeps nothing.
+type discard struct{}
+
+func (discard) Write(File) error { return nil }
 
 // unwritable says why the output path p cannot be written beside the
 // others, or "".
@@ -95,8 +88,14 @@ func unwritable(p string, byPath map[string]string) string {
 			break
 		}
 		if src, ok := byPath[dir]; ok {
-			return fmt.Sprintf("output path %q needs a folder %s, but %s writes a file there", p, dir, src)
+			return folderClash(p, dir, src)
 		}
 	}
 	return ""
+}
+
+// folderClash is why p cannot be written: source writes a file at dir,
+// the folder p needs.
+func folderClash(p, dir, source string) string {
+	return fmt.Sprintf("output path %q needs a folder %s, but %s writes a file there", p, dir, source)
 }

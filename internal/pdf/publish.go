@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"strings"
@@ -42,6 +43,12 @@ type Result struct {
 // stitching. The error is for failures of the machinery (no browser, a
 // page that never loaded), not for problems of the publications.
 func Publish(s *site.Site, files []output.File, opts Options) (Result, error) {
+	return PublishFS(s, output.NewMemFS(files), opts)
+}
+
+// PublishFS is Publish for a built site read from built (the temporary
+// folder a build streams into, or a MemFS).
+func PublishFS(s *site.Site, built fs.FS, opts Options) (Result, error) {
 	res := Result{Diags: &diag.List{}}
 	var jobs []*site.Page
 	for _, e := range s.Prints {
@@ -52,11 +59,11 @@ func Publish(s *site.Site, files []output.File, opts Options) (Result, error) {
 	if len(jobs) == 0 {
 		return res, nil
 	}
-	script := checkScript(files)
+	script := checkScript(built)
 	if script == "" {
 		return res, fmt.Errorf("the site has no %s: bantin pdf checks every print edition with it (a site that replaces the theme's static files must keep it)", CheckScript)
 	}
-	base, stop, err := serveFiles(s, files)
+	base, stop, err := serveFiles(s, built)
 	if err != nil {
 		return res, err
 	}
@@ -263,24 +270,23 @@ func publicOrigin(s *site.Site) string {
 }
 
 // checkScript is the built site's print check script.
-func checkScript(files []output.File) string {
-	for _, f := range files {
-		if f.Path == CheckScript {
-			return string(f.Data)
-		}
+func checkScript(built fs.FS) string {
+	data, err := fs.ReadFile(built, CheckScript)
+	if err != nil {
+		return ""
 	}
-	return ""
+	return string(data)
 }
 
-// serveFiles serves the built site from memory on a loopback port, under
-// the base URL's path, and returns its address.
-func serveFiles(s *site.Site, files []output.File) (string, func(), error) {
+// serveFiles serves the built site on a loopback port, under the base
+// URL's path, and returns its address.
+func serveFiles(s *site.Site, built fs.FS) (string, func(), error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
 	}
 	prefix := strings.TrimSuffix(s.Config.Base.Path, "/")
-	handler := http.StripPrefix(prefix, http.FileServer(http.FS(output.NewMemFS(files))))
+	handler := http.StripPrefix(prefix, http.FileServer(http.FS(built)))
 	srv := &http.Server{Handler: handler}
 	go srv.Serve(ln)
 	return "http://" + ln.Addr().String() + prefix, func() { srv.Close() }, nil

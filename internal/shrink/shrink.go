@@ -53,3 +53,28 @@ func Files(files []output.File) ([]output.File, error) {
 	}
 	return out, nil
 }
+
+// Writer returns an output.Writer that minifies each file's HTML, CSS or
+// JavaScript and passes it on to w: a build streams its files through it.
+func Writer(w output.Writer) output.Writer {
+	return minifying{m: newMinifier(), w: w}
+}
+
+type minifying struct {
+	m *minify.M
+	w output.Writer
+}
+
+func (mw minifying) Write(f output.File) error {
+	mt, ok := mediaTypes[path.Ext(f.Path)]
+	if !ok {
+		return mw.w.Write(f)
+	}
+	var b bytes.Buffer
+	b.Grow(len(f.Data))
+	if err := mw.m.Minify(mt, &b, bytes.NewReader(f.Data)); err != nil {
+		return fmt.Errorf("minify %s: %w", f.Path, err)
+	}
+	f.Data = b.Bytes()
+	return mw.w.Write(f)
+}
