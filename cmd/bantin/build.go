@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"bantin/internal/build"
+	"bantin/internal/cache"
 	"bantin/internal/diag"
 	"bantin/internal/output"
 	"bantin/internal/pdf"
@@ -26,6 +27,8 @@ type buildFlags struct {
 	only                         map[string]bool
 	verbose, quiet               bool
 	minify                       bool
+	cacheDir                     string
+	noCache                      bool
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
@@ -37,6 +40,23 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	registerHugoNames(fs, f)
 	fs.BoolVar(&f.verbose, "verbose", false, "print every warning (by default, warnings of one kind are one line with a count)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no warnings, only errors")
+	fs.StringVar(&f.cacheDir, "cacheDir", "", "the build cache folder, kept between builds (default: bantin/ in the user cache folder, one subfolder per site)")
+	fs.BoolVar(&f.noCache, "noCache", false, "neither read nor write the build cache: render everything")
+}
+
+// openCache opens the build cache the flags ask for; nil with --noCache.
+func (f *buildFlags) openCache() (*cache.Store, error) {
+	if f.noCache {
+		return nil, nil
+	}
+	dir := f.cacheDir
+	if dir == "" {
+		var err error
+		if dir, err = cache.DefaultDir(f.source); err != nil {
+			return nil, err
+		}
+	}
+	return cache.Open(dir)
 }
 
 // verbosity is how much of the diagnostics the flags ask to print.
@@ -74,8 +94,13 @@ func (f *buildFlags) registerOutput(fs *flag.FlagSet) {
 	fs.BoolVar(&f.press, "press", false, "with PDFs, also print for the press: x-nha-in.pdf with 3 mm bleed, TrimBox, BleedBox and crop marks, and for handbooks x-dong-ghim.pdf imposed for saddle stitching (A4, two A5 pages a side)")
 }
 
-func (f *buildFlags) options() build.Options {
-	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired, PDF: f.pdf, PDFOnly: f.only, Press: f.press}
+// options are the build options of the flags, the cache opened.
+func (f *buildFlags) options() (build.Options, error) {
+	c, err := f.openCache()
+	if err != nil {
+		return build.Options{}, err
+	}
+	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired, PDF: f.pdf, PDFOnly: f.only, Press: f.press, Cache: c}, nil
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -148,6 +173,11 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitUsage
 	}
+	opts, err := f.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v (or build with --noCache)\n", err)
+		return exitUsage
+	}
 	out, err := output.NewDir(dest)
 	if err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
@@ -157,7 +187,7 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 	if f.minify {
 		w = shrink.Writer(out)
 	}
-	res := build.Into(site, f.options(), w)
+	res := build.Into(site, opts, w)
 	if failed := printPDFs(f, chrome, res, out, stdout, stderr); failed != "" {
 		out.Abort()
 		diag.Print(stderr, res.Diags.Items(), f.verbosity())
@@ -170,7 +200,19 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	fmt.Fprintln(stdout, summary(res.Stats, dest))
+	if opts.Cache != nil {
+		fmt.Fprintln(stdout, cacheLine(res.Stats.Cache, opts.Cache.Dir()))
+	}
 	return exitOK
+}
+
+// cacheLine is the line that says what the build cache answered.
+func cacheLine(st cache.Stats, dir string) string {
+	line := fmt.Sprintf("cache: %d hits, %d misses", st.Hits, st.Misses)
+	if st.Rejected > 0 {
+		line += fmt.Sprintf(" (%d damaged entries rebuilt)", st.Rejected)
+	}
+	return line + " in " + dir
 }
 
 // printPDFs prints the publications' PDFs, when asked, from the files

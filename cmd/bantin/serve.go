@@ -53,7 +53,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	url := "http://" + ln.Addr().String() + base
-	opts := f.options()
+	opts, err := f.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin serve: %v (or serve with --noCache)\n", err)
+		return exitUsage
+	}
 	opts.BaseURL = url // pages link to this server, under the baseURL's path
 	srv := serve.NewVerbosity(f.source, opts, stderr, f.verbosity())
 	fmt.Fprintf(stdout, "bantin serving %s (Ctrl+C to stop)\n", url)

@@ -71,7 +71,7 @@ type state struct {
 	opts   Options
 	cfg    *config.Config
 	ix     *site.Index
-	md     *markdown.Renderer
+	md     *mdRenderer
 	tmpls  *layout.Templates
 	site   *site.Site
 	images *images
@@ -83,7 +83,8 @@ type Stats struct {
 	Lists       int            // list pages: home, sections, taxonomies, terms, archive, and their pagers
 	Files       int
 	Duration    time.Duration
-	Stages      []Stage // wall time of each stage, in order
+	Stages      []Stage     // wall time of each stage, in order
+	Cache       cache.Stats // what Options.Cache answered during the build
 }
 
 // Stage is the wall time one stage of the pipeline took.
@@ -125,6 +126,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
+	cacheBefore := opts.Cache.Stats()
 	dl := &diag.List{}
 	res := &Result{Diags: dl, sink: output.NewSink(w)}
 	sw := &stopwatch{last: start}
@@ -137,7 +139,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	if tmpls == nil {
 		return res
 	}
-	md := newRenderer(cfg)
+	md := newRenderer(cfg, opts.Cache)
 	imgs := newImages(fsys, ix, &imaging.Processor{Store: opts.Cache, Memo: cmp.Or(opts.imageMemo, processMemo)})
 	results := renderMarkdown(md, tmpls, set, ix, imgs, dl)
 	sw.lap("markdown")
@@ -178,6 +180,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	}
 	res.Stats = stats(s, out.Len(), time.Since(start))
 	res.Stats.Stages = sw.stages
+	res.Stats.Cache = opts.Cache.Stats().Since(cacheBefore)
 	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs}
 	return res
 }
@@ -209,19 +212,33 @@ func typeLabel(s *site.Site, strs *layout.Strings) func(string) string {
 	}
 }
 
-func newRenderer(cfg *config.Config) *markdown.Renderer {
-	return markdown.New(markdown.Options{
+// mdRenderer is the Markdown renderer of a build and what its results
+// are cached under.
+type mdRenderer struct {
+	r     *markdown.Renderer
+	opts  markdown.Options
+	cache *cache.Store
+}
+
+func newRenderer(cfg *config.Config, c *cache.Store) *mdRenderer {
+	opts := markdown.Options{
 		Unsafe: cfg.Markup.Unsafe, Typographer: *cfg.Markup.Typographer,
 		HighlightStyle: cfg.Markup.HighlightStyle, LineNumbers: cfg.Markup.LineNumbers,
 		RequireAlt: cfg.Images.RequireAlt,
-	})
+	}
+	return &mdRenderer{r: markdown.New(opts), opts: opts, cache: c}
 }
 
-func renderMarkdown(r *markdown.Renderer, tmpls *layout.Templates, set *content.Set, ix *site.Index, imgs *images, dl *diag.List) []*markdown.Result {
+// render renders d, or takes its result from the cache.
+func (m *mdRenderer) render(d *content.Doc, ix *site.Index, tmpls *layout.Templates, imgs *images, dl *diag.List) (*markdown.Result, error) {
+	return renderCached(m.r, m.opts, m.cache, markdownInput(d, ix, tmpls, imgs), dl)
+}
+
+func renderMarkdown(m *mdRenderer, tmpls *layout.Templates, set *content.Set, ix *site.Index, imgs *images, dl *diag.List) []*markdown.Result {
 	results := make([]*markdown.Result, len(set.Docs))
 	parallel.For(len(set.Docs), func(i int) {
 		d := set.Docs[i]
-		res, err := r.Render(markdownInput(d, ix, tmpls, imgs), dl)
+		res, err := m.render(d, ix, tmpls, imgs, dl)
 		if err != nil {
 			dl.Errorf(diag.Pos{File: d.Path}, "%v", err)
 			res = &markdown.Result{}

@@ -183,7 +183,7 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 	if !content.SameShape(page.Doc, d) || s.inPublication(page) {
 		return false
 	}
-	r, err := st.md.Render(markdownInput(d, st.ix, st.tmpls, st.images), dl)
+	r, err := st.md.render(d, st.ix, st.tmpls, st.images, dl)
 	if err != nil || dl.HasErrors() {
 		return true
 	}

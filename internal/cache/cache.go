@@ -63,6 +63,11 @@ func (s *Store) Dir() string {
 // and entries rejected as damaged or foreign (counted among misses too).
 type Stats struct{ Hits, Misses, Rejected int64 }
 
+// Since is what the store answered between before and s.
+func (s Stats) Since(before Stats) Stats {
+	return Stats{s.Hits - before.Hits, s.Misses - before.Misses, s.Rejected - before.Rejected}
+}
+
 // Stats returns the counts so far.
 func (s *Store) Stats() Stats {
 	if s == nil {
@@ -98,6 +103,19 @@ func (s *Store) Get(namespace string, k Key) ([]byte, bool) {
 	}
 	s.hits.Add(1)
 	return payload, true
+}
+
+// Stale tells the store that the entry Get just returned for
+// (namespace, k) no longer holds for the caller (its result depends on
+// something the key could not hold, such as the URLs its links resolve
+// to): it is counted as a miss instead of a hit. The caller Puts the new
+// result under the same key.
+func (s *Store) Stale(namespace string, k Key) {
+	if s == nil {
+		return
+	}
+	s.hits.Add(-1)
+	s.misses.Add(1)
 }
 
 // Put stores payload under (namespace, k). A failure to write is returned

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestMain keeps the build cache of every test in a temporary folder, not
+// in the user's cache folder.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "bantin-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+var cacheLineRe = regexp.MustCompile(`cache: (\d+) hits, (\d+) misses in (.+)`)
+
+// A second build finds every result in the default cache folder, outside
+// the source tree; --cacheDir moves it; --noCache prints no cache line;
+// all three builds are byte-identical.
+func TestBuildCacheFlags(t *testing.T) {
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	dest := t.TempDir()
+	run := func(name string, flags ...string) (string, map[string][]byte) {
+		t.Helper()
+		out := filepath.Join(dest, name)
+		status, stdout, errOut := runCLI(append([]string{"build", "--source", root, "--destination", out, "--quiet"}, flags...)...)
+		if status != exitOK {
+			t.Fatalf("%s: status %d, stderr:\n%s", name, status, errOut)
+		}
+		return stdout, treeOf(t, out)
+	}
+	own := filepath.Join(t.TempDir(), "own-cache")
+	cold, a := run("cold", "--cacheDir", own)
+	warm, b := run("warm", "--cacheDir", own)
+	none, c := run("none", "--noCache")
+	m1, m2 := cacheLineRe.FindStringSubmatch(cold), cacheLineRe.FindStringSubmatch(warm)
+	if m1 == nil || m2 == nil {
+		t.Fatalf("no cache line:\n%s\n%s", cold, warm)
+	}
+	if m1[1] != "0" || m1[2] == "0" || m2[1] != m1[2] || m2[2] != "0" || m2[3] != own {
+		t.Errorf("cold %q, warm %q", m1[0], m2[0])
+	}
+	if strings.Contains(none, "cache:") {
+		t.Errorf("--noCache printed %q", none)
+	}
+	for p, data := range a {
+		if !bytes.Equal(data, b[p]) || !bytes.Equal(data, c[p]) {
+			t.Errorf("%s differs between the cold, warm and uncached builds", p)
+		}
+	}
+	if len(a) != len(b) || len(a) != len(c) {
+		t.Errorf("%d, %d and %d files", len(a), len(b), len(c))
+	}
+	_, _ = run("default")
+	def, _ := run("default-again")
+	if m := cacheLineRe.FindStringSubmatch(def); m == nil || m[2] != "0" || !strings.HasPrefix(m[3], os.Getenv("XDG_CACHE_HOME")) {
+		t.Errorf("default cache folder: %q", def)
+	}
+}

@@ -1,0 +1,224 @@
+package build
+
+import (
+	"bytes"
+	"encoding/gob"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"bantin/internal/cache"
+	"bantin/internal/config"
+	"bantin/internal/diag"
+	"bantin/internal/markdown"
+)
+
+const cacheSite = `
+-- config.toml --
+title = "Bản tin"
+baseURL = "https://danvan.example.vn/"
+-- content/bai-viet/a.md --
++++
+title = "Bài A"
+date = 2022-01-21
+id = "a1"
++++
+Xem [bài B](b.md) và [tệp thiếu](thieu.pdf).
+
+## Đường đi
+-- content/bai-viet/b.md --
++++
+title = "Bài B"
+date = 2022-01-20
+id = "b1"
++++
+Dân vận **khéo**.
+`
+
+func openStore(t *testing.T) *cache.Store {
+	t.Helper()
+	c, err := cache.Open(filepath.Join(t.TempDir(), "cache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// buildWith builds fsys with the cache c and returns its files, its
+// diagnostics and what the cache answered.
+func buildWith(t *testing.T, fsys fs.FS, opts Options, c *cache.Store) (map[string]string, string, cache.Stats) {
+	t.Helper()
+	opts.Cache = c
+	if opts.Now.IsZero() {
+		opts.Now = fixedNow
+	}
+	res := Build(fsys, opts)
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags.Err())
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	var msgs []string
+	for _, d := range res.Diags.Items() {
+		msgs = append(msgs, d.String())
+	}
+	return files, strings.Join(msgs, "\n"), res.Stats.Cache
+}
+
+func sameFiles(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d files, want %d", what, len(got), len(want))
+	}
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s: %s differs from a build without the cache", what, p)
+		}
+	}
+}
+
+// The second build with the same cache renders no Markdown: every
+// document is a hit, and the site and its warnings are those of a build
+// without the cache.
+func TestCacheHitRendersNothing(t *testing.T) {
+	fsys := siteFS(t, cacheSite)
+	clean, cleanMsgs, none := buildWith(t, fsys, Options{}, nil)
+	if none != (cache.Stats{}) {
+		t.Errorf("no cache answered %+v", none)
+	}
+	c := openStore(t)
+	first, msgs1, st1 := buildWith(t, fsys, Options{}, c)
+	if st1.Hits != 0 || st1.Misses == 0 {
+		t.Errorf("cold cache: %+v", st1)
+	}
+	second, msgs2, st2 := buildWith(t, fsys, Options{}, c)
+	if st2.Misses != 0 || st2.Hits != st1.Misses {
+		t.Errorf("warm cache: %+v, want %d hits and no misses", st2, st1.Misses)
+	}
+	sameFiles(t, "cold", first, clean)
+	sameFiles(t, "warm", second, clean)
+	if !strings.Contains(cleanMsgs, `link "thieu.pdf"`) || msgs1 != cleanMsgs || msgs2 != cleanMsgs {
+		t.Errorf("warnings differ:\nno cache:\n%s\ncold:\n%s\nwarm:\n%s", cleanMsgs, msgs1, msgs2)
+	}
+}
+
+// A hit takes the stored result as it is: proof that nothing was
+// rendered, and the reason an entry is checked before it is trusted.
+func TestCacheHitUsesTheStoredResult(t *testing.T) {
+	fsys := siteFS(t, cacheSite)
+	c := openStore(t)
+	buildWith(t, fsys, Options{}, c)
+	b := fsys["content/bai-viet/b.md"].Data
+	body := b[bytes.Index(b, []byte("+++\nDân"))+4:]
+	key := markdownKey(newRenderer(mustConfig(t, fsys), nil).opts, markdown.Input{File: "content/bai-viet/b.md", Src: body, FirstLine: 6})
+	var buf bytes.Buffer
+	gob.NewEncoder(&buf).Encode(cachedMarkdown{Result: &markdown.Result{HTML: []byte("<p>từ bộ nhớ đệm</p>")}})
+	if err := c.Put("markdown", key, buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	files, _, _ := buildWith(t, fsys, Options{}, c)
+	contains(t, files, "bai-viet/b/index.html", "từ bộ nhớ đệm")
+}
+
+// An edited document misses; the others still hit.
+func TestCacheMissOnEdit(t *testing.T) {
+	fsys := siteFS(t, cacheSite)
+	c := openStore(t)
+	buildWith(t, fsys, Options{}, c)
+	fsys["content/bai-viet/b.md"] = &fstest.MapFile{Data: bytes.Replace(fsys["content/bai-viet/b.md"].Data, []byte("khéo"), []byte("giỏi"), 1)}
+	files, _, st := buildWith(t, fsys, Options{}, c)
+	if st.Misses != 1 || st.Hits != 1 {
+		t.Errorf("one edited document of two: %+v", st)
+	}
+	contains(t, files, "bai-viet/b/index.html", "<strong>giỏi</strong>")
+}
+
+// Damaged, truncated or foreign entries are rebuilt, never trusted.
+func TestCacheDamagedEntriesAreRebuilt(t *testing.T) {
+	fsys := siteFS(t, cacheSite)
+	clean, _, _ := buildWith(t, fsys, Options{}, nil)
+	c := openStore(t)
+	_, _, st1 := buildWith(t, fsys, Options{}, c)
+	damaged := 0
+	filepath.WalkDir(c.Dir(), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			switch damaged % 3 {
+			case 0:
+				data[len(data)-1] ^= 0xff // a flipped bit in the payload
+			case 1:
+				data = data[:len(data)/2] // truncated
+			case 2:
+				data = []byte("not bantin's") // foreign
+			}
+			os.WriteFile(p, data, 0o644)
+			damaged++
+		}
+		return nil
+	})
+	if damaged == 0 {
+		t.Fatal("the cache holds no entries")
+	}
+	files, _, st := buildWith(t, fsys, Options{}, c)
+	if st.Rejected != int64(damaged) || st.Hits != 0 || st.Misses != st1.Misses {
+		t.Errorf("%d damaged entries: %+v", damaged, st)
+	}
+	sameFiles(t, "damaged cache", files, clean)
+	if _, _, st := buildWith(t, fsys, Options{}, c); st.Misses != 0 {
+		t.Errorf("after the rebuild: %+v", st)
+	}
+}
+
+// What shapes a result changes its key: a Markdown option misses every
+// document; a baseURL with another path changes the URL a link resolves
+// to, so the document that links misses and the one that does not hits.
+func TestCacheOptionChange(t *testing.T) {
+	fsys := siteFS(t, cacheSite)
+	c := openStore(t)
+	_, _, st1 := buildWith(t, fsys, Options{}, c)
+	moved := Options{BaseURL: "https://danvan.example.vn/danvan/"}
+	files, _, st := buildWith(t, fsys, moved, c)
+	if st.Hits != st1.Misses-1 || st.Misses != 1 {
+		t.Errorf("new base path: %+v, want the linking document alone to miss", st)
+	}
+	clean, _, _ := buildWith(t, fsys, moved, nil)
+	sameFiles(t, "new base path", files, clean)
+	contains(t, files, "bai-viet/a/index.html", `href="/danvan/bai-viet/b/"`)
+
+	withTypographer := string(fsys["config.toml"].Data) + "[markup]\ntypographer = false\n"
+	fsys["config.toml"] = &fstest.MapFile{Data: []byte(withTypographer)}
+	_, _, st = buildWith(t, fsys, Options{}, c)
+	if st.Hits != 0 || st.Misses != st1.Misses {
+		t.Errorf("another Markdown option: %+v, want every document to miss", st)
+	}
+}
+
+// The sample site built with a cold cache, a warm one and none is the
+// same, byte for byte.
+func TestCacheSampleSiteByteIdentical(t *testing.T) {
+	fsys := os.DirFS(filepath.Join("..", ".."))
+	clean, _, _ := buildWith(t, fsys, Options{}, nil)
+	c := openStore(t)
+	cold, _, _ := buildWith(t, fsys, Options{}, c)
+	warm, _, st := buildWith(t, fsys, Options{}, c)
+	if st.Misses != 0 || st.Hits == 0 {
+		t.Errorf("warm cache: %+v", st)
+	}
+	sameFiles(t, "cold", cold, clean)
+	sameFiles(t, "warm", warm, clean)
+}
+
+func mustConfig(t *testing.T, fsys fs.FS) *config.Config {
+	t.Helper()
+	dl := &diag.List{}
+	cfg := config.Load(fsys, "", dl)
+	if dl.HasErrors() {
+		t.Fatal(dl.Err())
+	}
+	return cfg
+}
