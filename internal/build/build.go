@@ -18,7 +18,6 @@ import (
 	"bantin/internal/output"
 	"bantin/internal/parallel"
 	"bantin/internal/publication"
-	"bantin/internal/qr"
 	"bantin/internal/search"
 	"bantin/internal/shortlink"
 	"bantin/internal/site"
@@ -85,6 +84,35 @@ type Stats struct {
 	Duration    time.Duration
 	Stages      []Stage     // wall time of each stage, in order
 	Cache       cache.Stats // what Options.Cache answered during the build
+	// CacheBy is Cache by kind of result: "markdown", "qr", "search".
+	CacheBy map[string]cache.Stats
+}
+
+// cacheSpaces are the namespaces a build's results are cached under.
+var cacheSpaces = []string{"markdown", "qr", "search"}
+
+// cacheSnapshot is what c answered so far, in all and by namespace.
+type cacheSnapshot struct {
+	all cache.Stats
+	by  map[string]cache.Stats
+}
+
+func snapshot(c *cache.Store) cacheSnapshot {
+	s := cacheSnapshot{all: c.Stats(), by: map[string]cache.Stats{}}
+	for _, ns := range cacheSpaces {
+		s.by[ns] = c.StatsOf(ns)
+	}
+	return s
+}
+
+// since fills st's cache counts with what c answered after before.
+func (st *Stats) cacheSince(c *cache.Store, before cacheSnapshot) {
+	now := snapshot(c)
+	st.Cache = now.all.Since(before.all)
+	st.CacheBy = map[string]cache.Stats{}
+	for ns, n := range now.by {
+		st.CacheBy[ns] = n.Since(before.by[ns])
+	}
 }
 
 // Stage is the wall time one stage of the pipeline took.
@@ -126,7 +154,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	if opts.Now.IsZero() {
 		opts.Now = start
 	}
-	cacheBefore := opts.Cache.Stats()
+	cacheBefore := snapshot(opts.Cache)
 	dl := &diag.List{}
 	res := &Result{Diags: dl, sink: output.NewSink(w)}
 	sw := &stopwatch{last: start}
@@ -134,7 +162,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}, dl)
 	ix := site.NewIndex(cfg, set, dl)
 	sw.lap("read")
-	codes := qr.NewCache()
+	codes := newCodes(opts.Cache)
 	tmpls := layout.Load(fsys, cfg, codes, dl) // before the Markdown: shortcodes are templates
 	if tmpls == nil {
 		return res
@@ -180,7 +208,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	}
 	res.Stats = stats(s, out.Len(), time.Since(start))
 	res.Stats.Stages = sw.stages
-	res.Stats.Cache = opts.Cache.Stats().Since(cacheBefore)
+	res.Stats.cacheSince(opts.Cache, cacheBefore)
 	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs}
 	return res
 }

@@ -48,7 +48,7 @@ func openStore(t *testing.T) *cache.Store {
 }
 
 // buildWith builds fsys with the cache c and returns its files, its
-// diagnostics and what the cache answered.
+// diagnostics and what the cache answered for Markdown.
 func buildWith(t *testing.T, fsys fs.FS, opts Options, c *cache.Store) (map[string]string, string, cache.Stats) {
 	t.Helper()
 	opts.Cache = c
@@ -67,7 +67,7 @@ func buildWith(t *testing.T, fsys fs.FS, opts Options, c *cache.Store) (map[stri
 	for _, d := range res.Diags.Items() {
 		msgs = append(msgs, d.String())
 	}
-	return files, strings.Join(msgs, "\n"), res.Stats.Cache
+	return files, strings.Join(msgs, "\n"), res.Stats.CacheBy["markdown"]
 }
 
 func sameFiles(t *testing.T, what string, got, want map[string]string) {
@@ -144,7 +144,7 @@ func TestCacheDamagedEntriesAreRebuilt(t *testing.T) {
 	clean, _, _ := buildWith(t, fsys, Options{}, nil)
 	c := openStore(t)
 	_, _, st1 := buildWith(t, fsys, Options{}, c)
-	damaged := 0
+	damaged, damagedMarkdown := 0, 0 // every entry, QR codes too
 	filepath.WalkDir(c.Dir(), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			data, _ := os.ReadFile(p)
@@ -157,6 +157,9 @@ func TestCacheDamagedEntriesAreRebuilt(t *testing.T) {
 				data = []byte("not bantin's") // foreign
 			}
 			os.WriteFile(p, data, 0o644)
+			if strings.Contains(filepath.ToSlash(p), "/markdown/") {
+				damagedMarkdown++
+			}
 			damaged++
 		}
 		return nil
@@ -165,8 +168,8 @@ func TestCacheDamagedEntriesAreRebuilt(t *testing.T) {
 		t.Fatal("the cache holds no entries")
 	}
 	files, _, st := buildWith(t, fsys, Options{}, c)
-	if st.Rejected != int64(damaged) || st.Hits != 0 || st.Misses != st1.Misses {
-		t.Errorf("%d damaged entries: %+v", damaged, st)
+	if st.Rejected != int64(damagedMarkdown) || st.Hits != 0 || st.Misses != st1.Misses {
+		t.Errorf("%d damaged Markdown entries: %+v", damagedMarkdown, st)
 	}
 	sameFiles(t, "damaged cache", files, clean)
 	if _, _, st := buildWith(t, fsys, Options{}, c); st.Misses != 0 {
@@ -221,4 +224,26 @@ func mustConfig(t *testing.T, fsys fs.FS) *config.Config {
 		t.Fatal(dl.Err())
 	}
 	return cfg
+}
+
+// QR codes come from the cache on the second build, the same codes.
+func TestCacheQRCodes(t *testing.T) {
+	fsys := siteFS(t, cacheSite)
+	c := openStore(t)
+	opts := Options{Now: fixedNow, Cache: c}
+	first := Build(fsys, opts)
+	second := Build(fsys, opts)
+	q1, q2 := first.Stats.CacheBy["qr"], second.Stats.CacheBy["qr"]
+	if q1.Misses == 0 || q1.Hits != 0 || q2.Misses != 0 || q2.Hits != q1.Misses {
+		t.Errorf("cold %+v, warm %+v", q1, q2)
+	}
+	clean := Build(fsys, Options{Now: fixedNow})
+	if len(second.Files) != len(clean.Files) {
+		t.Fatalf("%d files, want %d", len(second.Files), len(clean.Files))
+	}
+	for i, f := range clean.Files {
+		if second.Files[i].Path != f.Path || !bytes.Equal(second.Files[i].Data, f.Data) {
+			t.Errorf("%s differs with QR codes from the cache", f.Path)
+		}
+	}
 }

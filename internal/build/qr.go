@@ -3,6 +3,7 @@ package build
 import (
 	"path"
 
+	"bantin/internal/cache"
 	"bantin/internal/diag"
 	"bantin/internal/layout"
 	"bantin/internal/output"
@@ -40,4 +41,26 @@ func wantedQRFiles(s *site.Site, codes *qr.Cache, dl *diag.List) []output.File {
 			output.File{Path: name + ".png", Data: pngData, Source: "qrFile " + code.Text})
 	}
 	return files
+}
+
+// qrVersion names the layout of cached QR codes (qr's marshal).
+const qrVersion = "qr/1"
+
+// qrStore keeps encoded QR codes in the build cache, keyed by the program
+// and the code's text and level.
+type qrStore struct{ c *cache.Store }
+
+func (s qrStore) key(name string) cache.Key {
+	return cache.NewKey([]byte(qrVersion), cache.Program(), []byte(name))
+}
+
+func (s qrStore) Get(name string) ([]byte, bool) { return s.c.Get("qr", s.key(name)) }
+func (s qrStore) Put(name string, data []byte)   { s.c.Put("qr", s.key(name), data) }
+
+// newCodes is the QR codes of one build, backed by the build cache.
+func newCodes(c *cache.Store) *qr.Cache {
+	if c == nil {
+		return qr.NewCache()
+	}
+	return qr.NewCache().WithStore(qrStore{c})
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 )
 
@@ -38,6 +39,18 @@ type Store struct {
 	dir          string
 	hits, misses atomic.Int64
 	rejected     atomic.Int64
+	spaces       sync.Map // namespace → *counts
+}
+
+// counts are one namespace's answers.
+type counts struct{ hits, misses, rejected atomic.Int64 }
+
+func (s *Store) counts(namespace string) *counts {
+	if c, ok := s.spaces.Load(namespace); ok {
+		return c.(*counts)
+	}
+	c, _ := s.spaces.LoadOrStore(namespace, &counts{})
+	return c.(*counts)
 }
 
 // Open uses dir as a cache, creating it when missing.
@@ -76,6 +89,15 @@ func (s *Store) Stats() Stats {
 	return Stats{s.hits.Load(), s.misses.Load(), s.rejected.Load()}
 }
 
+// StatsOf returns the counts so far of one namespace.
+func (s *Store) StatsOf(namespace string) Stats {
+	if s == nil {
+		return Stats{}
+	}
+	c := s.counts(namespace)
+	return Stats{c.hits.Load(), c.misses.Load(), c.rejected.Load()}
+}
+
 // path is where the entry of (namespace, k) lives.
 func (s *Store) path(namespace string, k Key) string {
 	h := k.String()
@@ -89,19 +111,24 @@ func (s *Store) Get(namespace string, k Key) ([]byte, bool) {
 		return nil, false
 	}
 	p := s.path(namespace, k)
+	c := s.counts(namespace)
 	raw, err := os.ReadFile(p)
 	if err != nil {
 		s.misses.Add(1)
+		c.misses.Add(1)
 		return nil, false
 	}
 	payload, ok := decode(raw, k)
 	if !ok {
 		s.rejected.Add(1)
 		s.misses.Add(1)
+		c.rejected.Add(1)
+		c.misses.Add(1)
 		os.Remove(p)
 		return nil, false
 	}
 	s.hits.Add(1)
+	c.hits.Add(1)
 	return payload, true
 }
 
@@ -116,6 +143,9 @@ func (s *Store) Stale(namespace string, k Key) {
 	}
 	s.hits.Add(-1)
 	s.misses.Add(1)
+	c := s.counts(namespace)
+	c.hits.Add(-1)
+	c.misses.Add(1)
 }
 
 // Put stores payload under (namespace, k). A failure to write is returned

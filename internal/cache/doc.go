@@ -7,7 +7,15 @@
 // A producer names its results with a [Key] made from everything they
 // depend on — the input's bytes, the options, and the producer's own
 // version string (bump it whenever the output for the same input would
-// change) — and calls [Store.Get] before the work and [Store.Put] after.
+// change; [Program], the running executable's hash, besides it) — and
+// calls [Store.Get] before the work and [Store.Put] after. A result that
+// also depends on something no key can hold (a rendered document on the
+// URLs its links resolve to) keeps those answers in its payload, checks
+// them on a hit, and calls [Store.Stale] when they moved: the hit is
+// counted as a miss and the caller puts the new result.
+//
+// [Store.Stats] counts hits, misses and rejected entries in all,
+// [Store.StatsOf] by namespace ("markdown", "qr", "search").
 //
 // Entries are files under Dir/NAMESPACE/ab/cdef…: a header (magic,
 // format version, the full key, the payload's length and SHA-256) and the

@@ -12,6 +12,7 @@ type Cache struct {
 	mu    sync.Mutex
 	codes map[string]*Code // level + "\x00" + text → code
 	files map[string]bool  // base names of files asked for with File
+	store Store            // nil: codes last one build
 }
 
 // NewCache returns an empty cache.
@@ -28,9 +29,13 @@ func (c *Cache) Get(text string, level Level) (*Code, error) {
 	if ok {
 		return code, nil
 	}
-	code, err := New(text, level)
-	if err != nil {
-		return nil, err
+	code, ok = load(c.store, text, level)
+	if !ok {
+		var err error
+		if code, err = New(text, level); err != nil {
+			return nil, err
+		}
+		save(c.store, code)
 	}
 	c.mu.Lock()
 	c.codes[key] = code
