@@ -38,6 +38,15 @@
 // the draft/future/expired filter (Options.Now), and every list is sorted,
 // so two builds of the same input give byte-identical output.
 //
+// One dependency model, content.Inputs and content.Reach, says which parts
+// of a document reach which outputs: a Session's fast path remakes exactly
+// the outputs an edit reaches (content.Changed), site.Refresh updates
+// exactly those fields, and the build cache (Options.Cache) keys each
+// per-document result by the document's bytes, the options and the
+// program, plus, for rendered Markdown, the URLs its links resolved to
+// (checked on every hit: a page whose link target moved is rendered
+// again).
+//
 // A Session's fast path (one page's text edited) leaves the search index
 // stale (Change.SearchStale) until RefreshSearch, which the dev server
 // calls once edits pause for two seconds: rebuilding the index takes

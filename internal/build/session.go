@@ -20,17 +20,20 @@ import (
 // Session keeps a built site up to date as its sources change: the dev
 // server's engine. It is not safe for concurrent use.
 //
-// An edit to an existing page that changes only its body, summary,
-// description, lastmod or image, and that is neither a publication (leaflet,
-// handbook, bulletin issue) nor printed in a bulletin issue, takes the fast
-// path: that one document is
-// read and rendered again, its page updated in place, and only the outputs
-// that show it are rendered again — the page, every list page it appears
-// on, the home and 404 pages, the feeds that hold it, the sitemap when its
-// lastmod moved. A changed file under static/ is copied again. Anything
-// else (templates, config, new or removed files, a new title, date, URL,
-// terms, draft state …) rebuilds the whole site, so after any sequence of
-// edits the files equal what a clean build makes.
+// What an edit to an existing page touches follows from one dependency
+// model, content.Inputs: content.Changed says what the edit reaches
+// (content.Reach). When it reaches less than everything and the page is
+// neither a publication (leaflet, handbook, bulletin issue) nor printed in
+// one, the edit takes the fast path: that one document is read and
+// rendered again, its page updated in place (site.Refresh sets exactly
+// the fields of the Inputs), and only the outputs in its reach are made
+// again — its page (Own); the list pages that show it, the home and 404
+// pages (Lists); the feeds that hold it (Feeds); the sitemap (Sitemap);
+// the search index later, in RefreshSearch (Search). A changed file under
+// static/ is copied again. Anything else (templates, config, new or
+// removed files, a new title, date, URL, terms, draft state …) rebuilds
+// the whole site, so after any sequence of edits the files equal what a
+// clean build makes.
 type Session struct {
 	fsys     fs.FS
 	opts     Options
@@ -180,8 +183,12 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 	if d == nil || dl.HasErrors() {
 		return true // errors reported; Update keeps the previous files
 	}
-	if !content.SameShape(page.Doc, d) || s.inPublication(page) {
+	reach := content.Changed(page.Doc, d)
+	if reach&content.Everything != 0 || (reach != 0 && s.inPublication(page)) {
 		return false
+	}
+	if reach == 0 {
+		return true // saved unchanged
 	}
 	r, err := st.md.render(d, st.ix, st.tmpls, st.images, dl)
 	if err != nil || dl.HasErrors() {
@@ -190,10 +197,24 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 	if st.images.changedFor(d.Rel) {
 		return false // an image shown or linked anew: its copies or its original must be written
 	}
-	oldLastmod := page.Lastmod
 	site.Refresh(page, d, r)
 	st.tmpls.ForgetCached(page.URL)
-	for _, q := range s.showing(page) {
+	return s.remake(page, reach, files, changed, dl)
+}
+
+// remake makes again the outputs that an edit of page reaches, or reports
+// false when it cannot.
+func (s *Session) remake(page *site.Page, reach content.Reach, files map[string][]byte, changed map[string]bool, dl *diag.List) bool {
+	st := s.st
+	var pages []*site.Page
+	if reach&content.Own != 0 {
+		pages = append(pages, page)
+	}
+	if reach&content.Lists != 0 {
+		pages = append(pages, s.showing(page)...)
+		pages = append(pages, notFound(st.site, st.tmpls))
+	}
+	for _, q := range pages {
 		html, problem := st.tmpls.Execute(q)
 		if problem != nil {
 			dl.Add(*problem)
@@ -201,11 +222,26 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 		}
 		put(files, changed, q.OutPath, html)
 	}
-	if html, problem := st.tmpls.Execute(notFound(st.site, st.tmpls)); problem == nil {
-		put(files, changed, "404.html", html)
+	if reach&content.Feeds != 0 && !s.remakeFeeds(page, files, changed) {
+		return false
 	}
-	for _, list := range st.site.Lists {
-		if holds(list.Pages, page, st.cfg.Feeds.Limit) {
+	if reach&content.Sitemap != 0 {
+		data, err := sitemap.XML(st.site.All)
+		if err != nil {
+			return false
+		}
+		put(files, changed, sitemap.Path, data)
+	}
+	if reach&content.Search != 0 {
+		s.searchStale = true
+	}
+	return true
+}
+
+// remakeFeeds makes again the feeds that hold page.
+func (s *Session) remakeFeeds(page *site.Page, files map[string][]byte, changed map[string]bool) bool {
+	for _, list := range s.st.site.Lists {
+		if holds(list.Pages, page, s.st.cfg.Feeds.Limit) {
 			rss, err1 := feed.RSS(list)
 			atom, err2 := feed.Atom(list)
 			if err1 != nil || err2 != nil {
@@ -214,14 +250,6 @@ func (s *Session) updatePage(p string, files map[string][]byte, changed map[stri
 			put(files, changed, feed.RSSPath(list), rss)
 			put(files, changed, feed.AtomPath(list), atom)
 		}
-	}
-	s.searchStale = true
-	if !oldLastmod.Equal(page.Lastmod) {
-		data, err := sitemap.XML(st.site.All)
-		if err != nil {
-			return false
-		}
-		put(files, changed, sitemap.Path, data)
 	}
 	return true
 }
@@ -243,10 +271,10 @@ func (s *Session) inPublication(page *site.Page) bool {
 	return false
 }
 
-// showing returns page and every list page (pagers included) it appears
-// on, and the home page.
+// showing returns every list page (pagers included) page appears on, and
+// the home page.
 func (s *Session) showing(page *site.Page) []*site.Page {
-	out := []*site.Page{page, s.st.site.Home}
+	out := []*site.Page{s.st.site.Home}
 	for _, lists := range [][]*site.Page{s.st.site.All, s.st.site.Pagers} {
 		for _, q := range lists {
 			if q.IsList() && q != s.st.site.Home && holds(shown(q), page, -1) {

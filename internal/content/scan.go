@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"reflect"
 	"sort"
 	"strings"
 	"time"
@@ -418,18 +417,4 @@ func normalizeNewlines(b []byte) []byte {
 	}
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	return bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
-}
-
-// SameShape reports whether two versions of a document differ only in what
-// no other page depends on: the body, summary, description, lastmod and
-// image. Anything else (title, date, URL, terms, draft, …) changes other
-// pages too.
-func SameShape(a, b *Doc) bool {
-	fa, fb := a.Front, b.Front
-	for _, f := range []*FrontMatter{&fa, &fb} {
-		f.Summary, f.Description, f.Lastmod, f.Image = "", "", time.Time{}, ""
-	}
-	return reflect.DeepEqual(fa, fb) && reflect.DeepEqual(a.Terms, b.Terms) &&
-		a.Path == b.Path && a.Kind == b.Kind && a.Section == b.Section && a.Bundle == b.Bundle &&
-		reflect.DeepEqual(a.Resources, b.Resources) && a.Hidden == b.Hidden
 }

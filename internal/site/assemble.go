@@ -225,10 +225,11 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 	return p
 }
 
-// Refresh sets the fields of p that come from its body and from front-matter
-// keys no other page depends on (summary, description, lastmod, image,
-// params): Assemble uses it, and a dev-server session uses it to update a
-// page in place after an edit that changed nothing else.
+// Refresh sets the fields of p that come from content.Inputs, the parts of
+// a document no other page's shape depends on (its body, summary,
+// description, lastmod, image, keywords), and its params: Assemble uses
+// it, and a dev-server session uses it to update a page in place after an
+// edit whose content.Changed reach is less than Everything.
 func Refresh(p *Page, d *content.Doc, r *markdown.Result) {
 	p.Doc = d
 	p.Content, p.TOC, p.Plain, p.WordCount, p.HasCode = template.HTML(r.HTML), r.TOC, r.Plain, r.WordCount, r.HasCode
