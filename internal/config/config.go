@@ -11,6 +11,7 @@ import (
 	"bantin/internal/diag"
 	"bantin/internal/highlight"
 	"bantin/internal/meta"
+	"bantin/internal/qr"
 )
 
 // File is the config file's usual name at the site root; see [Files] for
@@ -82,12 +83,12 @@ type Related struct {
 
 // QR configures the QR codes of pages.
 type QR struct {
-	Level       string  `toml:"level"`
-	PrintLevel  string  `toml:"printLevel"` // codes in print editions: Q unless set
-	SizeMM      float64 `toml:"sizeMM"`
-	DPI         int     `toml:"dpi"`
-	Social      string  `toml:"social"`
-	SocialLabel string  `toml:"socialLabel"`
+	Level       qr.Level `toml:"level"`      // parsed once here: upper case, L, M, Q or H
+	PrintLevel  qr.Level `toml:"printLevel"` // codes in print editions: Q unless set
+	SizeMM      float64  `toml:"sizeMM"`
+	DPI         int      `toml:"dpi"`
+	Social      string   `toml:"social"`
+	SocialLabel string   `toml:"socialLabel"`
 }
 
 // MenuEntry is one link of a menu.
@@ -219,8 +220,8 @@ func (c *Config) AbsURL(p string) string {
 }
 
 func (q *QR) setDefaults(pos func(key ...string) diag.Pos, dl *diag.List) {
-	q.Level = qrLevel(q.Level, "M", "qr.level", pos("qr", "level"), dl)
-	q.PrintLevel = qrLevel(q.PrintLevel, "Q", "qr.printLevel", pos("qr", "printLevel"), dl)
+	q.Level = qrLevel(q.Level, qr.M, "qr.level", pos("qr", "level"), dl)
+	q.PrintLevel = qrLevel(q.PrintLevel, qr.Q, "qr.printLevel", pos("qr", "printLevel"), dl)
 	if q.SizeMM <= 0 {
 		q.SizeMM = 25
 	}
@@ -235,13 +236,14 @@ func (q *QR) setDefaults(pos func(key ...string) diag.Pos, dl *diag.List) {
 
 // qrLevel returns the error-correction level written as level, or def when
 // none is; anything but L, M, Q or H is an error at key.
-func qrLevel(level, def, key string, pos diag.Pos, dl *diag.List) string {
-	switch up := strings.ToUpper(level); up {
-	case "":
+func qrLevel(level, def qr.Level, key string, pos diag.Pos, dl *diag.List) qr.Level {
+	if level == "" {
 		return def
-	case "L", "M", "Q", "H":
-		return up
 	}
-	dl.Errorf(pos, "%s %q must be L, M, Q or H", key, level)
-	return def
+	l, err := qr.ParseLevel(string(level))
+	if err != nil {
+		dl.Errorf(pos, "%s %q must be L, M, Q or H", key, level)
+		return def
+	}
+	return l
 }

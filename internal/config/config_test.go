@@ -1,6 +1,8 @@
 package config
 
 import (
+	"bantin/internal/qr"
+
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -65,6 +67,14 @@ func TestTypographerOff(t *testing.T) {
 	c, msgs := load(t, "baseURL = \"https://a.vn/\"\n[markup]\ntypographer = false\n", "")
 	if msgs != "" || *c.Markup.Typographer {
 		t.Errorf("typographer = %v (%s)", *c.Markup.Typographer, msgs)
+	}
+}
+
+// The QR levels are typed once, here: any case in the file, qr.Level out.
+func TestQRLevelsTypedOnce(t *testing.T) {
+	c, msgs := load(t, "baseURL = \"https://a.vn/\"\n[qr]\nlevel = \"h\"\n", "")
+	if msgs != "" || c.QR.Level != qr.H || c.QR.PrintLevel != qr.Q {
+		t.Errorf("levels %q, %q (%s)", c.QR.Level, c.QR.PrintLevel, msgs)
 	}
 }
 

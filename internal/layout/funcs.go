@@ -25,8 +25,7 @@ const QRDir = "qr"
 // partial is bound per composed template set (see compose).
 func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMap {
 	loc := cfg.Location
-	level, _ := qr.ParseLevel(cfg.QR.Level) // config validated it
-	printLevel, _ := qr.ParseLevel(cfg.QR.PrintLevel)
+	level, printLevel := cfg.QR.Level, cfg.QR.PrintLevel
 	return template.FuncMap{
 		"qrSVG": func(text string, sizeMM ...float64) (template.HTML, error) {
 			code, err := codes.Get(text, level)

@@ -99,10 +99,6 @@ func hasFolder(p *site.Page) bool {
 // every page. redirectText is shown on redirect pages.
 func Files(s *site.Site, cache *qr.Cache, redirectText string) ([]output.File, error) {
 	cfg := s.Config.QR
-	level, err := qr.ParseLevel(cfg.Level)
-	if err != nil {
-		return nil, err
-	}
 	var files []output.File
 	for _, p := range s.All {
 		if p.ShortID != "" {
@@ -116,7 +112,7 @@ func Files(s *site.Site, cache *qr.Cache, redirectText string) ([]output.File, e
 	codes := make([][]output.File, len(s.All))
 	errs := make([]error, len(s.All))
 	parallel.For(len(s.All), func(i int) {
-		codes[i], errs[i] = pageCode(s.All[i], cache, level, cfg.SizeMM, cfg.DPI)
+		codes[i], errs[i] = pageCode(s.All[i], cache, cfg.Level, cfg.SizeMM, cfg.DPI)
 	})
 	for i := range s.All {
 		if errs[i] != nil {
