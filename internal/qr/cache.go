@@ -7,40 +7,47 @@ import (
 	"sync"
 )
 
-// Cache makes each code once. It is safe for concurrent use.
+// Cache makes each code once, even when many goroutines ask for it at
+// the same moment. It is safe for concurrent use.
 type Cache struct {
 	mu    sync.Mutex
-	codes map[string]*Code // level + "\x00" + text → code
+	codes map[string]*made // level + "\x00" + text → code
 	files map[string]bool  // base names of files asked for with File
 	store Store            // nil: codes last one build
 }
 
+// made is one code, made by the first goroutine that asked for it.
+type made struct {
+	once sync.Once
+	code *Code
+	err  error
+}
+
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{codes: map[string]*Code{}, files: map[string]bool{}}
+	return &Cache{codes: map[string]*made{}, files: map[string]bool{}}
 }
 
 // Get returns the code for text at level, making it on first use.
 func (c *Cache) Get(text string, level Level) (*Code, error) {
 	key := string(level) + "\x00" + text
 	c.mu.Lock()
-	code, ok := c.codes[key]
-	c.mu.Unlock()
-	if ok {
-		return code, nil
-	}
-	code, ok = load(c.store, text, level)
+	m, ok := c.codes[key]
 	if !ok {
-		var err error
-		if code, err = New(text, level); err != nil {
-			return nil, err
-		}
-		save(c.store, code)
+		m = &made{}
+		c.codes[key] = m
 	}
-	c.mu.Lock()
-	c.codes[key] = code
 	c.mu.Unlock()
-	return code, nil
+	m.once.Do(func() {
+		var ok bool
+		if m.code, ok = load(c.store, text, level); ok {
+			return
+		}
+		if m.code, m.err = New(text, level); m.err == nil {
+			save(c.store, m.code)
+		}
+	})
+	return m.code, m.err
 }
 
 // FileName returns the content-addressed base name ("3f9a…c2") of the
@@ -69,7 +76,7 @@ func (c *Cache) Wanted() []*Code {
 	defer c.mu.Unlock()
 	out := make([]*Code, 0, len(c.files))
 	for key := range c.files {
-		out = append(out, c.codes[key])
+		out = append(out, c.codes[key].code)
 	}
 	sort.Slice(out, func(i, j int) bool { return FileName(out[i].Text, out[i].Level) < FileName(out[j].Text, out[j].Level) })
 	return out
