@@ -179,7 +179,13 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	ix.Paginate(s, !opts.NoBrowse)
 	imgs.attach(s, dl)
 	res.Site = s
+	static := listTree(fsys, StaticDir, StaticDir, dl)
 	sw.lap("assemble")
+	if dl.HasErrors() {
+		// Input errors: the later stages would run on half-built data and
+		// add problems that are only echoes of these.
+		return res
+	}
 	out := res.sink
 	imgs.files(dl, out.Add)
 	sw.lap("images")
@@ -199,7 +205,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	sw.lap("feeds, sitemap")
 	renderPages(s, tmpls, out, dl)
 	sw.lap("templates")
-	out.AddAll(imgs.withhold(extraFiles(fsys, s, tmpls, dl)))
+	out.AddAll(imgs.withhold(extraFiles(fsys, s, tmpls, static, dl)))
 	out.AddAll(wantedQRFiles(s, codes, dl))
 	sw.lap("static")
 	res.report()

@@ -23,9 +23,10 @@ const StaticDir = "static"
 
 // extraFiles returns every output that is not a page and not made before
 // the templates (feedsAndSitemap, the QR codes, the search index): 404,
-// aliases, robots.txt, the code stylesheet, theme and site static files,
-// and content files (bundle resources and assets).
-func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {
+// aliases, robots.txt, the code stylesheet, theme and site static files
+// (static, listed with the inputs), and content files (bundle resources
+// and assets).
+func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, static []treeFile, dl *diag.List) []output.File {
 	var files []output.File
 	add := func(p, source string, data []byte, err error) {
 		if err != nil {
@@ -44,7 +45,7 @@ func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, dl *diag.List
 	css, err := highlight.Stylesheet(s.Config.Markup.HighlightStyle)
 	add(highlight.StylesheetPath, "code stylesheet", css, err)
 	files = append(files, lowerThemeScripts(copyTree(layout.Static(), ".", "theme static", dl), dl)...)
-	files = overlay(files, copyTree(fsys, StaticDir, StaticDir, dl))
+	files = overlay(files, readTree(fsys, static, dl))
 	files = append(files, contentFiles(fsys, s, dl)...)
 	return files
 }
@@ -90,17 +91,26 @@ func overlay(base, top []output.File) []output.File {
 // below root. Entries it will not read (a symlink out of the site, a named
 // pipe) are errors at their path.
 func copyTree(fsys fs.FS, root, source string, dl *diag.List) []output.File {
-	var files []output.File
+	return readTree(fsys, listTree(fsys, root, source, dl), dl)
+}
+
+// treeFile is a file found under a tree that is published as it is.
+type treeFile struct {
+	src    string // path in fsys
+	out    string // output path
+	source string // what to name it by: "static/css/x.css"
+}
+
+// listTree finds every file under root of fsys without reading it, so that
+// the build can report what it refuses (a symlink out of the site, a named
+// pipe) with the other input errors, before any output is made.
+func listTree(fsys fs.FS, root, source string, dl *diag.List) []treeFile {
+	var files []treeFile
 	err := sitefs.Walk(fsys, root, sitefs.Walker{
 		Skip: func(name string) bool { return strings.HasPrefix(name, ".") },
 		File: func(p string) {
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				dl.Errorf(diag.Pos{File: path.Join(source, strings.TrimPrefix(p, root))}, "read: %v", err)
-				return
-			}
 			rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
-			files = append(files, output.File{Path: rel, Data: data, Source: path.Join(source, rel)})
+			files = append(files, treeFile{src: p, out: rel, source: path.Join(source, rel)})
 		},
 		Refuse: func(p, why string) {
 			dl.Errorf(diag.Pos{File: path.Join(source, strings.TrimPrefix(p, root))}, "%s", why)
@@ -108,6 +118,20 @@ func copyTree(fsys fs.FS, root, source string, dl *diag.List) []output.File {
 	})
 	if err != nil && !(root == StaticDir && errors.Is(err, fs.ErrNotExist)) {
 		dl.Errorf(diag.Pos{File: source}, "read: %v", err)
+	}
+	return files
+}
+
+// readTree reads the files listTree found.
+func readTree(fsys fs.FS, tree []treeFile, dl *diag.List) []output.File {
+	files := make([]output.File, 0, len(tree))
+	for _, f := range tree {
+		data, err := fs.ReadFile(fsys, f.src)
+		if err != nil {
+			dl.Errorf(diag.Pos{File: f.source}, "read: %v", err)
+			continue
+		}
+		files = append(files, output.File{Path: f.out, Data: data, Source: f.source})
 	}
 	return files
 }
