@@ -365,7 +365,7 @@ func sourceName(p *site.Page) string {
 	if p.Source != "" {
 		return p.Source
 	}
-	return "the " + p.Kind + " page " + p.URL
+	return "the " + string(p.Kind) + " page " + p.URL
 }
 
 func stats(s *site.Site, files int, d time.Duration) Stats {

@@ -59,7 +59,7 @@ func aliasIndex(alias string) string {
 
 // notFound is the made-up page that 404.html renders.
 func notFound(s *site.Site, tmpls *layout.Templates) *site.Page {
-	return &site.Page{Kind: "404", Title: tmpls.Strings.Translate("notFoundTitle"), URL: "/404.html", OutPath: "404.html", Site: s, Params: map[string]any{}}
+	return &site.Page{Kind: site.KindNotFound, Title: tmpls.Strings.Translate("notFoundTitle"), URL: "/404.html", OutPath: "404.html", Site: s, Params: map[string]any{}}
 }
 
 func notFoundPage(s *site.Site, tmpls *layout.Templates, dl *diag.List) []output.File {

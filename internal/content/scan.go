@@ -21,7 +21,9 @@ import (
 // Dir is the content folder at the site root.
 const Dir = "content"
 
-// Kind says what a document is.
+// Kind says what a document, or a page of the site, is: the one list of
+// page kinds (site.Page.Kind is a Kind too; templates compare .Kind with
+// these strings, and a layout file may be named after one: term.html).
 type Kind string
 
 const (
@@ -35,6 +37,12 @@ const (
 	// KindTerm is content/PLURAL/TERM/_index.md: a term page's own title,
 	// description and text.
 	KindTerm Kind = "term"
+	// Pages bantin makes up, with no document of their own:
+	KindArchive   Kind = "archive"      // the archive's index, a year or a month
+	KindPrint     Kind = "print"        // the print edition of a publication
+	KindNotFound  Kind = "404"          // 404.html
+	KindSearch    Kind = "search"       // the search page
+	KindCatalogue Kind = "publications" // the catalogue of publications
 )
 
 // Doc is one Markdown file of content/.

@@ -217,9 +217,9 @@ func candidates(p *site.Page) []string {
 		return []string{"_default/archive.html", "_default/list.html"}
 	case site.KindPrint:
 		return []string{p.Type + "/print.html", "_default/print.html"}
-	case "publications":
+	case site.KindCatalogue:
 		return []string{"_default/publications.html", "_default/list.html"}
-	case "search":
+	case site.KindSearch:
 		return []string{"_default/search.html"}
 	case site.KindPage:
 		if p.Layout != "" {
@@ -228,7 +228,7 @@ func candidates(p *site.Page) []string {
 		add([]string{p.Type, p.Section, "_default"}, "single.html")
 		return out
 	}
-	return []string{p.Kind + ".html"}
+	return []string{string(p.Kind) + ".html"}
 }
 
 // Execute renders p. A failure comes back as one positioned diagnostic.

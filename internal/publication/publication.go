@@ -73,7 +73,7 @@ const (
 )
 
 // KindCatalogue is the kind of the publications catalogue page.
-const KindCatalogue = "publications"
+const KindCatalogue = site.KindCatalogue
 
 // PanelNames are the six panels of a leaflet in reading order.
 var PanelNames = []string{"bia", "vat", "trong-1", "trong-2", "trong-3", "sau"}

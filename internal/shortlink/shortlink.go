@@ -141,7 +141,7 @@ func pageCode(p *site.Page, cache *qr.Cache, level qr.Level, sizeMM float64, dpi
 	}
 	source := p.Source
 	if source == "" {
-		source = "the " + p.Kind + " page " + p.URL
+		source = "the " + string(p.Kind) + " page " + p.URL
 	}
 	return []output.File{
 		{Path: path.Join(dir, "qr.svg"), Data: code.SVG(sizeMM), Source: source + " (QR code)"},

@@ -5,11 +5,6 @@ import (
 	"time"
 )
 
-// Archive page kinds.
-const (
-	KindArchive = "archive" // the index, a year or a month
-)
-
 // Labels are the titles of pages bantin makes up, in the site's language.
 type Labels struct {
 	Archive string                       // "Lưu trữ"

@@ -170,7 +170,7 @@ func (o *ownPages) add(p *Page) {
 // listPage returns the list page of a taxonomy or term at url: own, the
 // page written for it, with its front matter's title when it has one, or a
 // made-up page titled title.
-func (ix *Index) listPage(own *Page, kind, title, url string) *Page {
+func (ix *Index) listPage(own *Page, kind content.Kind, title, url string) *Page {
 	if own == nil {
 		return ix.madeUpPage(kind, "", title, url)
 	}
@@ -213,7 +213,7 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 		typ = "page"
 	}
 	p := &Page{
-		Kind: string(d.Kind), Type: typ, Section: d.Section, Layout: d.Front.Layout, ID: d.Front.ID,
+		Kind: d.Kind, Type: typ, Section: d.Section, Layout: d.Front.Layout, ID: d.Front.ID,
 		Title: d.Front.Title, linkTitle: d.Front.LinkTitle, Date: d.Front.Date, Weight: d.Front.Weight,
 		Terms: d.Terms, Source: d.Path, Aliases: e.aliases,
 	}
@@ -251,7 +251,7 @@ func Refresh(p *Page, d *content.Doc, r *markdown.Result) {
 	}
 }
 
-func (ix *Index) madeUpPage(kind, section, title, url string) *Page {
+func (ix *Index) madeUpPage(kind content.Kind, section, title, url string) *Page {
 	p := &Page{Kind: kind, Type: ix.cfg.Types[section], Section: section, Title: title, Params: map[string]any{}, Terms: map[string][]string{}}
 	if p.Type == "" {
 		p.Type = section
@@ -321,7 +321,7 @@ func menus(ix *Index) map[string][]MenuEntry {
 }
 
 // MadeUp returns a list page that has no source file, at url.
-func (ix *Index) MadeUp(s *Site, kind, title, url string) *Page {
+func (ix *Index) MadeUp(s *Site, kind content.Kind, title, url string) *Page {
 	p := ix.madeUpPage(kind, "", title, url)
 	p.Site, p.Parent = s, s.Home
 	return p

@@ -11,14 +11,18 @@ import (
 	"bantin/internal/markdown"
 )
 
-// Page kinds.
+// Page kinds: content.Kind, the one list of them.
 const (
-	KindHome     = "home"
-	KindSection  = "section"
-	KindPage     = "page"
-	KindTaxonomy = "taxonomy" // the list of a taxonomy's terms
-	KindTerm     = "term"     // the pages of one term
-	KindPrint    = "print"    // the print edition of a publication
+	KindHome      = content.KindHome
+	KindSection   = content.KindSection
+	KindPage      = content.KindPage
+	KindTaxonomy  = content.KindTaxonomy  // the list of a taxonomy's terms
+	KindTerm      = content.KindTerm      // the pages of one term
+	KindPrint     = content.KindPrint     // the print edition of a publication
+	KindArchive   = content.KindArchive   // the archive's index, a year or a month
+	KindNotFound  = content.KindNotFound  // 404.html
+	KindSearch    = content.KindSearch    // the search page
+	KindCatalogue = content.KindCatalogue // the catalogue of publications
 )
 
 // PrintDir is the URL segment of print editions: /to-gap/x/ban-in/.
@@ -26,7 +30,7 @@ const PrintDir = "ban-in"
 
 // Page is one rendered page of the site.
 type Page struct {
-	Kind        string
+	Kind        content.Kind
 	Type        string // content type: article, leaflet, handbook, bulletin, or the section
 	Section     string
 	Layout      string
