@@ -53,8 +53,14 @@ func checkOutputs(collisions []output.Collision, invalid []output.Invalid, dl *d
 }
 
 // fromPage reports whether an output's source is a content page, or a
-// file made for one ("content/a.md (QR code)").
+// file made for one at its URL ("content/a.md (QR code)"): two of those on
+// one path are two pages with one URL, which site.NewIndex reports. A PDF
+// ("content/a.md (press PDF)") is named by its own path, which NewIndex
+// never saw.
 func fromPage(source string) bool {
+	if strings.HasSuffix(source, "PDF)") {
+		return false
+	}
 	if i := strings.Index(source, ".md ("); i >= 0 && strings.HasSuffix(source, ")") {
 		source = source[:i+3]
 	}
