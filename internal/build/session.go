@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"bantin/internal/cache"
 	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/feed"
@@ -56,6 +57,8 @@ type Change struct {
 	// update; RefreshSearch brings it up to date. The dev server calls it
 	// once edits pause, so that saves show at once.
 	SearchStale bool
+	// Cache is what Options.Cache answered during a full rebuild.
+	Cache cache.Stats
 }
 
 // NewSession builds the site once.
@@ -137,7 +140,7 @@ func (s *Session) vanished(p string) bool {
 // rebuild builds everything and reports which outputs differ.
 func (s *Session) rebuild() *Change {
 	res := Build(s.fsys, s.opts)
-	ch := &Change{Diags: res.Diags, Full: true}
+	ch := &Change{Diags: res.Diags, Full: true, Cache: res.Stats.Cache}
 	if res.Diags.HasErrors() {
 		s.broken, ch.Failed = true, true
 		return ch

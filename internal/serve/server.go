@@ -40,6 +40,7 @@ type Server struct {
 	// Verbosity is how much of each build's diagnostics goes to the log.
 	Verbosity diag.Verbosity
 	served    bool   // a build has succeeded: there is a site to serve
+	cacheOn   bool   // the builds use a build cache: say what it answered
 	base      string // the path the site is served under ("/danvan"), "" at the root
 
 	mu     sync.RWMutex
@@ -61,7 +62,7 @@ func NewVerbosity(root string, opts build.Options, log io.Writer, v diag.Verbosi
 	if err != nil {
 		fsys = os.DirFS(root) // the build reports the same error at each path it reads
 	}
-	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, Verbosity: v}
+	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, Verbosity: v, cacheOn: opts.Cache != nil}
 	start := time.Now()
 	session, ch := build.NewSession(s.fsys, opts)
 	s.session = session
@@ -133,7 +134,11 @@ func (s *Server) apply(ch *build.Change, took time.Duration) {
 	if ch.Full {
 		kind = "rebuilt"
 	}
-	fmt.Fprintf(s.log, "%s %d files in %s\n", kind, len(ch.Changed), took.Round(time.Millisecond))
+	fmt.Fprintf(s.log, "%s %d files in %s", kind, len(ch.Changed), took.Round(time.Millisecond))
+	if ch.Full && s.cacheOn {
+		fmt.Fprintf(s.log, "; cache: %d hits, %d misses", ch.Cache.Hits, ch.Cache.Misses)
+	}
+	fmt.Fprintln(s.log)
 	if hadErrors {
 		s.hub.send("ok", struct{}{})
 	}
