@@ -175,7 +175,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
 	checkAnchors(set, results, s, dl)
 	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
-	shortlink.Assign(s, dl)
+	s.ShortLinks = shortlink.Assign(s, dl)
 	ix.Paginate(s, !opts.NoBrowse)
 	imgs.attach(s, dl)
 	res.Site = s

@@ -26,7 +26,7 @@ func TestSampleSiteQRCodesDecode(t *testing.T) {
 	}
 	checked := 0
 	for _, p := range res.Site.All {
-		if p.QR.SVG == "" {
+		if p.QR().SVG == "" {
 			continue
 		}
 		dir := strings.TrimSuffix(p.OutPath, "index.html")
@@ -35,17 +35,17 @@ func TestSampleSiteQRCodesDecode(t *testing.T) {
 			t.Errorf("%s: QR files missing", p.URL)
 			continue
 		}
-		if got := tooltest.DecodeQR(t, tooltest.DecodePNG(t, png)); got != p.ShortURL {
-			t.Errorf("%s: qr.png holds %q, want %q", p.URL, got, p.ShortURL)
+		if got := tooltest.DecodeQR(t, tooltest.DecodePNG(t, png)); got != p.ShortURL() {
+			t.Errorf("%s: qr.png holds %q, want %q", p.URL, got, p.ShortURL())
 		}
-		if got := tooltest.DecodeQR(t, tooltest.RasterizeQRSVG(t, svg, 6)); got != p.ShortURL {
-			t.Errorf("%s: qr.svg holds %q, want %q", p.URL, got, p.ShortURL)
+		if got := tooltest.DecodeQR(t, tooltest.RasterizeQRSVG(t, svg, 6)); got != p.ShortURL() {
+			t.Errorf("%s: qr.svg holds %q, want %q", p.URL, got, p.ShortURL())
 		}
-		if strings.Trim(p.ShortURL, "abcdefghijklmnopqrstuvwxyz0123456789:/.-") != "" {
-			t.Errorf("%s: short URL %q is not plain ASCII", p.URL, p.ShortURL)
+		if strings.Trim(p.ShortURL(), "abcdefghijklmnopqrstuvwxyz0123456789:/.-") != "" {
+			t.Errorf("%s: short URL %q is not plain ASCII", p.URL, p.ShortURL())
 		}
-		if p.ShortID != "" {
-			target := redirectTarget(t, files, p.ShortURL, res.Site.Config.Base.String())
+		if p.ShortID() != "" {
+			target := redirectTarget(t, files, p.ShortURL(), res.Site.Config.Base.String())
 			if target != p.RelPermalink {
 				t.Errorf("%s: short link redirects to %q", p.URL, target)
 			}
@@ -156,8 +156,8 @@ func TestPrintedPageQRDecodes(t *testing.T) {
 		for page := 1; page <= 4 && len(got) == 0; page++ {
 			got = tooltest.DecodeAllQR(t, tooltest.RenderPDFPage(t, pdf, page, 150))
 		}
-		if len(got) == 0 || got[0] != p.ShortURL {
-			t.Errorf("%s: printed code holds %v, want %s", p.URL, got, p.ShortURL)
+		if len(got) == 0 || got[0] != p.ShortURL() {
+			t.Errorf("%s: printed code holds %v, want %s", p.URL, got, p.ShortURL())
 		}
 		return
 	}

@@ -21,29 +21,31 @@ const Dir = "l"
 
 var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,31}$`)
 
-// Assign sets ShortID, ShortURL and QR on every page of s.
-func Assign(s *site.Site, dl *diag.List) {
+// Assign returns the short link of every page of s (print editions and
+// later pagers find their publication's and list's through it); it
+// changes no page.
+func Assign(s *site.Site, dl *diag.List) site.ShortLinks {
+	links := make(site.ShortLinks, len(s.All))
 	owner := map[string]*site.Page{}
 	for _, p := range s.All {
+		var l site.ShortLink
 		id := idOf(p, dl)
 		if id == "" {
-			p.ShortURL = p.Permalink
+			l.URL = p.Permalink
 		} else {
 			if other, taken := owner[id]; taken {
 				dl.Errorf(posOf(p), "id %q is also the id of %s; each page needs its own", id, other.Source)
 				continue
 			}
 			owner[id] = p
-			p.ShortID = id
-			p.ShortURL = s.Config.AbsURL("/" + Dir + "/" + id + "/")
+			l.ID, l.URL = id, s.Config.AbsURL("/"+Dir+"/"+id+"/")
 		}
 		if hasFolder(p) {
-			p.QR = site.QRFiles{SVG: p.RelPermalink + "qr.svg", PNG: p.RelPermalink + "qr.png"}
+			l.QR = site.QRFiles{SVG: p.RelPermalink + "qr.svg", PNG: p.RelPermalink + "qr.png"}
 		}
+		links[p] = l
 	}
-	for _, e := range s.Prints { // a print edition carries the code of its page
-		e.ShortID, e.ShortURL, e.QR = e.Edition.ShortID, e.Edition.ShortURL, e.Edition.QR
-	}
+	return links
 }
 
 func idOf(p *site.Page, dl *diag.List) string {
@@ -101,9 +103,9 @@ func Files(s *site.Site, cache *qr.Cache, redirectText string) ([]output.File, e
 	cfg := s.Config.QR
 	var files []output.File
 	for _, p := range s.All {
-		if p.ShortID != "" {
+		if p.ShortID() != "" {
 			files = append(files, output.File{
-				Path:   path.Join(Dir, p.ShortID, "index.html"),
+				Path:   path.Join(Dir, p.ShortID(), "index.html"),
 				Data:   redirect.HTML(p.RelPermalink, s.Config.LanguageCode, redirectText),
 				Source: p.Source + " (short link)",
 			})
@@ -124,10 +126,10 @@ func Files(s *site.Site, cache *qr.Cache, redirectText string) ([]output.File, e
 }
 
 func pageCode(p *site.Page, cache *qr.Cache, level qr.Level, sizeMM float64, dpi int) ([]output.File, error) {
-	if p.QR.SVG == "" {
+	if p.QR().SVG == "" {
 		return nil, nil
 	}
-	code, err := cache.Get(p.ShortURL, level)
+	code, err := cache.Get(p.ShortURL(), level)
 	if err != nil {
 		return nil, err
 	}

@@ -67,10 +67,6 @@ type Page struct {
 	Aliases      []string
 	Resources    []Resource
 
-	ShortID  string // the page's short code ("dvk001")
-	ShortURL string // absolute short link that redirects here; what the QR code holds
-	QR       QRFiles
-
 	Pages    []*Page // a list page's pages, newest first
 	Pager    *Pager  // this page of a paginated list
 	Children []*Page // the archive's years, a year's months
@@ -100,6 +96,7 @@ type Page struct {
 
 	terms     map[string][]*Term // taxonomy plural → the page's terms, set with the taxonomies
 	linkTitle string             // front matter linkTitle
+	pagerOf   *Page              // a later pager: the list it is a page of
 	// newest: a section's pages newest first, when Pages is in another
 	// order (weights); "Tin khác" and previous/next follow dates.
 	newest []*Page
@@ -277,6 +274,7 @@ type Site struct {
 	Publications *Page   // the catalogue of printed publications
 	Menus        map[string][]MenuEntry
 	Assets       []Resource // non-Markdown content files outside bundles
+	ShortLinks   ShortLinks // every page's short link: shortlink.Assign's result
 }
 
 // MenuEntry is a menu link with its URL made site-relative.

@@ -48,7 +48,7 @@ func (ix *Index) paginate(p *Page, size int) []*Page {
 			copyOfP := *p
 			page = &copyOfP
 			ix.setURL(page, fmt.Sprintf("%spage/%d/", p.URL, i+1))
-			page.Aliases = nil
+			page.Aliases, page.pagerOf = nil, p
 		}
 		pg.URL = page.RelPermalink
 		page.Pager = pg
