@@ -40,7 +40,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	registerHugoNames(fs, f)
 	fs.BoolVar(&f.verbose, "verbose", false, "print every warning (by default, warnings of one kind are one line with a count)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no warnings, only errors")
-	fs.StringVar(&f.cacheDir, "cacheDir", "", "the build cache folder, kept between builds (default: bantin/ in the user cache folder, one subfolder per site)")
+	fs.StringVar(&f.cacheDir, "cacheDir", "", "the build cache folder, kept between builds; a relative path is taken from the current folder (default: bantin/SITE-HASH in the user cache folder, outside the site)")
 	fs.BoolVar(&f.noCache, "noCache", false, "neither read nor write the build cache: render everything")
 }
 

@@ -14,6 +14,8 @@
 //	 │                         every core through Options.Cache; originals left
 //	 │                         out unless a Markdown link points to them
 //	 │   checkAnchors ───────► warnings              x.md#id links to ids x.md lacks
+//	 │   shortlink.Assign ───► site.ShortLinks       data, looked up by Page.ShortURL, QR
+//	 │   (input errors: every one reported, and the build stops here)
 //	 │   shortlink.Files ────► redirects, page codes  on every core
 //	 │   search.Files ───────► index, fragments, script (these three before the
 //	 │   feed.Writer, sitemap ► feeds, sitemap.xml    templates, while the heap is small)
@@ -37,6 +39,13 @@
 // order the parallel stages made them in. Nothing in a build depends on the clock except
 // the draft/future/expired filter (Options.Now), and every list is sorted,
 // so two builds of the same input give byte-identical output.
+//
+// Stages that still edit the shared site model in place, in this order:
+// publication.Prepare (a publication's panels, questions, articles and PDF
+// URLs; the print editions and the catalogue page), search.Prepare (adds
+// the search page), Index.Paginate (a list's first Pager and its page/1/
+// alias, after which later pagers are copies). Short links are data
+// (site.ShortLinks) and need no order.
 //
 // One dependency model, content.Inputs and content.Reach, says which parts
 // of a document reach which outputs: a Session's fast path remakes exactly
