@@ -56,7 +56,29 @@ func (f *buildFlags) openCache() (*cache.Store, error) {
 			return nil, err
 		}
 	}
+	if err := outsideSourceDirs(f.source, dir, "--cacheDir"); err != nil {
+		return nil, err
+	}
 	return cache.Open(dir)
+}
+
+// outsideSourceDirs refuses a folder bantin writes (what names it) inside
+// a folder the build reads (content/, static/, layouts/).
+func outsideSourceDirs(source, dir, what string) error {
+	absDir, err := realPath(dir)
+	if err != nil {
+		return err
+	}
+	absSource, err := realPath(source)
+	if err != nil {
+		return err
+	}
+	for _, d := range sourceDirs {
+		if within(absDir, filepath.Join(absSource, d)) {
+			return fmt.Errorf("%s %s lies inside the site's %s/ folder: the build would read its own cache; choose a folder outside %s/", what, dir, d, d)
+		}
+	}
+	return nil
 }
 
 // verbosity is how much of the diagnostics the flags ask to print.

@@ -67,3 +67,16 @@ func TestBuildCacheFlags(t *testing.T) {
 		t.Errorf("default cache folder: %q", def)
 	}
 }
+
+// A cache folder inside a folder the build reads is refused before
+// anything is written.
+func TestCacheDirInsideContentIsRefused(t *testing.T) {
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	status, _, errOut := runCLI("build", "--source", root, "--destination", filepath.Join(t.TempDir(), "public"), "--cacheDir", filepath.Join(root, "content", "bo-nho"))
+	if status != exitUsage || !strings.Contains(errOut, "lies inside the site's content/ folder") {
+		t.Errorf("status %d, stderr %q", status, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "bo-nho")); !os.IsNotExist(err) {
+		t.Error("the refused cache folder was made")
+	}
+}
