@@ -9,19 +9,6 @@ import (
 	"testing"
 )
 
-// TestMain keeps the build cache of every test in a temporary folder, not
-// in the user's cache folder.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "bantin-test-cache-")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("XDG_CACHE_HOME", dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
 var cacheLineRe = regexp.MustCompile(`cache: (\d+) hits, (\d+) misses in (.+)`)
 
 // A second build finds every result in the default cache folder, outside
