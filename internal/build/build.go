@@ -176,7 +176,8 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	checkAnchors(set, results, s, dl)
 	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
 	s.ShortLinks = shortlink.Assign(s, dl)
-	ix.Paginate(s, !opts.NoBrowse)
+	pagination := ix.Paginate(s, !opts.NoBrowse)
+	s.Pagination, s.Pagers = pagination.First, pagination.Later
 	imgs.attach(s, dl)
 	res.Site = s
 	static := listTree(fsys, StaticDir, StaticDir, dl)

@@ -42,10 +42,11 @@
 //
 // Stages that still edit the shared site model in place, in this order:
 // publication.Prepare (a publication's panels, questions, articles and PDF
-// URLs; the print editions and the catalogue page), search.Prepare (adds
-// the search page), Index.Paginate (a list's first Pager and its page/1/
-// alias, after which later pagers are copies). Short links are data
-// (site.ShortLinks) and need no order.
+// URLs; the print editions and the catalogue page), then search.Prepare
+// (adds the search page). Short links (site.ShortLinks) and pagination
+// (site.Pagination, Site.Pagers) are data those stages return; pages find
+// theirs through methods (ShortURL, QR, Pager, Redirects), so they need no
+// order.
 //
 // One dependency model, content.Inputs and content.Reach, says which parts
 // of a document reach which outputs: a Session's fast path remakes exactly

@@ -37,7 +37,7 @@ func extraFiles(fsys fs.FS, s *site.Site, tmpls *layout.Templates, static []tree
 	}
 	files = append(files, notFoundPage(s, tmpls, dl)...)
 	for _, p := range s.All {
-		for _, a := range p.Aliases {
+		for _, a := range p.Redirects() {
 			add(strings.TrimPrefix(a, "/")+aliasIndex(a), p.Source, redirect.HTML(p.RelPermalink, s.Config.LanguageCode, tmpls.Strings.Translate("redirecting")), nil)
 		}
 	}

@@ -289,8 +289,8 @@ func (s *Session) showing(page *site.Page) []*site.Page {
 }
 
 func shown(list *site.Page) []*site.Page {
-	if list.Pager != nil {
-		return list.Pager.Pages
+	if pg := list.Pager(); pg != nil {
+		return pg.Pages
 	}
 	return list.Pages
 }

@@ -41,7 +41,7 @@ func (m metaTags) write(p *site.Page) (template.HTML, error) {
 	if p.Permalink != "" {
 		b.WriteString(`<link rel="canonical" href="` + urlAttr(p.Permalink) + "\">\n")
 	}
-	if pg := p.Pager; pg != nil {
+	if pg := p.Pager(); pg != nil {
 		if pg.Prev != nil {
 			b.WriteString(`<link rel="prev" href="` + urlAttr(pg.Prev.URL) + "\">\n")
 		}
@@ -103,7 +103,7 @@ func (m metaTags) title(p *site.Page) string {
 		return p.Site.Title
 	}
 	t := p.Title
-	if pg := p.Pager; pg != nil && pg.Number > 1 {
+	if pg := p.Pager(); pg != nil && pg.Number > 1 {
 		t += " – " + m.strs.Translate("pageOf", pg.Number, pg.Total)
 	}
 	return t + " – " + p.Site.Title
@@ -113,7 +113,7 @@ func (m metaTags) title(p *site.Page) string {
 // list's first pager.
 func (m metaTags) feedLinks(b *strings.Builder, p *site.Page) {
 	list := p.RelPermalink
-	if pg := p.Pager; pg != nil {
+	if pg := p.Pager(); pg != nil {
 		list = pg.All[0].URL
 	}
 	title := esc(p.Title + " – " + p.Site.Title)

@@ -37,7 +37,7 @@ func metaTestPages(cfg *config.Config) []*site.Page {
 			pg.Next = pagers[i+1]
 		}
 	}
-	term.Pager = pagers[1]
+	s.Pagination = map[*site.Page]*site.Pager{term: pagers[1]}
 	return []*site.Page{home, sec, article, undated, term}
 }
 

@@ -16,7 +16,7 @@ import (
 type paginationNav struct{ strs *Strings }
 
 func (n paginationNav) write(p *site.Page) template.HTML {
-	pg := p.Pager
+	pg := p.Pager()
 	if pg == nil || !pg.HasOthers() {
 		return ""
 	}

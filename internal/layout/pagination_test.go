@@ -13,10 +13,13 @@ import (
 // pager, the first, middle and last of many, and a list of two.
 func TestPaginationNavMatchesTheTemplate(t *testing.T) {
 	cases := []struct{ number, total int }{{1, 1}, {1, 2}, {2, 2}, {1, 12}, {6, 12}, {12, 12}, {3, 7}}
-	sameAsTemplate(t, "baseURL = \"https://danvan.example.vn/\"\n", "pagination-template.html", "{{ paginationNav . }}", func(*config.Config) []*site.Page {
+	sameAsTemplate(t, "baseURL = \"https://danvan.example.vn/\"\n", "pagination-template.html", "{{ paginationNav . }}", func(cfg *config.Config) []*site.Page {
 		var pages []*site.Page
 		for _, c := range cases {
-			pages = append(pages, &site.Page{Kind: site.KindTerm, Title: "Dân vận", URL: "/the/dan-van/", Pager: pagers(c.total)[c.number-1]})
+			s := &site.Site{Config: cfg}
+			p := &site.Page{Kind: site.KindTerm, Title: "Dân vận", URL: "/the/dan-van/", Site: s}
+			s.Pagination = map[*site.Page]*site.Pager{p: pagers(c.total)[c.number-1]}
+			pages = append(pages, p)
 		}
 		return pages
 	})

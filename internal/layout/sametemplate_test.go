@@ -44,7 +44,7 @@ func sameAsTemplate(t *testing.T, configTOML, file, call string, pages func(*con
 		}
 		if w, g := normalizeTags(want.String()), normalizeTags(got.String()); w != g {
 			where := p.URL
-			if pg := p.Pager; pg != nil {
+			if pg := p.Pager(); pg != nil {
 				where += " pager " + pg.URL
 			}
 			t.Errorf("%s:\n got %s\nwant %s", where, g, w)

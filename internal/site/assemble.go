@@ -182,22 +182,32 @@ func (ix *Index) listPage(own *Page, kind content.Kind, title, url string) *Page
 	return own
 }
 
+// Pagination is what Paginate returns: the first pager of every paginated
+// list, and the pages of the later pagers (copies of their list).
+type Pagination struct {
+	First map[*Page]*Pager
+	Later []*Page
+}
+
 // Paginate splits every list page of s (but taxonomy indexes and archive
 // pages with children, which list those) into pagers of the configured
-// size; with all, the second and later pagers go to s.Pagers, without it
-// lists show their first pager only. Call it once, after every page has
-// its short link.
-func (ix *Index) Paginate(s *Site, all bool) {
+// size; with all, the second and later pagers are returned too, without it
+// lists show their first pager only. It changes no page and needs no
+// order: the build stores the result in Site.Pagination and Site.Pagers.
+func (ix *Index) Paginate(s *Site, all bool) Pagination {
 	size := ix.cfg.Pagination.PagerSize
+	out := Pagination{First: map[*Page]*Pager{}}
 	for _, p := range s.All {
 		if !p.IsList() || p.Kind == KindTaxonomy || len(p.Children) > 0 {
 			continue // taxonomy indexes list terms; archive index and years list their children
 		}
-		pagers := ix.paginate(p, size)
+		pagers, pages := ix.paginate(p, size)
+		out.First[p] = pagers[0]
 		if all {
-			s.Pagers = append(s.Pagers, pagers[1:]...)
+			out.Later = append(out.Later, pages[1:]...)
 		}
 	}
+	return out
 }
 
 func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
@@ -332,7 +342,7 @@ func (ix *Index) MadeUp(s *Site, kind content.Kind, title, url string) *Page {
 func (ix *Index) PrintEdition(p *Page) *Page {
 	e := *p
 	ix.setURL(&e, p.URL+PrintDir+"/")
-	e.Kind, e.Edition, e.Aliases, e.Pager = KindPrint, p, nil, nil
+	e.Kind, e.Edition, e.Aliases, e.pager = KindPrint, p, nil, nil
 	p.PrintURL = e.RelPermalink
 	return &e
 }

@@ -68,7 +68,6 @@ type Page struct {
 	Resources    []Resource
 
 	Pages    []*Page // a list page's pages, newest first
-	Pager    *Pager  // this page of a paginated list
 	Children []*Page // the archive's years, a year's months
 	Year     int     // archive pages: the year shown
 	Month    int     // archive pages: the month shown
@@ -97,6 +96,7 @@ type Page struct {
 	terms     map[string][]*Term // taxonomy plural → the page's terms, set with the taxonomies
 	linkTitle string             // front matter linkTitle
 	pagerOf   *Page              // a later pager: the list it is a page of
+	pager     *Pager             // a later pager: which one
 	// newest: a section's pages newest first, when Pages is in another
 	// order (weights); "Tin khác" and previous/next follow dates.
 	newest []*Page
@@ -275,6 +275,9 @@ type Site struct {
 	Menus        map[string][]MenuEntry
 	Assets       []Resource // non-Markdown content files outside bundles
 	ShortLinks   ShortLinks // every page's short link: shortlink.Assign's result
+	// Pagination is the first pager of every paginated list (Paginate's
+	// result); later pagers are copies of their list in Pagers.
+	Pagination map[*Page]*Pager
 }
 
 // MenuEntry is a menu link with its URL made site-relative.

@@ -33,10 +33,28 @@ func (p *Pager) Links() []*Pager {
 // HasOthers reports whether the list has more than one pager.
 func (p *Pager) HasOthers() bool { return p.Total > 1 }
 
+// Pager is this page of a paginated list, or nil.
+func (p *Page) Pager() *Pager {
+	if p.pager != nil || p.Site == nil {
+		return p.pager
+	}
+	return p.Site.Pagination[p]
+}
+
+// Redirects are the URLs that redirect to p: its aliases, and for a list
+// of more than one pager, its page/1/.
+func (p *Page) Redirects() []string {
+	if pg := p.Pager(); pg != nil && pg.Number == 1 && pg.Total > 1 {
+		return append(append([]string(nil), p.Aliases...), p.URL+"page/1/")
+	}
+	return p.Aliases
+}
+
 // paginate splits list page p into pagers of size pages: the first keeps
-// p's URL, the others are at URL/page/N/. It returns one page per pager;
-// the first is p itself.
-func (ix *Index) paginate(p *Page, size int) []*Page {
+// p's URL, the others are at URL/page/N/. It returns the pagers, and one
+// page per pager: the first is p itself (unchanged: its Pager is found in
+// Site.Pagination), the others new copies of it.
+func (ix *Index) paginate(p *Page, size int) ([]*Pager, []*Page) {
 	total := max(1, (len(p.Pages)+size-1)/size)
 	pagers := make([]*Pager, total)
 	out := make([]*Page, total)
@@ -48,14 +66,10 @@ func (ix *Index) paginate(p *Page, size int) []*Page {
 			copyOfP := *p
 			page = &copyOfP
 			ix.setURL(page, fmt.Sprintf("%spage/%d/", p.URL, i+1))
-			page.Aliases, page.pagerOf = nil, p
+			page.Aliases, page.pagerOf, page.pager = nil, p, pg
 		}
 		pg.URL = page.RelPermalink
-		page.Pager = pg
 		pagers[i], out[i] = pg, page
-	}
-	if total > 1 {
-		p.Aliases = append(p.Aliases, p.URL+"page/1/")
 	}
 	for i, pg := range pagers {
 		if i > 0 {
@@ -65,5 +79,5 @@ func (ix *Index) paginate(p *Page, size int) []*Page {
 			pg.Next = pagers[i+1]
 		}
 	}
-	return out
+	return pagers, out
 }
