@@ -31,7 +31,7 @@ func wantedQRFiles(s *site.Site, codes *qr.Cache, dl *diag.List) []output.File {
 	var files []output.File
 	for _, code := range codes.Wanted() {
 		name := path.Join(layout.QRDir, qr.FileName(code.Text, code.Level))
-		pngData, err := code.PNG(cfg.SizeMM, cfg.DPI)
+		pngData, err := codes.PNG(code, cfg.SizeMM, cfg.DPI)
 		if err != nil {
 			dl.Errorf(diag.Pos{File: "layouts"}, "%v", err)
 			continue

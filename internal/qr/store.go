@@ -3,6 +3,7 @@ package qr
 import (
 	"encoding/binary"
 	"errors"
+	"strconv"
 )
 
 // Store keeps encoded codes across builds (bantin's build cache backs it).
@@ -77,4 +78,20 @@ func unmarshal(text string, level Level, data []byte) (*Code, error) {
 		modules[y] = flat[y*n : (y+1)*n]
 	}
 	return &Code{Text: text, Level: level, Version: v, Mask: mask, modules: modules}, nil
+}
+
+// PNG returns code drawn as a PNG sizeMM wide at dpi (Code.PNG), from c's
+// store when it has that drawing.
+func (c *Cache) PNG(code *Code, sizeMM float64, dpi int) ([]byte, error) {
+	name := "png\x00" + storeName(code.Text, code.Level) + "\x00" + strconv.FormatFloat(sizeMM, 'g', -1, 64) + "\x00" + strconv.Itoa(dpi)
+	if c.store != nil {
+		if data, ok := c.store.Get(name); ok {
+			return data, nil
+		}
+	}
+	data, err := code.PNG(sizeMM, dpi)
+	if err == nil && c.store != nil {
+		c.store.Put(name, data)
+	}
+	return data, err
 }

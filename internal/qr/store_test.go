@@ -2,6 +2,7 @@ package qr
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -36,4 +37,41 @@ func TestStoreRoundTrip(t *testing.T) {
 	if len(s[name]) == 3 {
 		t.Error("the malformed entry was not replaced")
 	}
+}
+
+// A PNG drawing comes from the store the second time, the same bytes.
+func TestStorePNG(t *testing.T) {
+	s := mapStore{}
+	c := NewCache().WithStore(s)
+	code, err := c.Get("https://danvan.example.vn/l/7k2p/", M)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := code.PNG(25, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := c.PNG(code, 25, 300)
+	for name := range s {
+		if strings.HasPrefix(name, "png") {
+			s[name] = append([]byte(nil), s[name]...)
+			s[name][0] ^= 1 // so that a read from the store shows
+		}
+	}
+	second, _ := NewCache().WithStore(s).PNG(code, 25, 300)
+	if !bytes.Equal(first, want) || bytes.Equal(second, want) || len(second) != len(want) {
+		t.Error("the second drawing did not come from the store")
+	}
+	if other, _ := NewCache().WithStore(s).PNG(code, 25, 600); !bytes.Equal(other, mustPNG(t, code, 25, 600)) {
+		t.Error("another dpi came from the store")
+	}
+}
+
+func mustPNG(t *testing.T, c *Code, mm float64, dpi int) []byte {
+	t.Helper()
+	b, err := c.PNG(mm, dpi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -133,7 +133,7 @@ func pageCode(p *site.Page, cache *qr.Cache, level qr.Level, sizeMM float64, dpi
 	if err != nil {
 		return nil, err
 	}
-	pngData, err := code.PNG(sizeMM, dpi)
+	pngData, err := cache.PNG(code, sizeMM, dpi)
 	if err != nil {
 		return nil, err
 	}
