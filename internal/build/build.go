@@ -174,7 +174,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
 	checkAnchors(set, results, s, dl)
-	search.Prepare(s, ix, tmpls.Strings.Translate("search"))
+	s.All = append(s.All, search.Page(s, ix, tmpls.Strings.Translate("search")))
 	s.ShortLinks = shortlink.Assign(s, dl)
 	pagination := ix.Paginate(s, !opts.NoBrowse)
 	s.Pagination, s.Pagers = pagination.First, pagination.Later

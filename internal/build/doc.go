@@ -40,10 +40,10 @@
 // the draft/future/expired filter (Options.Now), and every list is sorted,
 // so two builds of the same input give byte-identical output.
 //
-// Stages that still edit the shared site model in place, in this order:
+// The one stage that still edits the shared site model in place:
 // publication.Prepare (a publication's panels, questions, articles and PDF
-// URLs; the print editions and the catalogue page), then search.Prepare
-// (adds the search page). Short links (site.ShortLinks) and pagination
+// URLs; the print editions and the catalogue page). The search page
+// (search.Page), short links (site.ShortLinks) and pagination
 // (site.Pagination, Site.Pagers) are data those stages return; pages find
 // theirs through methods (ShortURL, QR, Pager, Redirects), so they need no
 // order.
