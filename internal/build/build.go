@@ -216,6 +216,9 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	res.Stats = stats(s, out.Len(), time.Since(start))
 	res.Stats.Stages = sw.stages
 	res.Stats.cacheSince(opts.Cache, cacheBefore)
+	if n := res.Stats.Cache.Failed; n > 0 {
+		dl.Warnf(diag.Pos{File: opts.Cache.Dir()}, "could not write %d build cache entries (%v); this build is complete, the next one redoes their work", n, opts.Cache.FirstError())
+	}
 	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs}
 	return res
 }

@@ -247,3 +247,34 @@ func TestCacheQRCodes(t *testing.T) {
 		}
 	}
 }
+
+// A cache that cannot be written is a warning, once, not a failure: the
+// build is whole and the same as one without the cache.
+func TestCacheWriteFailureWarns(t *testing.T) {
+	fsys := siteFS(t, cacheSite)
+	c := openStore(t)
+	for _, ns := range cacheSpaces { // a file where each namespace's folder goes
+		if err := os.WriteFile(filepath.Join(c.Dir(), ns), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := Build(fsys, Options{Now: fixedNow, Cache: c})
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags.Err())
+	}
+	var warnings []string
+	for _, d := range res.Diags.Items() {
+		if strings.Contains(d.Msg, "build cache entries") {
+			warnings = append(warnings, d.String())
+		}
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], c.Dir()) || !strings.Contains(warnings[0], "not a directory") {
+		t.Errorf("warnings %q", warnings)
+	}
+	clean, _, _ := buildWith(t, fsys, Options{}, nil)
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	sameFiles(t, "unwritable cache", files, clean)
+}

@@ -39,6 +39,8 @@ type Store struct {
 	dir          string
 	hits, misses atomic.Int64
 	rejected     atomic.Int64
+	failed       atomic.Int64 // Puts that could not write
+	firstErr     atomic.Pointer[error]
 	spaces       sync.Map // namespace → *counts
 }
 
@@ -73,12 +75,13 @@ func (s *Store) Dir() string {
 }
 
 // Stats counts what the store answered since it was opened: hits, misses,
-// and entries rejected as damaged or foreign (counted among misses too).
-type Stats struct{ Hits, Misses, Rejected int64 }
+// entries rejected as damaged or foreign (counted among misses too), and
+// entries Put could not write (Failed; Store.Stats only, not StatsOf).
+type Stats struct{ Hits, Misses, Rejected, Failed int64 }
 
 // Since is what the store answered between before and s.
 func (s Stats) Since(before Stats) Stats {
-	return Stats{s.Hits - before.Hits, s.Misses - before.Misses, s.Rejected - before.Rejected}
+	return Stats{s.Hits - before.Hits, s.Misses - before.Misses, s.Rejected - before.Rejected, s.Failed - before.Failed}
 }
 
 // Stats returns the counts so far.
@@ -86,7 +89,20 @@ func (s *Store) Stats() Stats {
 	if s == nil {
 		return Stats{}
 	}
-	return Stats{s.hits.Load(), s.misses.Load(), s.rejected.Load()}
+	return Stats{s.hits.Load(), s.misses.Load(), s.rejected.Load(), s.failed.Load()}
+}
+
+// FirstError is the first error a Put returned since the store was opened,
+// or nil: producers that carry on without their entry let the build say
+// once that the cache could not be written.
+func (s *Store) FirstError() error {
+	if s == nil {
+		return nil
+	}
+	if e := s.firstErr.Load(); e != nil {
+		return *e
+	}
+	return nil
 }
 
 // StatsOf returns the counts so far of one namespace.
@@ -95,7 +111,7 @@ func (s *Store) StatsOf(namespace string) Stats {
 		return Stats{}
 	}
 	c := s.counts(namespace)
-	return Stats{c.hits.Load(), c.misses.Load(), c.rejected.Load()}
+	return Stats{Hits: c.hits.Load(), Misses: c.misses.Load(), Rejected: c.rejected.Load()}
 }
 
 // path is where the entry of (namespace, k) lives.
@@ -155,6 +171,15 @@ func (s *Store) Put(namespace string, k Key, payload []byte) error {
 	if s == nil {
 		return nil
 	}
+	err := s.put(namespace, k, payload)
+	if err != nil {
+		s.failed.Add(1)
+		s.firstErr.CompareAndSwap(nil, &err)
+	}
+	return err
+}
+
+func (s *Store) put(namespace string, k Key, payload []byte) error {
 	p := s.path(namespace, k)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("cache: %w", err)
