@@ -14,8 +14,10 @@
 // them on a hit, and calls [Store.Stale] when they moved: the hit is
 // counted as a miss and the caller puts the new result.
 //
-// [Store.Stats] counts hits, misses and rejected entries in all,
-// [Store.StatsOf] by namespace ("markdown", "qr", "search").
+// [Store.Stats] counts hits, misses, rejected entries and failed writes
+// in all, [Store.StatsOf] by namespace ("markdown", "qr"); a Put that
+// fails is also kept in [Store.FirstError], so that a build can say once
+// that its cache could not be written.
 //
 // Entries are files under Dir/NAMESPACE/ab/cdef…: a header (magic,
 // format version, the full key, the payload's length and SHA-256) and the
