@@ -278,3 +278,20 @@ func TestCacheWriteFailureWarns(t *testing.T) {
 	}
 	sameFiles(t, "unwritable cache", files, clean)
 }
+
+// A document that calls a shortcode is rendered every time, without asking
+// the cache: the call's output depends on templates, the page and the
+// site, which its key cannot hold.
+func TestCacheSkipsShortcodeDocuments(t *testing.T) {
+	fsys := siteFS(t, cacheSite)
+	fsys["layouts/shortcodes/loi.html"] = &fstest.MapFile{Data: []byte(`<em>{{ .Get 0 }}</em>`)}
+	fsys["content/bai-viet/c.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Bài C\"\ndate = 2022-01-19\nid = \"c1\"\n+++\nLời: {{< loi \"một\" >}}\n")}
+	c := openStore(t)
+	_, _, st1 := buildWith(t, fsys, Options{}, c)
+	fsys["layouts/shortcodes/loi.html"] = &fstest.MapFile{Data: []byte(`<strong>{{ .Get 0 }}</strong>`)}
+	files, _, st2 := buildWith(t, fsys, Options{}, c)
+	if st1.Hits+st1.Misses != 2 || st2.Hits != 2 || st2.Misses != 0 {
+		t.Errorf("cold %+v, warm %+v: want the two documents without shortcodes alone in the cache", st1, st2)
+	}
+	contains(t, files, "bai-viet/c/index.html", "<strong>một</strong>")
+}

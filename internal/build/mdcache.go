@@ -13,6 +13,7 @@ import (
 	"bantin/internal/diag"
 	"bantin/internal/imaging"
 	"bantin/internal/markdown"
+	"bantin/internal/shortcode"
 )
 
 // markdownVersion names the layout of cached Markdown results; bump it
@@ -50,7 +51,7 @@ func markdownKey(opts markdown.Options, in markdown.Input) cache.Key {
 // way now. A document that calls a shortcode is never stored: the call's
 // output depends on templates, the page and the site.
 func renderCached(r *markdown.Renderer, opts markdown.Options, c *cache.Store, in markdown.Input, dl *diag.List) (*markdown.Result, error) {
-	if c == nil || in.Resolve == nil {
+	if c == nil || in.Resolve == nil || callsShortcodes(in.Src) {
 		return r.Render(in, dl)
 	}
 	key := markdownKey(opts, in)
@@ -93,6 +94,15 @@ func renderCached(r *markdown.Renderer, opts markdown.Options, c *cache.Store, i
 		c.Put("markdown", key, buf.Bytes()) // a failed write only costs the next build a render
 	}
 	return res, nil
+}
+
+// callsShortcodes reports whether src holds a shortcode call: such a
+// document is rendered every time, without asking the cache.
+func callsShortcodes(src []byte) bool {
+	if !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
+		return false
+	}
+	return len(shortcode.Parse(src).Calls) > 0
 }
 
 func sameLinks(links []resolved, resolve markdown.Resolver) bool {
