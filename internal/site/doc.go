@@ -31,4 +31,13 @@
 // taxonomies with their own pages from content/PLURAL/_index.md and
 // content/PLURAL/TERM/_index.md when there are any. Every list a page shows is read from its parent's
 // already-sorted list, so no stage walks all pages for each page.
+//
+// Later stages add what they make as data beside the pages rather than in
+// them: [Index.Paginate] returns the pagers ([Site.Pagination], the later
+// pagers' pages in Site.Pagers), shortlink.Assign the short links
+// ([ShortLinks]); a page finds its own through [Page.Pager],
+// [Page.Redirects], [Page.ShortURL], [Page.ShortID] and [Page.QR], which
+// templates call as .Pager, .ShortURL, .QR.SVG. [Refresh] sets exactly the
+// fields of content.Inputs, the parts of a document that the dev server
+// may update in place.
 package site
