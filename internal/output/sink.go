@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -27,7 +28,7 @@ type Sink struct {
 
 	mu         sync.Mutex
 	files      map[string]string // path → source
-	dirs       map[string]File   // folder → the first file that needs it (no Data)
+	dirs       map[string]bool   // folders the files so far need
 	collisions []Collision
 	invalid    []Invalid
 	admitted   int
@@ -36,7 +37,7 @@ type Sink struct {
 
 // NewSink returns a sink that writes into w.
 func NewSink(w Writer) *Sink {
-	return &Sink{w: w, files: map[string]string{}, dirs: map[string]File{}}
+	return &Sink{w: w, files: map[string]string{}, dirs: map[string]bool{}}
 }
 
 // Add checks f and writes it when it can be written. A write failure is
@@ -74,18 +75,30 @@ func (s *Sink) admit(f File) bool {
 		return false
 	}
 	s.files[f.Path] = f.Source
-	if below, ok := s.dirs[f.Path]; ok { // a file came first that needs this path as its folder
-		s.invalid = append(s.invalid, Invalid{File: below, Reason: folderClash(below.Path, f.Path, f.Source)})
+	if s.dirs[f.Path] { // files came first that need this path as their folder
+		s.refuseBelow(f)
 		return false
 	}
 	for dir := path.Dir(f.Path); dir != "."; dir = path.Dir(dir) {
-		if _, ok := s.dirs[dir]; ok {
+		if s.dirs[dir] {
 			break
 		}
-		s.dirs[dir] = File{Path: f.Path, Source: f.Source}
+		s.dirs[dir] = true
 	}
 	s.admitted++
 	return true
+}
+
+// refuseBelow reports every file already taken under f's path, which f,
+// a file, keeps from being a folder: what Check reports whatever the order
+// the files came in. It runs only on such a clash, which fails the build.
+func (s *Sink) refuseBelow(f File) {
+	prefix := f.Path + "/"
+	for p, source := range s.files {
+		if strings.HasPrefix(p, prefix) {
+			s.invalid = append(s.invalid, Invalid{File: File{Path: p, Source: source}, Reason: folderClash(p, f.Path, f.Source)})
+		}
+	}
 }
 
 // Problems returns the collisions and unwritable files so far, sorted by
