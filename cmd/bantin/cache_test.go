@@ -34,7 +34,9 @@ func TestBuildCacheFlags(t *testing.T) {
 	if m1 == nil || m2 == nil {
 		t.Fatalf("no cache line:\n%s\n%s", cold, warm)
 	}
-	if m1[1] != "0" || m1[2] == "0" || m2[1] != m1[2] || m2[2] != "0" || m2[3] != own {
+	// (processed images may come from the process's own memory the second
+	// time, so the hits can be fewer than the misses before them)
+	if m1[1] != "0" || m1[2] == "0" || m2[1] == "0" || m2[2] != "0" || m2[3] != own {
 		t.Errorf("cold %q, warm %q", m1[0], m2[0])
 	}
 	if strings.Contains(none, "cache:") {

@@ -84,12 +84,12 @@ type Stats struct {
 	Duration    time.Duration
 	Stages      []Stage     // wall time of each stage, in order
 	Cache       cache.Stats // what Options.Cache answered during the build
-	// CacheBy is Cache by kind of result: "markdown", "qr".
+	// CacheBy is Cache by kind of result: "markdown", "qr", "images".
 	CacheBy map[string]cache.Stats
 }
 
 // cacheSpaces are the namespaces a build's results are cached under.
-var cacheSpaces = []string{"markdown", "qr"}
+var cacheSpaces = []string{"markdown", "qr", "images"}
 
 // cacheSnapshot is what c answered so far, in all and by namespace.
 type cacheSnapshot struct {

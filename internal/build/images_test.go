@@ -127,11 +127,11 @@ func TestSecondBuildReusesTheImageCache(t *testing.T) {
 	}
 	// a fresh memo for each build: the process's own would answer first
 	first := buildPhotos(t, Options{Cache: store, imageMemo: &imaging.Memo{}})
-	if st := store.Stats(); st.Hits != 0 || st.Misses != 4 {
+	if st := store.StatsOf("images"); st.Hits != 0 || st.Misses != 4 {
 		t.Fatalf("first build: %+v, want 4 misses (one per image)", st)
 	}
 	second := buildPhotos(t, Options{Cache: store, imageMemo: &imaging.Memo{}})
-	if st := store.Stats(); st.Hits != 4 {
+	if st := store.StatsOf("images").Since(cache.Stats{Misses: 4}); st.Hits != 4 || st.Misses != 0 {
 		t.Errorf("second build: %+v, want 4 hits", st)
 	}
 	if len(first.Files) != len(second.Files) {

@@ -43,13 +43,14 @@ type Input struct {
 // Inputs are the parts of a document that reach less than [Everything].
 // Every other part (title, date, publishDate, expiryDate, draft, slug,
 // url, aliases, type, layout, weight, linkTitle, cascade, articles, print,
-// params, terms, the file's place and resources) reaches Everything.
+// params, terms, the file's place and resources) reaches Everything, and
+// so do image and images: the page's sharing copy is planned and made by
+// the build's image stage, which a dev-server update does not run.
 var Inputs = []Input{
 	{Name: "body", Reach: Own | Lists | Feeds | Search},
 	{Name: "summary", Fields: []string{"Summary"}, Reach: Own | Lists | Feeds},
 	{Name: "description", Fields: []string{"Description"}, Reach: Own | Lists | Feeds},
 	{Name: "lastmod", Fields: []string{"Lastmod"}, Reach: Own | Lists | Feeds | Sitemap},
-	{Name: "image", Fields: []string{"Image", "Images"}, Reach: Own | Lists | Feeds},
 	{Name: "keywords", Fields: []string{"Keywords"}, Reach: Own | Lists | Search}, // lists: a site's own list layouts may show them
 }
 

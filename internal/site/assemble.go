@@ -237,8 +237,9 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 
 // Refresh sets the fields of p that come from content.Inputs, the parts of
 // a document no other page's shape depends on (its body, summary,
-// description, lastmod, image, keywords), and its params: Assemble uses
-// it, and a dev-server session uses it to update a page in place after an
+// description, lastmod, keywords), and its image and params, which an
+// update in place never changes (they reach everything): Assemble uses it,
+// and a dev-server session uses it to update a page in place after an
 // edit whose content.Changed reach is less than Everything.
 func Refresh(p *Page, d *content.Doc, r *markdown.Result) {
 	p.Doc = d
