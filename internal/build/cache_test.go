@@ -13,6 +13,8 @@ import (
 	"bantin/internal/cache"
 	"bantin/internal/config"
 	"bantin/internal/diag"
+	"bantin/internal/imaging"
+	"bantin/internal/imaging/imagingtest"
 	"bantin/internal/markdown"
 )
 
@@ -294,4 +296,39 @@ func TestCacheSkipsShortcodeDocuments(t *testing.T) {
 		t.Errorf("cold %+v, warm %+v: want the two documents without shortcodes alone in the cache", st1, st2)
 	}
 	contains(t, files, "bai-viet/c/index.html", "<strong>một</strong>")
+}
+
+// A page that shows images is cached with their plans: the warm build still
+// makes every copy, and an image replaced by one of another size makes
+// its page render again.
+func TestCacheReplaysImages(t *testing.T) {
+	fsys := photoFS(t)
+	c := openStore(t)
+	opts := Options{Now: fixedNow, Cache: c, imageMemo: &imaging.Memo{}}
+	clean := Build(fsys, Options{Now: fixedNow, imageMemo: &imaging.Memo{}})
+	Build(fsys, opts)
+	opts.imageMemo = &imaging.Memo{}
+	warm := Build(fsys, opts)
+	if md := warm.Stats.CacheBy["markdown"]; md.Misses != 0 || md.Hits == 0 {
+		t.Errorf("warm build: markdown %+v", md)
+	}
+	if len(warm.Files) != len(clean.Files) {
+		t.Fatalf("warm build: %d files, clean %d", len(warm.Files), len(clean.Files))
+	}
+	for i, f := range clean.Files {
+		if warm.Files[i].Path != f.Path || !bytes.Equal(warm.Files[i].Data, f.Data) {
+			t.Errorf("%s differs on the warm build", f.Path)
+		}
+	}
+	fsys["content/bai-viet/hop-to/hop.jpg"] = &fstest.MapFile{Data: imagingtest.JPEG(imagingtest.Scene(700, 500, 1), 90)}
+	opts.imageMemo = &imaging.Memo{}
+	moved := Build(fsys, opts)
+	if md := moved.Stats.CacheBy["markdown"]; md.Misses != 1 {
+		t.Errorf("an image replaced: markdown %+v, want its page alone rendered again", md)
+	}
+	for _, f := range moved.Files {
+		if f.Path == "bai-viet/hop-to/index.html" && !strings.Contains(string(f.Data), `width="700" height="500"`) {
+			t.Error("the page still shows the old image's size")
+		}
+	}
 }
