@@ -31,7 +31,8 @@ type tool struct {
 	Name  string
 	Argv  func(corpusDir, out string) []string
 	Out   string   // the output folder, emptied before each run; "" for none
-	Fresh []string // more folders removed before each run (Hugo's cache)
+	Fresh []string // more folders removed before each run (Hugo's cache, bantin's)
+	Env   []string // more environment of each run
 }
 
 // bench generates each corpus, runs every tool on it in turns and prints a
@@ -78,7 +79,12 @@ func toolsFor(s settings, log io.Writer) ([]tool, error) {
 	if err != nil {
 		return nil, err
 	}
-	tools := []tool{{Name: toolBantin, Out: filepath.Join(s.Work, "out-bantin"), Argv: func(dir, out string) []string {
+	// bantin's build cache (on by default, in the user cache folder) goes
+	// to a folder of the work folder emptied before each run: every run is
+	// a cold build, as Hugo's with its fresh --cacheDir. The environment,
+	// not --cacheDir, so that a -bantin older than the cache runs too.
+	bantinCache := filepath.Join(s.Work, "bantin-cache")
+	tools := []tool{{Name: toolBantin, Out: filepath.Join(s.Work, "out-bantin"), Fresh: []string{bantinCache}, Env: []string{"XDG_CACHE_HOME=" + bantinCache}, Argv: func(dir, out string) []string {
 		return []string{bin, "build", "--source", dir, "--destination", out, "--quiet"}
 	}}}
 	if hugo := findHugo(s.Hugo, log); hugo != "" {
@@ -175,7 +181,7 @@ func runOnce(tl tool, dir string, res *result, maxRSS int64, log io.Writer) erro
 			return err
 		}
 	}
-	s, err := run(tl.Argv(dir, tl.Out), nil, maxRSS)
+	s, err := run(tl.Argv(dir, tl.Out), tl.Env, maxRSS)
 	if err != nil {
 		return err
 	}

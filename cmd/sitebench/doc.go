@@ -15,7 +15,9 @@
 //
 //   - bantin: a binary built from the working tree with go build, as
 //     `bantin build --source DIR --destination OUT --quiet`, everything on
-//     (search, QR codes, feeds, related pages, print editions; no PDFs);
+//     (search, QR codes, feeds, related pages, print editions; no PDFs),
+//     with an empty build cache each run (XDG_CACHE_HOME in the work
+//     folder): cold builds;
 //   - Hugo v0.163.3: `hugo --source DIR/hugo --destination OUT` with a
 //     fresh --cacheDir. The binary is -hugo PATH, else the one in
 //     $XDG_CACHE_HOME/bantin/sitebench/hugo-v0.163.3/, installed there
