@@ -1,10 +1,11 @@
 package content
 
 import (
+	"bantin/internal/cputime"
+
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -38,7 +39,7 @@ func BenchmarkRead(b *testing.B) {
 			}
 			return err
 		})
-		reportProcessCPU(b, func() {
+		cputime.Process(b, func() {
 			for b.Loop() {
 				parallel.For(len(paths), func(i int) { os.ReadFile(paths[i]) })
 			}
@@ -51,7 +52,7 @@ func BenchmarkRead(b *testing.B) {
 		}
 		var dl diag.List
 		cfg := config.Load(fsys, "", &dl)
-		reportProcessCPU(b, func() {
+		cputime.Process(b, func() {
 			for b.Loop() {
 				Scan(fsys, cfg, Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}, &dl)
 			}
@@ -60,18 +61,4 @@ func BenchmarkRead(b *testing.B) {
 			b.Fatal(dl.Err())
 		}
 	})
-}
-
-// reportProcessCPU runs loop and reports the process's CPU time (every
-// thread) per iteration.
-func reportProcessCPU(b *testing.B, loop func()) {
-	start := processCPU()
-	loop()
-	b.ReportMetric(float64(processCPU()-start)/float64(b.N), "cpu-ns/op")
-}
-
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

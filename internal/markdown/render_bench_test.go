@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bantin/internal/cputime"
+
 	"bytes"
 	"runtime"
 	"strings"
@@ -26,7 +28,7 @@ func BenchmarkRender(b *testing.B) {
 	r := New(Options{Typographer: true})
 	resolve := func(string) (string, error) { return "/bai-viet/x/", nil }
 	runtime.GC()
-	reportThreadCPU(b, func() {
+	cputime.Thread(b, func() {
 		i := 0
 		for b.Loop() {
 			var dl diag.List

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bantin/internal/cputime"
+
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -84,7 +86,7 @@ func BenchmarkWords(b *testing.B) {
 	s := pageText()
 	b.Run("fields", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
-		reportThreadCPU(b, func() {
+		cputime.Thread(b, func() {
 			for b.Loop() {
 				fieldsCountWords(s)
 				fieldsFirstWords(s, summaryWords)
@@ -93,7 +95,7 @@ func BenchmarkWords(b *testing.B) {
 	})
 	b.Run("scan", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
-		reportThreadCPU(b, func() {
+		cputime.Thread(b, func() {
 			for b.Loop() {
 				countWords(s)
 				firstWords(s, summaryWords)

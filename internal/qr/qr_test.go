@@ -1,6 +1,8 @@
 package qr
 
 import (
+	"bantin/internal/cputime"
+
 	"bytes"
 	"fmt"
 	"image/png"
@@ -127,7 +129,7 @@ func BenchmarkNew(b *testing.B) {
 		new  func(string, Level) (*Code, error)
 	}{{"reference", referenceNew}, {"present", New}} {
 		b.Run(c.name, func(b *testing.B) {
-			reportThreadCPU(b, func() {
+			cputime.Thread(b, func() {
 				i := 0
 				for b.Loop() {
 					c.new(texts[i%len(texts)], M)

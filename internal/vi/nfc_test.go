@@ -1,6 +1,8 @@
 package vi
 
 import (
+	"bantin/internal/cputime"
+
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -66,7 +68,7 @@ func BenchmarkNFC(b *testing.B) {
 	s := []byte(strings.Repeat("Dân vận khéo ở phường Đông Hòa, người dân được “bàn” và quyết định… ", 150))
 	b.Run("norm", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
-		reportThreadCPU(b, func() {
+		cputime.Thread(b, func() {
 			for b.Loop() {
 				norm.NFC.Bytes(s)
 			}
@@ -74,7 +76,7 @@ func BenchmarkNFC(b *testing.B) {
 	})
 	b.Run("vi", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
-		reportThreadCPU(b, func() {
+		cputime.Thread(b, func() {
 			for b.Loop() {
 				NFCBytes(s)
 			}
@@ -82,7 +84,7 @@ func BenchmarkNFC(b *testing.B) {
 	})
 	b.Run("vi-valid", func(b *testing.B) { // what the read stage calls: UTF-8 check and NFC
 		b.SetBytes(int64(len(s)))
-		reportThreadCPU(b, func() {
+		cputime.Thread(b, func() {
 			for b.Loop() {
 				ValidNFC(s)
 			}

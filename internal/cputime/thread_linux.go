@@ -1,0 +1,5 @@
+package cputime
+
+import "syscall"
+
+const threadWho = syscall.RUSAGE_THREAD
