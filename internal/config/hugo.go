@@ -2,6 +2,7 @@ package config
 
 import (
 	"sort"
+	"strings"
 
 	"bantin/internal/diag"
 	"bantin/internal/meta"
@@ -69,45 +70,40 @@ func emptyTables(v any) bool {
 	return true
 }
 
-func splitKey(k string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(k); i++ {
-		if k[i] == '.' {
-			out = append(out, k[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, k[start:])
-}
+func splitKey(k string) []string { return strings.Split(k, ".") }
 
-// lookup returns the value at a dotted path of nested tables.
-func lookup(m map[string]any, k string) (any, bool) {
+// table returns the table that holds the last part of dotted path k, and
+// that part.
+func table(m map[string]any, k string) (map[string]any, string, bool) {
 	parts := splitKey(k)
 	for _, p := range parts[:len(parts)-1] {
 		next, ok := m[p].(map[string]any)
 		if !ok {
-			return nil, false
+			return nil, "", false
 		}
 		m = next
 	}
-	v, ok := m[parts[len(parts)-1]]
+	return m, parts[len(parts)-1], true
+}
+
+// lookup returns the value at a dotted path of nested tables.
+func lookup(m map[string]any, k string) (any, bool) {
+	t, last, ok := table(m, k)
+	if !ok {
+		return nil, false
+	}
+	v, ok := t[last]
 	return v, ok
 }
 
 // take removes and returns the value at a dotted path.
 func take(m map[string]any, k string) (any, bool) {
-	parts := splitKey(k)
-	for _, p := range parts[:len(parts)-1] {
-		next, ok := m[p].(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		m = next
+	t, last, ok := table(m, k)
+	if !ok {
+		return nil, false
 	}
-	last := parts[len(parts)-1]
-	v, ok := m[last]
-	delete(m, last)
+	v, ok := t[last]
+	delete(t, last)
 	return v, ok
 }
 
