@@ -44,18 +44,18 @@ func foldsOf(kind string) [][]float64 {
 // registration colour (the Separation "All", on every plate), as a
 // press needs to register its plates.
 func Press(pdf []byte, folds [][]float64) ([]byte, error) {
-	conf := pdfcpuConfig()
-	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
-	if err != nil {
-		return nil, fmt.Errorf("read PDF for the press: %w", err)
-	}
+	return rewrite(pdf, "press", func(ctx *model.Context) error { return pressPages(ctx, folds) })
+}
+
+// pressPages sets the boxes and draws the marks of Press on every page.
+func pressPages(ctx *model.Context, folds [][]float64) error {
 	if err := ctx.EnsurePageCount(); err != nil {
-		return nil, err
+		return err
 	}
 	for i := 1; i <= ctx.PageCount; i++ {
 		d, _, inh, err := ctx.PageDict(i, false)
 		if err != nil {
-			return nil, fmt.Errorf("page %d: %w", i, err)
+			return fmt.Errorf("page %d: %w", i, err)
 		}
 		box := inh.MediaBox
 		w, h := box.Width(), box.Height()
@@ -70,15 +70,30 @@ func Press(pdf []byte, folds [][]float64) ([]byte, error) {
 			marks = append(marks, foldMarks(x0+b, y0+b, y0+h-b, folds[i-1])...)
 		}
 		if err := useRegistration(ctx, d, inh); err != nil {
-			return nil, fmt.Errorf("page %d: registration colour: %w", i, err)
+			return fmt.Errorf("page %d: registration colour: %w", i, err)
 		}
 		if err := addMarks(ctx, d, marks); err != nil {
-			return nil, fmt.Errorf("page %d: crop marks: %w", i, err)
+			return fmt.Errorf("page %d: crop marks: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// rewrite reads pdf, applies the steps to it in order and writes it: one
+// parse and one write however many steps a finishing stage chains.
+func rewrite(pdf []byte, what string, steps ...func(*model.Context) error) ([]byte, error) {
+	ctx, err := api.ReadContext(bytes.NewReader(pdf), pdfcpuConfig())
+	if err != nil {
+		return nil, fmt.Errorf("read PDF for %s: %w", what, err)
+	}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 	}
 	var out bytes.Buffer
 	if err := api.WriteContext(ctx, &out); err != nil {
-		return nil, fmt.Errorf("write press PDF: %w", err)
+		return nil, fmt.Errorf("write %s PDF: %w", what, err)
 	}
 	return out.Bytes(), nil
 }

@@ -8,7 +8,6 @@ import (
 
 	"bantin/internal/cmyk"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -22,25 +21,22 @@ import (
 // Anything it cannot convert is an error, never left in RGB: the result is
 // read back with rgbLeft before it is returned.
 func toPressColour(pdf []byte) ([]byte, error) {
-	ctx, err := api.ReadContext(bytes.NewReader(pdf), pdfcpuConfig())
-	if err != nil {
-		return nil, fmt.Errorf("read PDF for press colour: %w", err)
-	}
+	return rewrite(pdf, "press colour", convertColours)
+}
+
+// convertColours is toPressColour on a read document.
+func convertColours(ctx *model.Context) error {
 	conv := colourConversion{ctx: ctx, rgbNames: map[string]bool{}}
 	if err := conv.objects(); err != nil {
-		return nil, fmt.Errorf("press colour: %w", err)
+		return err
 	}
 	if err := conv.contentStreams(); err != nil {
-		return nil, fmt.Errorf("press colour: %w", err)
+		return err
 	}
 	if left := rgbLeft(ctx); len(left) > 0 {
-		return nil, fmt.Errorf("press colour: RGB left after conversion: %v", left)
+		return fmt.Errorf("RGB left after conversion: %v", left)
 	}
-	var out bytes.Buffer
-	if err := api.WriteContext(ctx, &out); err != nil {
-		return nil, fmt.Errorf("write press colour PDF: %w", err)
-	}
-	return out.Bytes(), nil
+	return nil
 }
 
 // colourConversion is one document's conversion.

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
 	"bantin/internal/diag"
 	"bantin/internal/output"
 	"bantin/internal/site"
@@ -229,11 +231,7 @@ func (f finishing) finish(pdf []byte, then, afterInfo func([]byte) ([]byte, erro
 // keys, output intent and metadata (markPDFX).
 func (f finishing) finishPress(pdf []byte, folds [][]float64) ([]byte, error) {
 	toPress := func(pdf []byte) ([]byte, error) {
-		pdf, err := Press(pdf, folds)
-		if err == nil {
-			pdf, err = toPressColour(pdf)
-		}
-		return pdf, err
+		return rewrite(pdf, "press", func(ctx *model.Context) error { return pressPages(ctx, folds) }, convertColours)
 	}
 	return f.finish(pdf, toPress, func(pdf []byte) ([]byte, error) { return markPDFX(pdf, f.date) })
 }
