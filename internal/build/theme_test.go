@@ -80,10 +80,12 @@ func TestSampleSiteHasOneH1AndOneSearch(t *testing.T) {
 }
 
 // onePageOfEachKind are the sample site's pages that axe checks: one of
-// every kind and content type a reader browses, and the print editions
-// (ban-in/), which readers open too.
+// every kind and content type a reader browses, the articles with photos
+// and with every content block, and the print editions (ban-in/), which
+// readers open too.
 var onePageOfEachKind = []string{
 	"/", "/page/2/", "/bai-viet/", "/bai-viet/dan-van-kheo/", "/so-tay/hoi-dap-dan-chu-o-co-so/",
+	"/bai-viet/khoanh-khac-ngay-hoi/", "/bai-viet/ngay-hoi-dai-doan-ket/", // photos; every content block
 	"/to-gap/quyen-cua-nguoi-lao-dong/", "/ban-tin/so-12-thang-11-2026/", "/chu-de/", "/the/dan-van-kheo/",
 	"/luu-tru/", "/luu-tru/2026/11/", "/an-pham/", "/gioi-thieu/", "/tim-kiem/?q=dan+van", "/404.html",
 	"/ban-tin/so-12-thang-11-2026/ban-in/", "/to-gap/quyen-cua-nguoi-lao-dong/ban-in/", "/so-tay/hoi-dap-dan-chu-o-co-so/ban-in/",
