@@ -21,6 +21,7 @@ import (
 	"bantin/internal/search"
 	"bantin/internal/shortlink"
 	"bantin/internal/site"
+	"bantin/internal/textstore"
 )
 
 // Options are the choices of one build.
@@ -167,9 +168,17 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	if tmpls == nil {
 		return res
 	}
-	md := newRenderer(cfg, opts.Cache)
+	texts, err := newTextStore(w)
+	if err != nil {
+		dl.Errorf(diag.Pos{}, "%v", err)
+		return res
+	}
+	md := newRenderer(cfg, opts.Cache, texts)
 	imgs := newImages(fsys, ix, &imaging.Processor{Store: opts.Cache, Memo: cmp.Or(opts.imageMemo, processMemo)})
 	results := renderMarkdown(md, tmpls, set, ix, imgs, dl)
+	if err := texts.Err(); err != nil {
+		dl.Errorf(diag.Pos{}, "%v", err)
+	}
 	sw.lap("markdown")
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})
 	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
@@ -256,34 +265,51 @@ type mdRenderer struct {
 	r     *markdown.Renderer
 	opts  markdown.Options
 	cache *cache.Store
+	texts *textstore.Store // where the rendered HTML and text go
 }
 
-func newRenderer(cfg *config.Config, c *cache.Store) *mdRenderer {
+func newRenderer(cfg *config.Config, c *cache.Store, texts *textstore.Store) *mdRenderer {
 	opts := markdown.Options{
 		Unsafe: cfg.Markup.Unsafe, Typographer: *cfg.Markup.Typographer,
 		HighlightStyle: cfg.Markup.HighlightStyle, LineNumbers: cfg.Markup.LineNumbers,
 		RequireAlt: cfg.Images.RequireAlt,
 	}
-	return &mdRenderer{r: markdown.New(opts), opts: opts, cache: c}
+	return &mdRenderer{r: markdown.New(opts), opts: opts, cache: c, texts: texts}
 }
 
-// render renders d, or takes its result from the cache.
-func (m *mdRenderer) render(d *content.Doc, ix *site.Index, tmpls *layout.Templates, imgs *images, dl *diag.List) (*markdown.Result, error) {
-	return renderCached(m.r, m.opts, m.cache, markdownInput(d, ix, tmpls, imgs), dl)
+// render renders d, or takes its result from the cache, and moves its
+// HTML and text into the text store.
+func (m *mdRenderer) render(d *content.Doc, ix *site.Index, tmpls *layout.Templates, imgs *images, dl *diag.List) (*site.Rendered, error) {
+	res, err := renderCached(m.r, m.opts, m.cache, markdownInput(d, ix, tmpls, imgs), dl)
+	if err != nil {
+		return nil, err
+	}
+	return site.StoreRendered(m.texts, res), nil
 }
 
-func renderMarkdown(m *mdRenderer, tmpls *layout.Templates, set *content.Set, ix *site.Index, imgs *images, dl *diag.List) []*markdown.Result {
-	results := make([]*markdown.Result, len(set.Docs))
+func renderMarkdown(m *mdRenderer, tmpls *layout.Templates, set *content.Set, ix *site.Index, imgs *images, dl *diag.List) []*site.Rendered {
+	results := make([]*site.Rendered, len(set.Docs))
 	parallel.For(len(set.Docs), func(i int) {
 		d := set.Docs[i]
 		res, err := m.render(d, ix, tmpls, imgs, dl)
 		if err != nil {
 			dl.Errorf(diag.Pos{File: d.Path}, "%v", err)
-			res = &markdown.Result{}
+			res = &site.Rendered{}
 		}
+		d.MoveBody(m.texts)
 		results[i] = res
 	})
 	return results
+}
+
+// newTextStore is where a build keeps its pages' HTML and text: a file
+// with no name in the temporary output folder when the build writes to
+// disk, else memory.
+func newTextStore(w output.Writer) (*textstore.Store, error) {
+	if d, ok := w.(*output.Dir); ok {
+		return textstore.NewFile(d.TempDir())
+	}
+	return textstore.NewMem(), nil
 }
 
 // markdownInput is what rendering d's body needs: its links resolve
@@ -296,7 +322,7 @@ func markdownInput(d *content.Doc, ix *site.Index, tmpls *layout.Templates, imgs
 
 // checkAnchors warns about every link to an id that its target document
 // does not have: a heading's, or a handbook question's (cau-3).
-func checkAnchors(set *content.Set, results []*markdown.Result, s *site.Site, dl *diag.List) {
+func checkAnchors(set *content.Set, results []*site.Rendered, s *site.Site, dl *diag.List) {
 	byRel := make(map[string]int, len(set.Docs))
 	for i, d := range set.Docs {
 		byRel[d.Rel] = i

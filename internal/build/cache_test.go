@@ -117,7 +117,7 @@ func TestCacheHitUsesTheStoredResult(t *testing.T) {
 	buildWith(t, fsys, Options{}, c)
 	b := fsys["content/bai-viet/b.md"].Data
 	body := b[bytes.Index(b, []byte("+++\nDân"))+4:]
-	key := markdownKey(newRenderer(mustConfig(t, fsys), nil).opts, markdown.Input{File: "content/bai-viet/b.md", Src: body, FirstLine: 6})
+	key := markdownKey(newRenderer(mustConfig(t, fsys), nil, nil).opts, markdown.Input{File: "content/bai-viet/b.md", Src: body, FirstLine: 6})
 	var buf bytes.Buffer
 	gob.NewEncoder(&buf).Encode(cachedMarkdown{Result: &markdown.Result{HTML: []byte("<p>từ bộ nhớ đệm</p>")}})
 	if err := c.Put("markdown", key, buf.Bytes()); err != nil {

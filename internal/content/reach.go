@@ -76,7 +76,7 @@ func SameShape(a, b *Doc) bool { return Changed(a, b)&Everything == 0 }
 
 func (in Input) same(a, b *Doc) bool {
 	if len(in.Fields) == 0 {
-		return bytes.Equal(a.Body, b.Body) && a.BodyLine == b.BodyLine
+		return bytes.Equal(a.Text(), b.Text()) && a.BodyLine == b.BodyLine
 	}
 	fa, fb := reflect.ValueOf(a.Front), reflect.ValueOf(b.Front)
 	for _, f := range in.Fields {

@@ -59,9 +59,10 @@ type Doc struct {
 	Front     FrontMatter
 	Terms     map[string][]string // taxonomy plural → terms as written
 	Meta      *meta.Document      // the front matter, for key positions; nil without one
-	Body      []byte
+	Body      []byte // nil once MoveBody moved it: read it with Text
 	BodyLine  int    // line of the file where Body starts
 	Hidden    string // why the build leaves it out: "draft", "future", "expired"; "" if shown
+	stored    storedBody
 }
 
 // Pos returns the position of a front-matter key, or of the file's start

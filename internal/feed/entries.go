@@ -28,7 +28,7 @@ func entries(p *site.Page) ([]entry, time.Time) {
 		}
 		e := entry{page: q, content: q.Summary}
 		if cfg.Feeds.FullContent {
-			e.content, e.html = absolutize(string(q.Content), cfg.Base.Scheme+"://"+cfg.Base.Host), true
+			e.content, e.html = absolutize(string(q.Content()), cfg.Base.Scheme+"://"+cfg.Base.Host), true
 		}
 		out = append(out, e)
 	}

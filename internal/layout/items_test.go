@@ -10,6 +10,7 @@ import (
 	"bantin/internal/diag"
 	"bantin/internal/markdown"
 	"bantin/internal/site"
+	"bantin/internal/textstore"
 )
 
 const itemsConfig = "baseURL = \"https://danvan.example.vn/ban-tin/\"\ntitle = \"Bản tin\"\n"
@@ -60,13 +61,14 @@ func assembled(t *testing.T, cfg *config.Config, files map[string]string) []*sit
 	set := content.Scan(fsys, cfg, content.Options{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}, &dl)
 	ix := site.NewIndex(cfg, set, &dl)
 	md := markdown.New(markdown.Options{})
-	results := make([]*markdown.Result, len(set.Docs))
+	results := make([]*site.Rendered, len(set.Docs))
+	texts := textstore.NewMem()
 	for i, d := range set.Docs {
 		res, err := md.Render(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel)}, &dl)
 		if err != nil {
 			t.Fatal(err)
 		}
-		results[i] = res
+		results[i] = site.StoreRendered(texts, res)
 	}
 	s := site.Assemble(ix, set, results, site.Options{Labels: site.Labels{Year: func(int) string { return "" }, Month: func(int, time.Month) string { return "" }}})
 	if err := dl.Err(); err != nil {

@@ -197,13 +197,13 @@ func (s siteFiles) attachments(p *site.Page) []File {
 		if set := p.Images[r.Name]; set != nil && len(set.Copies) > 0 {
 			// a processed photo: its original is not published; list its
 			// widest copy unless the text shows one
-			if !copyInText(string(p.Content), set) {
+			if !copyInText(string(p.Content()), set) {
 				c := set.Largest(set.Fallback)
 				out = append(out, s.describe(r.Name, c.URL, ""))
 			}
 			continue
 		}
-		if !inText(string(p.Content), r.RelPermalink) {
+		if !inText(string(p.Content()), r.RelPermalink) {
 			out = append(out, s.describe(r.Name, r.RelPermalink, r.Source))
 		}
 	}

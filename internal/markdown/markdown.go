@@ -114,6 +114,7 @@ type Section struct {
 	Classes []string // the heading's classes: ## Bìa {.bia}
 	Line    int      // the heading's line in the file
 	Body    []byte   // the HTML after the heading
+	Start   int      // where Body starts in Result.HTML: Body is that part of it
 	Plain   string   // the text after the heading
 }
 
@@ -152,16 +153,16 @@ func (r *Renderer) Render(in Input, dl *diag.List) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var all bytes.Buffer
-	all.Grow(htmlSize(sections))
+	all := make([]byte, 0, htmlSize(sections))
+	res := &Result{TOC: tableOfContents(doc, in.Src), IDs: allHeadingIDs(doc), Anchors: lc.anchors}
 	for _, s := range sections {
-		all.Write(s.heading)
-		all.Write(s.Body)
-	}
-	res := &Result{HTML: all.Bytes(), TOC: tableOfContents(doc, in.Src), IDs: allHeadingIDs(doc), Anchors: lc.anchors}
-	for _, s := range sections {
+		all = append(all, s.heading...)
+		s.Start = len(all)
+		all = append(all, s.Body...)
+		s.Body = all[s.Start:len(all):len(all)]
 		res.Sections = append(res.Sections, s.Section)
 	}
+	res.HTML = all
 	res.Plain, res.Summary = plainAndSummary(doc, in.Src)
 	res.WordCount = countWords(res.Plain)
 	res.HasCode = hasFencedCode(doc)

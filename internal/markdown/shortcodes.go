@@ -253,17 +253,40 @@ func (p *shortcodePass) fill(res *Result) {
 		return
 	}
 	htmlR, textR := p.replacers()
-	res.HTML = []byte(htmlR.Replace(string(res.HTML)))
+	replaceHTML(res, htmlR.Replace)
 	res.Plain, res.Summary = textR.Replace(res.Plain), textR.Replace(res.Summary)
 	for i := range res.Sections {
 		s := &res.Sections[i]
-		s.Body = []byte(htmlR.Replace(string(s.Body)))
 		s.Title, s.Plain = textR.Replace(s.Title), textR.Replace(s.Plain)
 	}
 	for i := range res.TOC {
 		res.TOC[i].Text = textR.Replace(res.TOC[i].Text)
 	}
 	res.WordCount = countWords(res.Plain)
+}
+
+// replaceHTML applies replace to res.HTML piece by piece (each heading,
+// each section's body), so that every section's Body stays the part of
+// the HTML that Start says. A placeholder never spans two pieces: it is
+// inside one block.
+func replaceHTML(res *Result, replace func(string) string) {
+	var all []byte
+	last := 0
+	for i := range res.Sections {
+		s := &res.Sections[i]
+		all = append(all, replace(string(res.HTML[last:s.Start]))...)
+		start := len(all)
+		all = append(all, replace(string(s.Body))...)
+		last = s.Start + len(s.Body)
+		s.Start = start
+		s.Body = all[start:len(all):len(all)]
+	}
+	all = append(all, replace(string(res.HTML[last:]))...)
+	for i := range res.Sections { // all may have moved as it grew
+		s := &res.Sections[i]
+		s.Body = all[s.Start : s.Start+len(s.Body) : s.Start+len(s.Body)]
+	}
+	res.HTML = all
 }
 
 // replacers put each output in HTML (a placeholder that is a paragraph of

@@ -68,6 +68,10 @@ func NewDir(dest string) (*Dir, error) {
 	return &Dir{dest: dest, tmp: tmp, made: map[string]bool{tmp: true}}, nil
 }
 
+// TempDir is the temporary folder the build fills, for scratch files
+// that have no name there (internal/textstore).
+func (d *Dir) TempDir() string { return d.tmp }
+
 // Write writes f into the temporary folder. It refuses a path that leaves
 // the site.
 func (d *Dir) Write(f File) error {

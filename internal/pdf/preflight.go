@@ -184,8 +184,8 @@ func urlPos(edition *site.Page, url string) diag.Pos {
 		if p.Doc == nil {
 			continue
 		}
-		if i := bytes.Index(p.Doc.Body, []byte(url)); i >= 0 {
-			return diag.PosAt(p.Source, p.Doc.Body, i).Shift(p.Doc.BodyLine - 1)
+		if body := p.Doc.Text(); bytes.Contains(body, []byte(url)) {
+			return diag.PosAt(p.Source, body, bytes.Index(body, []byte(url))).Shift(p.Doc.BodyLine - 1)
 		}
 	}
 	return editionPos(edition, "")

@@ -2,7 +2,6 @@ package publication
 
 import (
 	"fmt"
-	"html/template"
 	"path"
 	"regexp"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 
 	"bantin/internal/config"
 	"bantin/internal/diag"
-	"bantin/internal/markdown"
 	"bantin/internal/site"
 )
 
@@ -120,13 +118,13 @@ func panels(p *site.Page, dl *diag.List) map[string]*site.Panel {
 			}
 		}
 	}
-	if cover := out["bia"]; cover != nil && len(intro.Body) > 0 {
-		cover.Content = template.HTML(intro.Body) + cover.Content
+	if cover := out["bia"]; cover != nil && intro.BodyText().Len() > 0 {
+		cover.ContentText = site.JoinTexts(intro.BodyText(), cover.ContentText)
 	}
 	return out
 }
 
-func panelOf(s markdown.Section) string {
+func panelOf(s site.Section) string {
 	for _, c := range s.Classes {
 		for _, name := range PanelNames {
 			if c == name {
@@ -137,8 +135,8 @@ func panelOf(s markdown.Section) string {
 	return ""
 }
 
-func panel(name string, s markdown.Section) *site.Panel {
-	return &site.Panel{Name: name, Title: s.Title, Line: s.Line, Content: template.HTML(s.Body)}
+func panel(name string, s site.Section) *site.Panel {
+	return &site.Panel{Name: name, Title: s.Title, Line: s.Line, ContentText: s.BodyText()}
 }
 
 var numbered = regexp.MustCompile(`^Câu\s+(\d+)\s*[.:]\s*`)
@@ -155,10 +153,10 @@ func questions(p *site.Page, dl *diag.List) []site.Question {
 			}
 			text = strings.TrimPrefix(text, m[0])
 		}
-		if strings.TrimSpace(s.Plain) == "" {
+		if strings.TrimSpace(s.Plain()) == "" {
 			dl.Errorf(pos, "question %d has no answer", n)
 		}
-		out = append(out, site.Question{Number: n, ID: fmt.Sprintf("cau-%d", n), Text: text, Answer: template.HTML(s.Body), Plain: s.Plain})
+		out = append(out, site.Question{Number: n, ID: fmt.Sprintf("cau-%d", n), Text: text, AnswerText: s.BodyText(), PlainText: s.PlainText()})
 	}
 	return out
 }

@@ -178,7 +178,7 @@ func (an *analyzer) analyze(p *site.Page) *analysis {
 	for _, k := range p.Keywords {
 		an.add(k, weightTerm)
 	}
-	a := &analysis{length: an.add(p.Plain, weightBody)}
+	a := &analysis{length: an.add(p.Plain(), weightBody)}
 	a.syllables = make([]keyWeight, 0, len(an.syllables.touched))
 	for _, k := range an.syllables.touched {
 		a.syllables = append(a.syllables, keyWeight{k, float32(an.syllables.of[k])})

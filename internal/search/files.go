@@ -284,17 +284,17 @@ func fragmentSections(p *site.Page) []fragmentSection {
 	switch {
 	case len(p.Questions) > 0:
 		if len(p.Sections) > 0 && p.Sections[0].Title == "" {
-			out = append(out, fragmentSection{"", "", p.Sections[0].Plain})
+			out = append(out, fragmentSection{"", "", p.Sections[0].Plain()})
 		}
 		for _, q := range p.Questions {
-			out = append(out, fragmentSection{q.ID, q.Text, q.Plain})
+			out = append(out, fragmentSection{q.ID, q.Text, q.Plain()})
 		}
 	case len(p.Sections) > 0:
 		for _, sec := range p.Sections {
-			out = append(out, fragmentSection{sec.ID, sec.Title, sec.Plain})
+			out = append(out, fragmentSection{sec.ID, sec.Title, sec.Plain()})
 		}
 	default:
-		out = append(out, fragmentSection{"", "", p.Plain})
+		out = append(out, fragmentSection{"", "", p.Plain()})
 	}
 	return out
 }

@@ -1,13 +1,11 @@
 package site
 
 import (
-	"html/template"
 	"slices"
 	"sort"
 
 	"bantin/internal/content"
 	"bantin/internal/diag"
-	"bantin/internal/markdown"
 	"bantin/internal/vi"
 )
 
@@ -24,8 +22,8 @@ type Options struct {
 }
 
 // Assemble builds the site from the shown documents and their rendered
-// Markdown (results[i] belongs to set.Docs[i]).
-func Assemble(ix *Index, set *content.Set, results []*markdown.Result, opts Options) *Site {
+// Markdown, kept in the text store (results[i] belongs to set.Docs[i]).
+func Assemble(ix *Index, set *content.Set, results []*Rendered, opts Options) *Site {
 	cfg := ix.cfg
 	s := &Site{Config: cfg, Title: cfg.Title, Menus: menus(ix)}
 	sections := map[string]*Page{}
@@ -210,7 +208,7 @@ func (ix *Index) Paginate(s *Site, all bool) Pagination {
 	return out
 }
 
-func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
+func (ix *Index) newPage(d *content.Doc, r *Rendered) *Page {
 	e := ix.pages[d.Rel]
 	typ := d.Front.Type
 	if typ == "" {
@@ -241,9 +239,9 @@ func (ix *Index) newPage(d *content.Doc, r *markdown.Result) *Page {
 // update in place never changes (they reach everything): Assemble uses it,
 // and a dev-server session uses it to update a page in place after an
 // edit whose content.Changed reach is less than Everything.
-func Refresh(p *Page, d *content.Doc, r *markdown.Result) {
+func Refresh(p *Page, d *content.Doc, r *Rendered) {
 	p.Doc = d
-	p.Content, p.TOC, p.Plain, p.WordCount, p.HasCode = template.HTML(r.HTML), r.TOC, r.Plain, r.WordCount, r.HasCode
+	p.ContentText, p.TOC, p.PlainText, p.WordCount, p.HasCode = r.Content, r.TOC, r.Plain, r.WordCount, r.HasCode
 	p.Sections = r.Sections
 	p.Summary, p.Description = d.Front.Summary, d.Front.Description
 	if p.Summary == "" {

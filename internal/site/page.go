@@ -39,9 +39,11 @@ type Page struct {
 	Keywords    []string
 	Description string
 	Summary     string
-	Content     template.HTML
+	// ContentText and PlainText are the page's HTML and text in the text
+	// store; templates read them with .Content and .Plain.
+	ContentText Text
 	TOC         []markdown.Heading
-	Plain       string
+	PlainText   Text
 	WordCount   int
 	HasCode     bool // the content has highlighted code (see UsesCode)
 	Date        time.Time
@@ -74,7 +76,7 @@ type Page struct {
 	Taxonomy *Taxonomy
 	Term     *Term
 
-	Sections  []markdown.Section // the parts under each ## heading
+	Sections  []Section          // the parts under each ## heading
 	Panels    map[string]*Panel  // a leaflet's six panels, by name
 	Questions []Question         // a handbook's questions, numbered
 	Articles  []*Page            // a bulletin issue's articles, in order
@@ -107,17 +109,32 @@ type Panel struct {
 	Name    string // bia, vat, trong-1, trong-2, trong-3, sau
 	Title   string
 	Line    int // the panel heading's line in the source file
-	Content template.HTML
+	ContentText Text // read with .Content
 }
+
+// Content is the panel's HTML.
+func (p *Panel) Content() template.HTML { return p.ContentText.HTML() }
 
 // Question is one question of a handbook with its answer.
 type Question struct {
 	Number int
 	ID     string // "cau-3"
 	Text   string // without its "Câu 3." prefix
-	Answer template.HTML
-	Plain  string // the answer as text
+	AnswerText Text // the answer's HTML, read with .Answer
+	PlainText  Text // the answer as text, read with .Plain
 }
+
+// Answer is the answer's HTML.
+func (q Question) Answer() template.HTML { return q.AnswerText.HTML() }
+
+// Plain is the answer as text.
+func (q Question) Plain() string { return q.PlainText.String() }
+
+// Content is the page's HTML: its rendered Markdown.
+func (p *Page) Content() template.HTML { return p.ContentText.HTML() }
+
+// Plain is the page's text, without markup.
+func (p *Page) Plain() string { return p.PlainText.String() }
 
 // SourceLine returns the line of a front-matter key in the page's source
 // file, or 1: print templates mark their fixed-size boxes with it so that
