@@ -59,9 +59,9 @@ type Doc struct {
 	Front     FrontMatter
 	Terms     map[string][]string // taxonomy plural → terms as written
 	Meta      *meta.Document      // the front matter, for key positions; nil without one
-	Body      []byte // nil once MoveBody moved it: read it with Text
-	BodyLine  int    // line of the file where Body starts
-	Hidden    string // why the build leaves it out: "draft", "future", "expired"; "" if shown
+	Body      []byte              // nil once MoveBody moved it: read it with Text
+	BodyLine  int                 // line of the file where Body starts
+	Hidden    string              // why the build leaves it out: "draft", "future", "expired"; "" if shown
 	stored    storedBody
 }
 

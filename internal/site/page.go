@@ -76,12 +76,12 @@ type Page struct {
 	Taxonomy *Taxonomy
 	Term     *Term
 
-	Sections  []Section          // the parts under each ## heading
-	Panels    map[string]*Panel  // a leaflet's six panels, by name
-	Questions []Question         // a handbook's questions, numbered
-	Articles  []*Page            // a bulletin issue's articles, in order
-	PrintURL  string             // the print edition's site-relative URL, if any
-	PDFURL    string             // the PDF's site-relative URL, when PDFs are built
+	Sections  []Section         // the parts under each ## heading
+	Panels    map[string]*Panel // a leaflet's six panels, by name
+	Questions []Question        // a handbook's questions, numbered
+	Articles  []*Page           // a bulletin issue's articles, in order
+	PrintURL  string            // the print edition's site-relative URL, if any
+	PDFURL    string            // the PDF's site-relative URL, when PDFs are built
 	// PressPDFURL and BookletPDFURL: the press copy and (handbooks) the
 	// imposed booklet, when PDFs are built for the press.
 	PressPDFURL, BookletPDFURL string
@@ -106,9 +106,9 @@ type Page struct {
 
 // Panel is one panel of a leaflet.
 type Panel struct {
-	Name    string // bia, vat, trong-1, trong-2, trong-3, sau
-	Title   string
-	Line    int // the panel heading's line in the source file
+	Name        string // bia, vat, trong-1, trong-2, trong-3, sau
+	Title       string
+	Line        int  // the panel heading's line in the source file
 	ContentText Text // read with .Content
 }
 
@@ -117,11 +117,11 @@ func (p *Panel) Content() template.HTML { return p.ContentText.HTML() }
 
 // Question is one question of a handbook with its answer.
 type Question struct {
-	Number int
-	ID     string // "cau-3"
-	Text   string // without its "Câu 3." prefix
-	AnswerText Text // the answer's HTML, read with .Answer
-	PlainText  Text // the answer as text, read with .Plain
+	Number     int
+	ID         string // "cau-3"
+	Text       string // without its "Câu 3." prefix
+	AnswerText Text   // the answer's HTML, read with .Answer
+	PlainText  Text   // the answer as text, read with .Plain
 }
 
 // Answer is the answer's HTML.
