@@ -181,7 +181,9 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	}
 	sw.lap("markdown")
 	s := site.Assemble(ix, set, results, site.Options{Labels: labels(tmpls.Strings), NoBrowse: opts.NoBrowse, Diags: dl})
-	publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
+	s.Publishing = publication.Prepare(s, ix, tmpls.Strings.Translate("publications"), opts.wantsPDF, opts.Press, dl)
+	s.Prints, s.Publications = s.Publishing.Prints, s.Publishing.Catalogue
+	s.All = append(s.All, s.Publishing.Catalogue)
 	checkAnchors(set, results, s, dl)
 	s.All = append(s.All, search.Page(s, ix, tmpls.Strings.Translate("search")))
 	s.ShortLinks = shortlink.Assign(s, dl)
@@ -329,7 +331,7 @@ func checkAnchors(set *content.Set, results []*site.Rendered, s *site.Site, dl *
 	}
 	questions := map[string][]string{} // content rel → question ids
 	for _, p := range s.Pages {
-		for _, q := range p.Questions {
+		for _, q := range p.Questions() {
 			if p.Doc != nil {
 				questions[p.Doc.Rel] = append(questions[p.Doc.Rel], q.ID)
 			}

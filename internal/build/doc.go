@@ -5,8 +5,10 @@
 //	 ├─ content.Scan ────────► *content.Set          front matter decoded, text NFC, drafts left out
 //	 │   site.NewIndex ──────► URLs of every page    known before any Markdown is rendered
 //	 ├─ layout.Load ─────────► *layout.Templates     theme + layouts/, parsed once
-//	 │   markdown.Render × N ► []*markdown.Result    on every core; one goldmark instance;
-//	 │                                               shortcodes by layouts/shortcodes/NAME.html
+//	 │   markdown.Render × N ► []*site.Rendered      on every core; one goldmark instance;
+//	 │                                               shortcodes by layouts/shortcodes/NAME.html;
+//	 │                                               HTML, text and the Markdown source go to
+//	 │                                               the text store at once (internal/textstore)
 //	 │   site.Assemble ──────► *site.Site            sections, parents, menus
 //	 │   images.files ───────► image copies          planned while Markdown renders
 //	 │                         (every image a page shows, its bundle's, its
@@ -32,7 +34,13 @@
 // (bantin build: output.Dir, a temporary folder the CLI swaps in only when
 // the diagnostics hold no error and the PDFs, printed from that folder and
 // added with [Result.AddFiles] through the same check, are made), so that
-// the build holds the site model, not the site. [Build] is Into an
+// the build holds the site model, not the site. Nor does the model hold
+// the pages' texts: as each document is rendered, its HTML, its text and
+// its Markdown source go to a text store (internal/textstore; for
+// output.Dir a file with no name in the temporary folder, else memory), and
+// the page keeps where they are (site.Text): Page.Content, Page.Plain,
+// Section.Body and the rest read them when a stage or a template uses
+// them. [Build] is Into an
 // output.Mem, returning the files as data (tests; a Session keeps them in
 // memory for the dev server). Both return every diagnostic of the run,
 // sorted; a collision's two sources are named in one order whatever
@@ -40,13 +48,13 @@
 // the draft/future/expired filter (Options.Now), and every list is sorted,
 // so two builds of the same input give byte-identical output.
 //
-// The one stage that still edits the shared site model in place:
-// publication.Prepare (a publication's panels, questions, articles and PDF
-// URLs; the print editions and the catalogue page). The search page
-// (search.Page), short links (site.ShortLinks) and pagination
-// (site.Pagination, Site.Pagers) are data those stages return; pages find
-// theirs through methods (ShortURL, QR, Pager, Redirects), so they need no
-// order.
+// No stage after Assemble edits a page: publications (site.Publishing:
+// panels, questions, articles, print and PDF URLs, print editions and the
+// catalogue, publication.Prepare's result), the search page (search.Page),
+// short links (site.ShortLinks) and pagination (site.Pagination,
+// Site.Pagers) are data those stages return and the build keeps on the
+// Site; pages find theirs through methods (Panels, Questions, Articles,
+// PDFURL, ShortURL, QR, Pager, Redirects), so the stages need no order.
 //
 // One dependency model, content.Inputs and content.Reach, says which parts
 // of a document reach which outputs: a Session's fast path remakes exactly

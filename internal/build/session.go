@@ -265,7 +265,7 @@ func (s *Session) inPublication(page *site.Page) bool {
 		if e.Edition == page {
 			return true
 		}
-		for _, a := range e.Edition.Articles {
+		for _, a := range e.Edition.Articles() {
 			if a == page {
 				return true
 			}

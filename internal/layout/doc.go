@@ -54,10 +54,15 @@
 //
 // A template receives the *site.Page being rendered: .Title, .LinkTitle
 // (front matter linkTitle, else the title: what lists, menus and
-// breadcrumbs show), .Keywords, .Content,
+// breadcrumbs show), .Keywords, .Content (read from the build's text
+// store when used, like .Plain, a section's .Body and .Plain, a panel's
+// .Content and a question's .Answer), .Plain, .WordCount,
 // .Summary, .Date, .Lastmod, .RelPermalink, .Permalink, .Pages (a list's
 // pages, newest first; a section's in Hugo's order, weighted pages first), .Parent, .Ancestors, .Recent N, .TOC, .ReadingTime,
 // .UsesCode (the page shows highlighted code: the theme links /css/chroma.css only then),
+// .Sections (the parts under each ## heading: .ID, .Title, .Classes, .Body,
+// .Plain), a publication's .Panels, .Questions (.Number, .ID, .Text,
+// .Answer, .Plain), .Articles, .PrintURL and .PDFURL,
 // .Terms, .Params, .Resources, .ShortURL (the short link the page's QR
 // code holds), .QR.SVG and .QR.PNG (its code files), .Kind, .Type, .Section, .IsPage, .IsSection,
 // .IsHome, and .Site (.Site.Title, .Site.Config, .Site.Menus, .Site.Sections,

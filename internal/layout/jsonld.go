@@ -83,9 +83,9 @@ type (
 )
 
 func mainEntity(p *site.Page) any {
-	if len(p.Questions) > 0 {
+	if len(p.Questions()) > 0 {
 		faq := ldFAQ{Type: "FAQPage", ID: p.Permalink, URL: p.Permalink, Name: p.Title, InLanguage: p.Site.Config.LanguageCode}
-		for _, q := range p.Questions {
+		for _, q := range p.Questions() {
 			faq.MainEntity = append(faq.MainEntity, ldQuestion{Type: "Question", Name: q.Text, AcceptedAnswer: ldAnswer{Type: "Answer", Text: q.Plain()}})
 		}
 		return faq

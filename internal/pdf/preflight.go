@@ -164,7 +164,7 @@ func editionPos(edition *site.Page, key string) diag.Pos {
 // source is source: the publication itself or one of its articles.
 func sectionPos(edition *site.Page, source, section string) diag.Pos {
 	page := edition
-	for _, a := range edition.Articles {
+	for _, a := range edition.Articles() {
 		if a.Source == source {
 			page = a
 		}
@@ -180,7 +180,7 @@ func sectionPos(edition *site.Page, source, section string) diag.Pos {
 // urlPos is where url is written in the publication or one of its
 // articles, else the publication's first line.
 func urlPos(edition *site.Page, url string) diag.Pos {
-	for _, p := range append([]*site.Page{edition}, edition.Articles...) {
+	for _, p := range append([]*site.Page{edition}, edition.Articles()...) {
 		if p.Doc == nil {
 			continue
 		}

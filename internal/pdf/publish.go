@@ -54,7 +54,7 @@ func PublishFS(s *site.Site, built fs.FS, opts Options) (Result, error) {
 	res := Result{Diags: &diag.List{}}
 	var jobs []*site.Page
 	for _, e := range s.Prints {
-		if e.Edition.PDFURL != "" {
+		if e.Edition.PDFURL() != "" {
 			jobs = append(jobs, e)
 		}
 	}
@@ -143,8 +143,8 @@ func (r runEnv) printOne(e *site.Page) (edition, error) {
 	if err != nil {
 		return out, err
 	}
-	r.add(&out, e, p.PDFURL, "PDF", reading, got.Check, false)
-	if p.PressPDFURL != "" {
+	r.add(&out, e, p.PDFURL(), "PDF", reading, got.Check, false)
+	if p.PressPDFURL() != "" {
 		job.Press = true
 		pressed, err := r.printer.Print(job)
 		if err != nil {
@@ -154,9 +154,9 @@ func (r runEnv) printOne(e *site.Page) (edition, error) {
 		if err != nil {
 			return out, err
 		}
-		r.add(&out, e, p.PressPDFURL, "press PDF", press, pressed.Check, true)
+		r.add(&out, e, p.PressPDFURL(), "press PDF", press, pressed.Check, true)
 	}
-	if p.BookletPDFURL != "" {
+	if p.BookletPDFURL() != "" {
 		booklet, err := Booklet(reading)
 		if err == nil {
 			booklet, err = reproducible(booklet, look.date)
@@ -164,7 +164,7 @@ func (r runEnv) printOne(e *site.Page) (edition, error) {
 		if err != nil {
 			return out, err
 		}
-		out.files = append(out.files, output.File{Path: r.relPath(e, p.BookletPDFURL), Data: booklet, Source: p.Source + " (booklet PDF)"})
+		out.files = append(out.files, output.File{Path: r.relPath(e, p.BookletPDFURL()), Data: booklet, Source: p.Source + " (booklet PDF)"})
 	}
 	return out, nil
 }

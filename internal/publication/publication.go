@@ -22,25 +22,29 @@ const (
 // CatalogueURL is where the catalogue of publications is published.
 const CatalogueURL = "/an-pham/"
 
-// Prepare lays out every publication of s, adds their print editions to
-// s.Prints and makes the catalogue page. title is the catalogue's title.
-// pdfs(source) says whether a publication also gets the URL of its PDF,
-// beside it (/to-gap/x/x.pdf), and with press, those of its press copy
-// (x-nha-in.pdf) and, for a handbook, its imposed booklet (x-dong-ghim.pdf).
-func Prepare(s *site.Site, ix *site.Index, title string, pdfs func(source string) bool, press bool, dl *diag.List) {
+// Prepare lays out every publication of s and returns the layouts, their
+// print editions and the catalogue page, changing no page: the build keeps
+// the result in s.Publishing, where pages find their own. title is the
+// catalogue's title. pdfs(source) says whether a publication also gets the
+// URL of its PDF, beside it (/to-gap/x/x.pdf), and with press, those of its
+// press copy (x-nha-in.pdf) and, for a handbook, its imposed booklet
+// (x-dong-ghim.pdf).
+func Prepare(s *site.Site, ix *site.Index, title string, pdfs func(source string) bool, press bool, dl *diag.List) *site.Publishing {
+	out := &site.Publishing{Of: map[*site.Page]*site.Publication{}}
 	var pubs []*site.Page
 	bySource := make(map[string]*site.Page, len(s.Pages))
 	for _, q := range s.Pages {
 		bySource[q.Source] = q
 	}
 	for _, p := range s.Pages {
+		pub := &site.Publication{}
 		switch p.Type {
 		case Leaflet:
-			p.Panels = panels(p, dl)
+			pub.Panels = panels(p, dl)
 		case Handbook:
-			p.Questions = questions(p, dl)
+			pub.Questions = questions(p, dl)
 		case Bulletin:
-			p.Articles = articles(p, bySource, dl)
+			pub.Articles = articles(p, bySource, dl)
 		default:
 			continue
 		}
@@ -48,19 +52,22 @@ func Prepare(s *site.Site, ix *site.Index, title string, pdfs func(source string
 		checkImprint(p, s.Config.Print.Rules[p.Type], pdfs(p.Source), dl)
 		if pdfs(p.Source) {
 			stem := p.RelPermalink + path.Base(strings.TrimSuffix(p.URL, "/"))
-			p.PDFURL = stem + ".pdf"
+			pub.PDFURL = stem + ".pdf"
 			if press {
-				p.PressPDFURL = stem + PressSuffix
+				pub.PressPDFURL = stem + PressSuffix
 				if p.Type == Handbook {
-					p.BookletPDFURL = stem + BookletSuffix
+					pub.BookletPDFURL = stem + BookletSuffix
 				}
 			}
 		}
-		s.Prints = append(s.Prints, ix.PrintEdition(p))
+		edition := ix.PrintEdition(p)
+		pub.PrintURL = edition.RelPermalink
+		out.Of[p] = pub
+		out.Prints = append(out.Prints, edition)
 	}
-	s.Publications = ix.MadeUp(s, KindCatalogue, title, CatalogueURL)
-	s.Publications.Pages = pubs
-	s.All = append(s.All, s.Publications)
+	out.Catalogue = ix.MadeUp(s, KindCatalogue, title, CatalogueURL)
+	out.Catalogue.Pages = pubs
+	return out
 }
 
 // Press copies and imposed booklets go beside the reading copy x.pdf, with

@@ -202,7 +202,7 @@ func (an *analyzer) analyze(p *site.Page) *analysis {
 // headings are the ## titles of a page, or a handbook's questions.
 func headings(p *site.Page) []string {
 	var out []string
-	for _, q := range p.Questions {
+	for _, q := range p.Questions() {
 		out = append(out, q.Text)
 	}
 	if len(out) > 0 {

@@ -282,11 +282,11 @@ type fragmentSection struct{ id, title, text string }
 func fragmentSections(p *site.Page) []fragmentSection {
 	var out []fragmentSection
 	switch {
-	case len(p.Questions) > 0:
+	case len(p.Questions()) > 0:
 		if len(p.Sections) > 0 && p.Sections[0].Title == "" {
 			out = append(out, fragmentSection{"", "", p.Sections[0].Plain()})
 		}
-		for _, q := range p.Questions {
+		for _, q := range p.Questions() {
 			out = append(out, fragmentSection{q.ID, q.Text, q.Plain()})
 		}
 	case len(p.Sections) > 0:

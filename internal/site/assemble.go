@@ -342,6 +342,5 @@ func (ix *Index) PrintEdition(p *Page) *Page {
 	e := *p
 	ix.setURL(&e, p.URL+PrintDir+"/")
 	e.Kind, e.Edition, e.Aliases, e.pager = KindPrint, p, nil, nil
-	p.PrintURL = e.RelPermalink
 	return &e
 }

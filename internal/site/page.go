@@ -76,16 +76,10 @@ type Page struct {
 	Taxonomy *Taxonomy
 	Term     *Term
 
-	Sections  []Section         // the parts under each ## heading
-	Panels    map[string]*Panel // a leaflet's six panels, by name
-	Questions []Question        // a handbook's questions, numbered
-	Articles  []*Page           // a bulletin issue's articles, in order
-	PrintURL  string            // the print edition's site-relative URL, if any
-	PDFURL    string            // the PDF's site-relative URL, when PDFs are built
-	// PressPDFURL and BookletPDFURL: the press copy and (handbooks) the
-	// imposed booklet, when PDFs are built for the press.
-	PressPDFURL, BookletPDFURL string
-	Edition                    *Page // on a print edition: the page it prints
+	Sections []Section // the parts under each ## heading
+	// A publication's panels, questions, articles and print and PDF URLs
+	// are Site.Publishing's: methods of the same names (publishing.go).
+	Edition *Page // on a print edition: the page it prints
 
 	Related       []*Page // "Bài liên quan": pages sharing topics and tags
 	PrevInSection *Page   // the next older page of the section
@@ -230,7 +224,7 @@ func (p *Page) UsesCode() bool {
 	if p.HasCode {
 		return true
 	}
-	for _, a := range p.Articles {
+	for _, a := range p.Articles() {
 		if a.HasCode {
 			return true
 		}
@@ -287,8 +281,9 @@ type Site struct {
 	Lists        []*Page // list pages that have feeds: home, sections, terms
 	Taxonomies   []*Taxonomy
 	Archive      *Page
-	Prints       []*Page // print editions of leaflets, handbooks and bulletin issues
-	Publications *Page   // the catalogue of printed publications
+	Prints       []*Page // print editions of leaflets, handbooks and bulletin issues (Publishing.Prints)
+	Publications *Page   // the catalogue of printed publications (Publishing.Catalogue)
+	Publishing   *Publishing
 	Menus        map[string][]MenuEntry
 	Assets       []Resource // non-Markdown content files outside bundles
 	ShortLinks   ShortLinks // every page's short link: shortlink.Assign's result
