@@ -169,7 +169,7 @@ func sectionPos(edition *site.Page, source, section string) diag.Pos {
 			page = a
 		}
 	}
-	for _, s := range page.Sections {
+	for _, s := range page.Sections() {
 		if section != "" && s.ID == section {
 			return diag.Pos{File: page.Source, Line: s.Line, Col: 1}
 		}

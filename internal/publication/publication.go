@@ -84,7 +84,7 @@ const KindCatalogue = site.KindCatalogue
 var PanelNames = []string{"bia", "vat", "trong-1", "trong-2", "trong-3", "sau"}
 
 func panels(p *site.Page, dl *diag.List) map[string]*site.Panel {
-	secs := p.Sections
+	secs := p.Sections()
 	if len(secs) == 0 {
 		return nil
 	}
@@ -150,7 +150,7 @@ var numbered = regexp.MustCompile(`^Câu\s+(\d+)\s*[.:]\s*`)
 
 func questions(p *site.Page, dl *diag.List) []site.Question {
 	var out []site.Question
-	for i, s := range p.Sections[1:] {
+	for i, s := range p.Sections()[1:] {
 		n := i + 1
 		pos := diag.Pos{File: p.Source, Line: s.Line, Col: 1}
 		text := s.Title

@@ -208,7 +208,7 @@ func headings(p *site.Page) []string {
 	if len(out) > 0 {
 		return out
 	}
-	for _, s := range p.Sections {
+	for _, s := range p.Sections() {
 		if s.Title != "" {
 			out = append(out, s.Title)
 		}

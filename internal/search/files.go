@@ -280,17 +280,18 @@ type fragmentSection struct{ id, title, text string }
 // questions (after its introduction), else the page's sections, else the
 // whole page as one.
 func fragmentSections(p *site.Page) []fragmentSection {
+	secs := p.Sections()
 	var out []fragmentSection
 	switch {
 	case len(p.Questions()) > 0:
-		if len(p.Sections) > 0 && p.Sections[0].Title == "" {
-			out = append(out, fragmentSection{"", "", p.Sections[0].Plain()})
+		if len(secs) > 0 && secs[0].Title == "" {
+			out = append(out, fragmentSection{"", "", secs[0].Plain()})
 		}
 		for _, q := range p.Questions() {
 			out = append(out, fragmentSection{q.ID, q.Text, q.Plain()})
 		}
-	case len(p.Sections) > 0:
-		for _, sec := range p.Sections {
+	case len(secs) > 0:
+		for _, sec := range secs {
 			out = append(out, fragmentSection{sec.ID, sec.Title, sec.Plain()})
 		}
 	default:

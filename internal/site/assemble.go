@@ -241,8 +241,8 @@ func (ix *Index) newPage(d *content.Doc, r *Rendered) *Page {
 // edit whose content.Changed reach is less than Everything.
 func Refresh(p *Page, d *content.Doc, r *Rendered) {
 	p.Doc = d
-	p.ContentText, p.TOC, p.PlainText, p.WordCount, p.HasCode = r.Content, r.TOC, r.Plain, r.WordCount, r.HasCode
-	p.Sections = r.Sections
+	p.ContentText, p.toc, p.PlainText, p.WordCount, p.HasCode = r.Content, r.toc, r.Plain, r.WordCount, r.HasCode
+	p.sections = r.sections
 	p.Summary, p.Description = d.Front.Summary, d.Front.Description
 	if p.Summary == "" {
 		p.Summary = r.Summary

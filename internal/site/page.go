@@ -8,7 +8,6 @@ import (
 	"bantin/internal/config"
 	"bantin/internal/content"
 	"bantin/internal/imaging"
-	"bantin/internal/markdown"
 )
 
 // Page kinds: content.Kind, the one list of them.
@@ -42,7 +41,7 @@ type Page struct {
 	// ContentText and PlainText are the page's HTML and text in the text
 	// store; templates read them with .Content and .Plain.
 	ContentText Text
-	TOC         []markdown.Heading
+	toc         Text // read with .TOC
 	PlainText   Text
 	WordCount   int
 	HasCode     bool // the content has highlighted code (see UsesCode)
@@ -76,7 +75,7 @@ type Page struct {
 	Taxonomy *Taxonomy
 	Term     *Term
 
-	Sections []Section // the parts under each ## heading
+	sections sectionsRecord // read with .Sections
 	// A publication's panels, questions, articles and print and PDF URLs
 	// are Site.Publishing's: methods of the same names (publishing.go).
 	Edition *Page // on a print edition: the page it prints

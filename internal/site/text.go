@@ -76,14 +76,14 @@ func (s Section) Plain() string { return s.plain.String() }
 // PlainText is the section's text as a Text.
 func (s Section) PlainText() Text { return s.plain }
 
-// Rendered is a document's rendered Markdown with its HTML and text in
-// the text store; the rest (table of contents, ids, links to check) is
-// small and stays in memory.
+// Rendered is a document's rendered Markdown with its HTML, text,
+// sections and table of contents in the text store; the rest (ids and
+// links to check, the summary, counts) is small and stays in memory.
 type Rendered struct {
 	Content   Text
 	Plain     Text
-	Sections  []Section
-	TOC       []markdown.Heading
+	sections  sectionsRecord
+	toc       Text
 	Summary   string
 	WordCount int
 	IDs       []string
@@ -91,19 +91,19 @@ type Rendered struct {
 	HasCode   bool
 }
 
-// StoreRendered moves r's HTML and text into st: the page's HTML once,
-// each section's HTML a part of it.
+// StoreRendered moves r's HTML, text, sections and table of contents into
+// st: the page's HTML once, each section's HTML a part of it.
 func StoreRendered(st *textstore.Store, r *markdown.Result) *Rendered {
-	out := &Rendered{
+	return &Rendered{
 		Content: Text{st, st.Put(r.HTML)}, Plain: StoreText(st, r.Plain),
-		TOC: r.TOC, Summary: r.Summary, WordCount: r.WordCount, IDs: r.IDs, Anchors: r.Anchors, HasCode: r.HasCode,
+		sections: storeSections(st, r.Sections), toc: storeTOC(st, r.TOC),
+		Summary: r.Summary, WordCount: r.WordCount, IDs: r.IDs, Anchors: r.Anchors, HasCode: r.HasCode,
 	}
-	for _, sec := range r.Sections {
-		out.Sections = append(out.Sections, Section{
-			ID: sec.ID, Title: sec.Title, Classes: sec.Classes, Line: sec.Line,
-			body:  out.Content.slice(sec.Start, sec.Start+len(sec.Body)),
-			plain: StoreText(st, sec.Plain),
-		})
-	}
-	return out
 }
+
+// Sections are the page's parts under each ## heading (the first holds
+// what comes before the first heading), read from the text store.
+func (p *Page) Sections() []Section { return decodeSections(p.ContentText, p.sections) }
+
+// TOC is the page's table of contents: its h2 and h3 headings.
+func (p *Page) TOC() []markdown.Heading { return decodeTOC(p.toc) }
