@@ -296,6 +296,9 @@ func read(fsys fs.FS, rel string, env *readEnv, dl *diag.List) *Doc {
 	env.unused.take(d, cfg)
 	resolveRefs(fsys, d, dl)
 	d.decodeFront(cfg, dl)
+	if d.Meta != nil {
+		d.Meta.Forget() // decoded into Front; the positions stay, for messages
+	}
 	return d
 }
 
@@ -344,8 +347,7 @@ func (d *Doc) hasKey(key string) bool {
 	if d.Meta == nil {
 		return false
 	}
-	_, ok := d.Meta.Values[key]
-	return ok
+	return d.Meta.Has(key)
 }
 
 func cleanTerms(terms []string) []string {

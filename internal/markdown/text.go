@@ -82,7 +82,9 @@ func plainAndSummary(doc ast.Node, src []byte) (plain, summary string) {
 	if more {
 		return plain, joinWords(beforeMore.String())
 	}
-	return plain, firstWords(prose.String(), summaryWords)
+	// A copy: the summary stays in memory with the page, and a part of
+	// prose would keep all of it (the length of the Markdown) alive.
+	return plain, strings.Clone(firstWords(prose.String(), summaryWords))
 }
 
 // blockText is the text of a block; nested blocks are separated by spaces.

@@ -2,7 +2,9 @@ package meta
 
 import (
 	"errors"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +23,25 @@ type Document struct {
 	pos    map[string]diag.Pos // dotted key path → where the key stands
 	first  diag.Pos            // fallback: the document's first line
 	yaml   bool
+	top    []string // after Forget: the top-level keys, sorted
+}
+
+// Forget drops the decoded values once they are decoded into their
+// structure, keeping the positions and which top-level keys were written
+// (Has): a build keeps a document per page.
+func (d *Document) Forget() {
+	d.top = slices.Sorted(maps.Keys(d.Values))
+	d.Values = nil
+}
+
+// Has reports whether the document writes the top-level key.
+func (d *Document) Has(key string) bool {
+	if d.Values != nil {
+		_, ok := d.Values[key]
+		return ok
+	}
+	_, ok := slices.BinarySearch(d.top, key)
+	return ok
 }
 
 // Pos returns the position of the key at path, or of its nearest positioned

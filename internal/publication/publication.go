@@ -186,7 +186,7 @@ func articles(p *site.Page, bySource map[string]*site.Page, dl *diag.List) []*si
 // is to be printed, else a warning — when it has a [print] table at all
 // (one without is online only until it is printed).
 func checkImprint(p *site.Page, rule config.PrintRule, printing bool, dl *diag.List) {
-	hasTable := p.Doc.Meta != nil && p.Doc.Meta.Values["print"] != nil
+	hasTable := p.Doc.Meta != nil && p.Doc.Meta.Has("print")
 	if !printing && !hasTable {
 		return
 	}
