@@ -152,15 +152,37 @@ func appendWords(b *strings.Builder, s string, n int) (more bool) {
 	}
 }
 
+// countWords counts the words of s as strings.Fields splits them, in one
+// pass: a word starts at each byte that is not a space after one that is
+// (or at the start). Only the lead bytes nextWord names are decoded.
 func countWords(s string) int {
-	n := 0
-	for i := 0; ; n++ {
-		start, end := nextWord(s, i)
-		if start == len(s) {
-			return n
+	n, inWord := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				inWord = false
+			} else if !inWord {
+				n, inWord = n+1, true
+			}
+			i++
+			continue
 		}
-		i = end
+		size := 1
+		space := false
+		if c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xE1 && i+1 < len(s) && s[i+1] == 0x9A {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			inWord = false
+		} else if !inWord {
+			n, inWord = n+1, true
+		}
+		i += size
 	}
+	return n
 }
 
 // nextWord returns the bounds of the first word of s at or after byte i;

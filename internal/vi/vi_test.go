@@ -131,3 +131,19 @@ func TestDates(t *testing.T) {
 		t.Errorf("MonthName = %q", got)
 	}
 }
+
+// Fold's table gives what NFD gives, for every rune it covers and for
+// Vietnamese text, and text it does not cover still folds by NFD.
+func TestFoldTableIsNFD(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		s := "a" + string(r) + "Ê"
+		if got, want := Fold(s), foldNFD(s); got != want {
+			t.Fatalf("Fold(%q) = %q, NFD gives %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"Dân vận khéo", "ĐỒNG CHÍ Nguyễn Thị Hoà", "thuý, khoẻ, hòa", "e\u0301 tách dấu", "Ωmega Ἀθῆναι", "", "ascii only"} {
+		if got, want := Fold(s), foldNFD(s); got != want {
+			t.Errorf("Fold(%q) = %q, NFD gives %q", s, got, want)
+		}
+	}
+}
