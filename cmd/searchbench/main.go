@@ -17,6 +17,7 @@ func main() {
 	qa := flag.String("qa", "", "a clone of github.com/DucLong06/ALQAC2023: measure the judged questions instead")
 	firstVisit := flag.Bool("first-visit", true, "with -qa: also measure each held-out question's bytes on a first visit")
 	ways := flag.String("typed", "marks,bare,keywords", "with -qa: the ways of typing measured: marks (the question as written), bare (without marks), keywords")
+	keywordFile := flag.String("keywords", "", "with -qa: a file of keyword queries written for the questions (split<TAB>id<TAB>query), used instead of the simulated keywords")
 	flag.Parse()
 	if *qa != "" {
 		chosen, err := chooseTypings(*ways)
@@ -24,7 +25,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "searchbench:", err)
 			os.Exit(2)
 		}
-		if err := runQA(*qa, *pagefind, *firstVisit, *keep, chosen); err != nil {
+		if err := runQA(*qa, *keywordFile, *pagefind, *firstVisit, *keep, chosen); err != nil {
 			fmt.Fprintln(os.Stderr, "searchbench:", err)
 			os.Exit(1)
 		}

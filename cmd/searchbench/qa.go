@@ -34,14 +34,20 @@ type question struct {
 	ID    string
 	Text  string
 	Pages map[string]bool // URL paths of the articles that answer it
+	// Written is the keyword query a reader wrote for it (-keywords), or
+	// "" when the keywords are simulated.
+	Written string
 }
 
 type qaSet struct {
-	site     fstest.MapFS
-	pages    map[string]string // article "law@number" → URL path
-	tuning   []question
-	heldOut  []question
-	articles []string // article texts, for the keyword reader's frequencies
+	site    fstest.MapFS
+	pages   map[string]string // article "law@number" → URL path
+	tuning  []question
+	heldOut []question
+	// every question id of each split, judged or not (a keyword file
+	// may give keywords to a question left out for want of its articles)
+	tuningIDs, heldOutIDs map[string]bool
+	articles              []string // article texts, for the keyword reader's frequencies
 }
 
 // loadQA reads the ALQAC files under dir and makes a site of one page per
@@ -71,10 +77,10 @@ func loadQA(dir string) (*qaSet, error) {
 		s.articles = append(s.articles, title+"\n"+body)
 	}
 	var err error
-	if s.tuning, err = s.questions(filepath.Join(dir, qaTuning)); err != nil {
+	if s.tuning, s.tuningIDs, err = s.questions(filepath.Join(dir, qaTuning)); err != nil {
 		return nil, err
 	}
-	if s.heldOut, err = s.questions(filepath.Join(dir, qaHeldOut)); err != nil {
+	if s.heldOut, s.heldOutIDs, err = s.questions(filepath.Join(dir, qaHeldOut)); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -94,7 +100,9 @@ func escapeMarkdown(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-func (s *qaSet) questions(path string) ([]question, error) {
+// questions reads the judged questions of one split, and the ids of all
+// its questions.
+func (s *qaSet) questions(path string) ([]question, map[string]bool, error) {
 	var raw []struct {
 		ID       string `json:"question_id"`
 		Text     string `json:"text"`
@@ -104,10 +112,12 @@ func (s *qaSet) questions(path string) ([]question, error) {
 		} `json:"relevant_articles"`
 	}
 	if err := readJSON(path, &raw); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []question
+	ids := map[string]bool{}
 	for _, r := range raw {
+		ids[r.ID] = true
 		q := question{ID: r.ID, Text: strings.TrimSpace(r.Text), Pages: map[string]bool{}}
 		for _, a := range r.Relevant {
 			if p, ok := s.pages[a.Law+"@"+a.Article]; ok {
@@ -118,7 +128,7 @@ func (s *qaSet) questions(path string) ([]question, error) {
 			out = append(out, q)
 		}
 	}
-	return out, nil
+	return out, ids, nil
 }
 
 func readJSON(path string, v any) error {

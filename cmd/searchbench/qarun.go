@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -32,10 +33,21 @@ type scores struct {
 // there) in headless Chromium, and prints R@1, R@10, MRR and the share of
 // queries with no result; then the bytes a question costs on a first
 // visit.
-func runQA(qaDir string, pagefind, firstVisit bool, keep string, ways []int) error {
+func runQA(qaDir, keywordFile string, pagefind, firstVisit bool, keep string, ways []int) error {
 	set, err := loadQA(qaDir)
 	if err != nil {
 		return err
+	}
+	label := typings
+	if keywordFile != "" {
+		written, err := readWritten(keywordFile)
+		if err != nil {
+			return err
+		}
+		if err := attachWritten(set, keywordFile, written); err != nil {
+			return err
+		}
+		label = append(slices.Clone(typings[:2]), "keywords written, no marks")
 	}
 	dir := keep
 	if dir == "" {
@@ -65,11 +77,11 @@ func runQA(qaDir string, pagefind, firstVisit bool, keep string, ways []int) err
 	}{{"tuning", set.tuning}, {"held-out", set.heldOut}}
 	for _, sp := range splits {
 		fmt.Printf("\n%s split (%d questions)\n", sp.name, len(sp.qs))
-		fmt.Printf("%-24s | %-27s | %-27s\n", "typed as", "bantin R@1 R@10 MRR zero", "Pagefind R@1 R@10 MRR zero")
+		fmt.Printf("%-26s | %-27s | %-27s\n", "typed as", "bantin R@1 R@10 MRR zero", "Pagefind R@1 R@10 MRR zero")
 		for _, way := range ways {
 			qs := make([]string, len(sp.qs))
 			for i, q := range sp.qs {
-				qs[i] = typed(q.Text, way, freq)
+				qs[i] = typed(q, way, freq)
 			}
 			ours, err := askBantin(b, srv.URL, qs)
 			if err != nil {
@@ -78,7 +90,7 @@ func runQA(qaDir string, pagefind, firstVisit bool, keep string, ways []int) err
 			if os.Getenv("SEARCHBENCH_VERBOSE") != "" && sp.name == "tuning" {
 				listMisses(sp.qs, qs, ours)
 			}
-			line := fmt.Sprintf("%-24s | %s", typings[way], score(sp.qs, ours))
+			line := fmt.Sprintf("%-26s | %s", label[way], score(sp.qs, ours))
 			if pfErr == nil {
 				theirs, err := askPagefind(b, srv.URL, qs)
 				if err != nil {

@@ -30,14 +30,19 @@ func chooseTypings(list string) ([]int, error) {
 	return ways, nil
 }
 
-func typed(q string, way int, f frequencies) string {
+// typed is question q typed the given way; keywords are the ones a reader
+// wrote for it when there are (-keywords), else the simulated reader's.
+func typed(q question, way int, f frequencies) string {
 	switch way {
 	case 1:
-		return bare(q)
+		return bare(q.Text)
 	case 2:
-		return keywords(q, f)
+		if q.Written != "" {
+			return q.Written
+		}
+		return keywords(q.Text, f)
 	}
-	return q
+	return q.Text
 }
 
 // bare writes a question as a phone keyboard without Vietnamese input
