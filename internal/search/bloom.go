@@ -6,7 +6,7 @@ import (
 )
 
 // Pairs are kept in a Bloom filter per shard: the set of "a b#page" for
-// every pair a b and page that has it (its best maxPairPages pages for a
+// every pair a b and page that has it (its best pairPages pages for a
 // common pair). A query asks it only about the pages that already hold
 // all its syllables, so a false positive can only lift one of those a
 // little. With bloomHashes, bloomBitsPerItem gives about 9% of them on a

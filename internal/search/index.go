@@ -59,11 +59,24 @@ const (
 	maxCommon   = 256
 )
 
-// maxPairPages is the most pages a pair keeps: those where it weighs most
-// (then the newest). A common pair ("của các") would otherwise be a list
-// of thousands of pages, fetched by every query that has it, for a boost
-// that only decides the order of the first results.
-const maxPairPages = 30
+// pairPages is the most pages a pair keeps on a site of n pages: those
+// where it weighs most (then the newest). A common pair ("của các") would
+// otherwise be a list of thousands of pages, fetched by every query that
+// has it, for a boost that only decides the order of the first results.
+// A small site keeps up to 100 (a keyword query's pairs are what tells
+// the articles of one law apart: "trọng tài" is on every page of the
+// arbitration law); a larger one pairBudget/n, at least 30, so that the
+// Bloom filters, which grow with the site, keep a 10,000-page site's
+// later queries within their 40 KB.
+func pairPages(n int) int {
+	return min(maxPairPages, max(minPairPages, pairBudget/max(n, 1)))
+}
+
+const (
+	maxPairPages = 100
+	minPairPages = 30
+	pairBudget   = 225_000
+)
 
 // pairInTitle is the impact of a pair on a page whose title or a heading has it: above
 // any other, so that a capped pair keeps those pages first, and filed in
@@ -111,7 +124,7 @@ func buildIndex(docs []*site.Page) *index {
 		}
 		ix.keysByDF = append(ix.keysByDF, w.keys[k])
 	}
-	ix.pairs = pairLists(as, norms, syl)
+	ix.pairs = pairLists(as, norms, syl, pairPages(len(docs)))
 	sort.Slice(ix.keysByDF, func(i, j int) bool {
 		a, b := ix.keysByDF[i], ix.keysByDF[j]
 		if da, db := len(syl[w.ids[a]]), len(syl[w.ids[b]]); da != db {
@@ -146,7 +159,7 @@ func carve[T any](capacity []int) [][]T {
 	return out
 }
 
-// pairList is one pair's best pages (at most maxPairPages), filed in the
+// pairList is one pair's best pages (at most pairPages), filed in the
 // Bloom filter of the shard of its rarer syllable, home.
 type pairList struct {
 	a, b, home int32 // key ids: "a b"
@@ -157,7 +170,7 @@ type pairList struct {
 // of its part of the hash space, and keeps each pair's best pages. A
 // part's postings are counted by pair, then grouped in lists carved from
 // one array: one map lookup per page and pair, and no slice per pair.
-func pairLists(as []*analysis, norms []float64, syl [][]posting) []pairList {
+func pairLists(as []*analysis, norms []float64, syl [][]posting, keep int) []pairList {
 	parts := runtime.GOMAXPROCS(0)
 	out := make([][]pairList, parts)
 	parallel.For(parts, func(part int) {
@@ -199,7 +212,7 @@ func pairLists(as []*analysis, norms []float64, syl [][]posting) []pairList {
 			if len(syl[b]) < len(syl[a]) {
 				home = b
 			}
-			lists[i] = pairList{a: a, b: b, home: home, postings: bestPostings(grouped[i], maxPairPages)}
+			lists[i] = pairList{a: a, b: b, home: home, postings: bestPostings(grouped[i], keep)}
 		}
 		out[part] = lists
 	})
