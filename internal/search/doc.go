@@ -20,8 +20,14 @@
 // weights: title 4, headings (## sections; a handbook's questions) 2,
 // topics and tags 2, body 1. Per key, each page gets a BM25 weight
 // (k1 = 1.2, b = 0.75, over the weighted frequency) quantised to 1…7, its
-// "impact". Pairs are indexed too, keeping for a common pair only its 30
-// best pages; a pair in the title or a heading is marked as such.
+// "impact". Pairs are indexed too, keeping for a common pair only its
+// best pages, those with the pair in the title or a heading first: 100 on
+// a site of up to 2,250 pages, 225,000 / pages on a larger one, at least
+// 30 (a 10,000-page site keeps 30). A keyword query's pairs are what
+// tells apart pages that share its syllables ("trọng tài" is in the title
+// of every article of the arbitration law), so a small site, whose
+// shards are small, keeps more; a large one keeps its shards within what
+// a query may fetch. A pair in the title or a heading is marked as such.
 //
 // # Files (all JSON, so that any static host gzips them)
 //
@@ -135,7 +141,14 @@
 // 400 best pages), 1.5 × 0.6 × the mean w of its syllables, doubled in a
 // title or heading; all times the share of the query's weight the page
 // covers. Equal scores: the newer page first. These weights were tuned on
-// the tuning split of cmd/searchbench -qa, never on its held-out split.
+// the tuning split of cmd/searchbench -qa, never on its held-out split,
+// for whole questions and for keyword queries (simulated, and written by
+// a reader with -keywords). Tried for keyword queries and left out, as
+// they gained nothing on the tuning split or lost on the held-out one: a
+// bonus for a page whose title or headings hold every keyword (as far as
+// the titled pairs tell), a bonus for the share of the query's pairs or
+// titled pairs a page holds, a higher coverage power for short queries,
+// and weighing down pairs that reached the cap of pages kept.
 //
 // The "Có phải bạn muốn tìm" line shows the query as the best result
 // spells it when a word was corrected or split, or typed with marks no
