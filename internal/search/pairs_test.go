@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"bantin/internal/site"
+	"bantin/internal/textstore"
 )
 
 // A common pair keeps up to 100 pages on a small site, and fewer as the
@@ -24,12 +25,13 @@ func TestPairPages(t *testing.T) {
 // filed as in the title; a pair on a few pages keeps them all.
 func TestCommonPairKeepsItsBestPages(t *testing.T) {
 	var pages []*site.Page
+	store := textstore.NewMem()
 	for i := range 150 {
-		p := &site.Page{Title: fmt.Sprintf("Điều %d. Mục %d (Luật Trọng tài thương mại)", i, i), Plain: fmt.Sprintf("Văn bản số %d.", i)}
+		body := fmt.Sprintf("Văn bản số %d.", i)
 		if i%50 == 0 {
-			p.Plain += " Thẩm quyền của Hội đồng."
+			body += " Thẩm quyền của Hội đồng."
 		}
-		pages = append(pages, p)
+		pages = append(pages, &site.Page{Title: fmt.Sprintf("Điều %d. Mục %d (Luật Trọng tài thương mại)", i, i), PlainText: site.StoreText(store, body)})
 	}
 	ix := buildIndex(pages)
 	kept := map[string]int{}
