@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"bantin/internal/corpus"
+	"bantin/internal/output"
 	"bantin/internal/qr"
 	"bantin/internal/shortlink"
 )
@@ -51,7 +52,7 @@ func BenchmarkQR10000(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := shortlink.Files(res.Site, qr.NewCache(), "→"); err != nil {
+		if err := shortlink.Files(res.Site, qr.NewCache(), "→", func(output.File) {}); err != nil {
 			b.Fatal(err)
 		}
 	}

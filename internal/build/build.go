@@ -206,7 +206,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	// does not yet hold every rendered page, and they cost less there (a
 	// garbage collection is less likely to run beside them, and a shorter
 	// one when it does).
-	out.AddAll(pageQRFiles(s, tmpls, codes, dl))
+	pageQRFiles(s, tmpls, codes, out, dl)
 	sw.lap("qr")
 	out.AddAll(search.Files(s, typeLabel(s, tmpls.Strings)))
 	if _, err := search.Script(); err != nil {

@@ -12,16 +12,14 @@ import (
 	"bantin/internal/site"
 )
 
-// pageQRFiles returns the short-link redirects and every page's QR files.
+// pageQRFiles writes the short-link redirects and every page's QR files
+// into out as they are made.
 // It runs before the templates (see Build): the codes need only the short
 // links, and the templates then find them made.
-func pageQRFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, dl *diag.List) []output.File {
-	files, err := shortlink.Files(s, codes, tmpls.Strings.Translate("redirecting"))
-	if err != nil {
+func pageQRFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, out *output.Sink, dl *diag.List) {
+	if err := shortlink.Files(s, codes, tmpls.Strings.Translate("redirecting"), out.Add); err != nil {
 		dl.Errorf(s.Config.Pos("qr"), "%v", err)
-		return nil
 	}
-	return files
 }
 
 // wantedQRFiles returns the files of the codes that templates asked for

@@ -97,32 +97,36 @@ func hasFolder(p *site.Page) bool {
 	return strings.HasSuffix(p.OutPath, "/index.html") || p.OutPath == "index.html"
 }
 
-// Files returns the redirect page of every short link and the QR files of
-// every page. redirectText is shown on redirect pages.
-func Files(s *site.Site, cache *qr.Cache, redirectText string) ([]output.File, error) {
+// Files makes the redirect page of every short link and the QR files of
+// every page, and hands each to add as soon as it is made (from several
+// goroutines at once): none waits in memory for the others. redirectText
+// is shown on redirect pages. The error is the first page's, in page
+// order.
+func Files(s *site.Site, cache *qr.Cache, redirectText string, add func(output.File)) error {
 	cfg := s.Config.QR
-	var files []output.File
 	for _, p := range s.All {
 		if p.ShortID() != "" {
-			files = append(files, output.File{
+			add(output.File{
 				Path:   path.Join(Dir, p.ShortID(), "index.html"),
 				Data:   redirect.HTML(p.RelPermalink, s.Config.LanguageCode, redirectText),
 				Source: p.Source + " (short link)",
 			})
 		}
 	}
-	codes := make([][]output.File, len(s.All))
 	errs := make([]error, len(s.All))
 	parallel.For(len(s.All), func(i int) {
-		codes[i], errs[i] = pageCode(s.All[i], cache, cfg.Level, cfg.SizeMM, cfg.DPI)
-	})
-	for i := range s.All {
-		if errs[i] != nil {
-			return nil, errs[i]
+		files, err := pageCode(s.All[i], cache, cfg.Level, cfg.SizeMM, cfg.DPI)
+		for _, f := range files {
+			add(f)
 		}
-		files = append(files, codes[i]...)
+		errs[i] = err
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 func pageCode(p *site.Page, cache *qr.Cache, level qr.Level, sizeMM float64, dpi int) ([]output.File, error) {
