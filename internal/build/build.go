@@ -46,6 +46,12 @@ type Options struct {
 	// caches nothing (--noCache).
 	Cache *cache.Store
 
+	// DeferPages leaves the pages' HTML out of the build: their paths are
+	// checked like every file's, and a Session renders them afterwards
+	// (Session.RenderDeferred), so that the dev server serves everything
+	// else, and each page on its first request, without waiting for all.
+	DeferPages bool
+
 	imageMemo *imaging.Memo // nil: processMemo (tests give a fresh one to see the store at work)
 }
 
@@ -75,6 +81,9 @@ type state struct {
 	tmpls  *layout.Templates
 	site   *site.Site
 	images *images
+	// deferred: with Options.DeferPages, the pages whose HTML is still to
+	// be made (their paths are claimed in the sink).
+	deferred []*site.Page
 }
 
 // Stats summarises a build.
@@ -215,7 +224,12 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	sw.lap("search")
 	out.AddAll(feedsAndSitemap(s, dl))
 	sw.lap("feeds, sitemap")
-	renderPages(s, tmpls, out, dl)
+	var deferred []*site.Page
+	if opts.DeferPages {
+		deferred = claimPages(s, out)
+	} else {
+		renderPages(s, tmpls, out, dl)
+	}
 	sw.lap("templates")
 	out.AddAll(imgs.withhold(extraFiles(fsys, s, tmpls, static, dl)))
 	out.AddAll(wantedQRFiles(s, codes, dl))
@@ -230,7 +244,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	if n := res.Stats.Cache.Failed; n > 0 {
 		dl.Warnf(diag.Pos{File: opts.Cache.Dir()}, "could not write %d build cache entries (%v); this build is complete, the next one redoes their work", n, opts.Cache.FirstError())
 	}
-	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs}
+	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs, deferred: deferred}
 	return res
 }
 
@@ -351,14 +365,36 @@ func checkAnchors(set *content.Set, results []*site.Rendered, s *site.Site, dl *
 // renderPages executes the layout of every page and adds its HTML to out
 // at once. A template problem that recurs on many pages is reported once.
 func renderPages(s *site.Site, tmpls *layout.Templates, out *output.Sink, dl *diag.List) {
-	all := append(append(append([]*site.Page(nil), s.All...), s.Pagers...), s.Prints...)
+	executePages(allPages(s), tmpls, out.Add, dl)
+}
+
+// allPages are the pages the templates make: every page, the later
+// pagers, the print editions.
+func allPages(s *site.Site) []*site.Page {
+	return append(append(append([]*site.Page(nil), s.All...), s.Pagers...), s.Prints...)
+}
+
+// claimPages checks the paths of every page's HTML in out, without the
+// HTML (Options.DeferPages), and returns the pages.
+func claimPages(s *site.Site, out *output.Sink) []*site.Page {
+	all := allPages(s)
+	for _, p := range all {
+		out.Claim(output.File{Path: p.OutPath, Source: sourceName(p)})
+	}
+	return all
+}
+
+// executePages executes the layout of every page of all on every core and
+// hands each page's HTML to add. A template problem that recurs on many
+// pages is reported once.
+func executePages(all []*site.Page, tmpls *layout.Templates, add func(output.File), dl *diag.List) {
 	problems := make([]*diag.Diagnostic, len(all))
 	parallel.For(len(all), func(i int) {
 		p := all[i]
 		html, problem := tmpls.Execute(p)
 		problems[i] = problem
 		if problem == nil {
-			out.Add(output.File{Path: p.OutPath, Data: html, Source: sourceName(p)})
+			add(output.File{Path: p.OutPath, Data: html, Source: sourceName(p)})
 		}
 	})
 	reportOnce(all, problems, dl)

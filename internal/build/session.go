@@ -45,6 +45,9 @@ type Session struct {
 	// searchStale: a fast-path edit changed a page's text, and the search
 	// index (seconds on a large site) has not been rebuilt yet.
 	searchStale bool
+	// deferred: the first build's pages still to be rendered
+	// (Options.DeferPages, session_deferred.go).
+	deferred deferredPages
 }
 
 // Change says what an update did.
@@ -61,10 +64,14 @@ type Change struct {
 	Cache cache.Stats
 }
 
-// NewSession builds the site once.
+// NewSession builds the site once. With opts.DeferPages, that first
+// build leaves the pages' HTML to FinishPages (and RenderPage); later
+// rebuilds make everything.
 func NewSession(fsys fs.FS, opts Options) (*Session, *Change) {
+	first := opts
+	opts.DeferPages = false
 	s := &Session{fsys: fsys, opts: opts, files: map[string][]byte{}}
-	return s, s.rebuild()
+	return s, s.rebuildWith(first)
 }
 
 // Files returns the current site, path → content. The map is replaced,
@@ -138,8 +145,10 @@ func (s *Session) vanished(p string) bool {
 }
 
 // rebuild builds everything and reports which outputs differ.
-func (s *Session) rebuild() *Change {
-	res := Build(s.fsys, s.opts)
+func (s *Session) rebuild() *Change { return s.rebuildWith(s.opts) }
+
+func (s *Session) rebuildWith(opts Options) *Change {
+	res := Build(s.fsys, opts)
 	ch := &Change{Diags: res.Diags, Full: true, Cache: res.Stats.Cache}
 	if res.Diags.HasErrors() {
 		s.broken, ch.Failed = true, true
@@ -163,6 +172,7 @@ func (s *Session) rebuild() *Change {
 	for _, p := range res.Site.Pages {
 		s.bySource[p.Source] = p
 	}
+	s.deferred.set(res.state.deferred)
 	return ch
 }
 

@@ -55,6 +55,11 @@ func (s *Sink) Add(f File) {
 	}
 }
 
+// Claim checks f's path as Add does and records it, but writes nothing:
+// the file is made later, elsewhere (a dev server's deferred pages). It
+// reports whether the path may be written.
+func (s *Sink) Claim(f File) bool { return s.admit(f) }
+
 // AddAll adds files in order.
 func (s *Sink) AddAll(files []File) {
 	for _, f := range files {

@@ -1,6 +1,13 @@
 // Package serve is bantin's dev server: it builds the site into memory,
 // serves it, watches the sources and keeps every open page up to date.
 //
+// Starting: the first build defers the pages' HTML (build.Options.DeferPages):
+// the server serves everything else at once and makes the pages in the
+// background (Session.FinishPages, holding the update lock, so no edit is
+// applied before); a page asked for before its turn is rendered alone
+// (Session.RenderPage), the same bytes. Failures of that pass are reported
+// like a failed build's.
+//
 // Serving: only the built site is served, from memory. A request path is
 // cleaned and looked up in the built files; nothing on disk is ever opened
 // for a request, so no path ("/../", encoded or not) reaches another file.

@@ -45,7 +45,9 @@ type Server struct {
 
 	mu     sync.RWMutex
 	files  map[string][]byte
+	pages  map[string][]byte // pages made while finishPages runs
 	errors []diag.Diagnostic
+	ready  chan struct{}     // closed when finishPages is done
 
 	hub hub
 }
@@ -62,13 +64,45 @@ func NewVerbosity(root string, opts build.Options, log io.Writer, v diag.Verbosi
 	if err != nil {
 		fsys = os.DirFS(root) // the build reports the same error at each path it reads
 	}
-	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, Verbosity: v, cacheOn: opts.Cache != nil}
+	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, pages: map[string][]byte{}, ready: make(chan struct{}), Verbosity: v, cacheOn: opts.Cache != nil}
 	start := time.Now()
+	opts.DeferPages = true
 	session, ch := build.NewSession(s.fsys, opts)
 	s.session = session
 	s.apply(ch, time.Since(start))
+	if !ch.Failed {
+		s.buildMu.Lock() // no update before every page is made
+		go s.finishPages(start)
+	}
 	return s
 }
+
+// finishPages makes the pages the first build left out (it serves
+// everything else at once, and a page asked for meanwhile is rendered on
+// the spot), then publishes them like an update. It runs with buildMu
+// held, which New took for it.
+func (s *Server) finishPages(start time.Time) {
+	defer s.buildMu.Unlock()
+	ch := s.session.FinishPages(func(path string, data []byte) {
+		s.mu.Lock()
+		s.pages[path] = data
+		s.mu.Unlock()
+	})
+	defer close(s.ready)
+	if ch.Failed {
+		s.apply(ch, time.Since(start))
+		return
+	}
+	diag.Print(s.log, ch.Diags.Items(), s.Verbosity)
+	s.mu.Lock()
+	s.files, s.pages = s.session.Files(), map[string][]byte{}
+	s.mu.Unlock()
+	// No reload: a page shown meanwhile was made on request, the same.
+	fmt.Fprintf(s.log, "made %d pages in %s\n", len(ch.Changed), time.Since(start).Round(time.Millisecond))
+}
+
+// Ready is closed once the first build's pages are all made.
+func (s *Server) Ready() <-chan struct{} { return s.ready }
 
 // Rebuild updates the site after the given source paths changed.
 func (s *Server) Rebuild(paths []string) {
@@ -227,11 +261,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
-	s.mu.RLock()
-	data, ok := s.files[name]
-	_, isDir := s.files[path.Join(name, "index.html")]
-	notFound := s.files["404.html"]
-	s.mu.RUnlock()
+	data, ok := s.file(name)
+	_, isDir := s.file(path.Join(name, "index.html"))
+	notFound, _ := s.file("404.html")
 	status := http.StatusOK
 	switch {
 	case !ok && isDir:
@@ -253,6 +285,21 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
+}
+
+// file is the built file at name: from the site, else (while the first
+// build's pages are being made) a page made already or made now.
+func (s *Server) file(name string) ([]byte, bool) {
+	s.mu.RLock()
+	data, ok := s.files[name]
+	if !ok {
+		data, ok = s.pages[name]
+	}
+	s.mu.RUnlock()
+	if ok || !s.session.Deferred(name) {
+		return data, ok
+	}
+	return s.session.RenderPage(name)
 }
 
 func withLiveScript(html []byte) []byte {
