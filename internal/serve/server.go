@@ -47,7 +47,7 @@ type Server struct {
 	files  map[string][]byte
 	pages  map[string][]byte // pages made while finishPages runs
 	errors []diag.Diagnostic
-	ready  chan struct{}     // closed when finishPages is done
+	ready  chan struct{} // closed when finishPages is done
 
 	hub hub
 }
