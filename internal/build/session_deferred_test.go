@@ -67,3 +67,40 @@ func TestSessionDeferredPagesEqualCleanBuild(t *testing.T) {
 	}
 	sameAsCleanBuild(t, "edit after FinishPages", root, s)
 }
+
+// A template that fails on deferred pages fails FinishPages with the
+// error a build reports, and the next update rebuilds everything.
+func TestSessionDeferredTemplateErrorIsReported(t *testing.T) {
+	const site = `
+-- layouts/_default/single.html --
+{{ define "main" }}
+<h1>{{ .Title }}</h1>
+<p>{{ .NoSuchField }}</p>
+{{ end }}
+-- content/a.md --
++++
+title = "A"
+id = "aa"
++++
+-- content/b.md --
++++
+title = "B"
+id = "bb"
++++
+`
+	s, ch := NewSession(siteFS(t, site), Options{Now: fixedNow, DeferPages: true})
+	if ch.Failed {
+		t.Fatalf("the first build, pages deferred, failed: %v", ch.Diags.Err())
+	}
+	if _, ok := s.RenderPage("a/index.html"); ok {
+		t.Error("a page whose template fails was rendered")
+	}
+	fin := s.FinishPages(func(string, []byte) {})
+	want := `layouts/_default/single.html:3:7: error: executing "main" at <.NoSuchField>: can't evaluate field NoSuchField in type *site.Page (rendering content/a.md and 1 other pages)`
+	if !fin.Failed || fin.Diags.Err() == nil || !strings.Contains(fin.Diags.Err().Error(), want) {
+		t.Fatalf("FinishPages: failed=%v, %v; want %s", fin.Failed, fin.Diags.Err(), want)
+	}
+	if !s.broken {
+		t.Error("the session does not rebuild everything after the failed pass")
+	}
+}
