@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"encoding/gob"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -118,9 +117,8 @@ func TestCacheHitUsesTheStoredResult(t *testing.T) {
 	b := fsys["content/bai-viet/b.md"].Data
 	body := b[bytes.Index(b, []byte("+++\nDân"))+4:]
 	key := markdownKey(newRenderer(mustConfig(t, fsys), nil, nil).opts, markdown.Input{File: "content/bai-viet/b.md", Src: body, FirstLine: 6})
-	var buf bytes.Buffer
-	gob.NewEncoder(&buf).Encode(cachedMarkdown{Result: &markdown.Result{HTML: []byte("<p>từ bộ nhớ đệm</p>")}})
-	if err := c.Put("markdown", key, buf.Bytes()); err != nil {
+	stored := encodeCachedMarkdown(cachedMarkdown{Result: &markdown.Result{HTML: []byte("<p>từ bộ nhớ đệm</p>")}})
+	if err := c.Put("markdown", key, stored); err != nil {
 		t.Fatal(err)
 	}
 	files, _, _ := buildWith(t, fsys, Options{}, c)

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -18,7 +17,7 @@ import (
 
 // markdownVersion names the layout of cached Markdown results; bump it
 // when markdown.Result or cachedMarkdown changes shape.
-const markdownVersion = "markdown/2"
+const markdownVersion = "markdown/3"
 
 // cachedMarkdown is what the cache keeps of one rendered document: the
 // result, the diagnostics rendering reported, every link it resolved and
@@ -56,8 +55,7 @@ func renderCached(r *markdown.Renderer, opts markdown.Options, c *cache.Store, i
 	}
 	key := markdownKey(opts, in)
 	if data, ok := c.Get("markdown", key); ok {
-		var e cachedMarkdown
-		if gob.NewDecoder(bytes.NewReader(data)).Decode(&e) == nil && sameLinks(e.Links, in.Resolve) && sameImages(e.Images, in.Image) {
+		if e, err := decodeCachedMarkdown(data); err == nil && sameLinks(e.Links, in.Resolve) && sameImages(e.Images, in.Image) {
 			for _, d := range e.Diags {
 				dl.Add(d)
 			}
@@ -89,10 +87,8 @@ func renderCached(r *markdown.Renderer, opts markdown.Options, c *cache.Store, i
 		// site, which no key of the document holds: rendered every time.
 		return res, nil
 	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(cachedMarkdown{Result: res, Diags: own.Items(), Links: rec.links, Images: imgRec.images}) == nil {
-		c.Put("markdown", key, buf.Bytes()) // a failed write only costs the next build a render
-	}
+	// A failed write only costs the next build a render.
+	c.Put("markdown", key, encodeCachedMarkdown(cachedMarkdown{Result: res, Diags: own.Items(), Links: rec.links, Images: imgRec.images}))
 	return res, nil
 }
 
