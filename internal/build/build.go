@@ -99,7 +99,7 @@ type Stats struct {
 }
 
 // cacheSpaces are the namespaces a build's results are cached under.
-var cacheSpaces = []string{"markdown", "qr", "images"}
+var cacheSpaces = []string{"markdown", "qr", "images", "search"}
 
 // cacheSnapshot is what c answered so far, in all and by namespace.
 type cacheSnapshot struct {
@@ -217,7 +217,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	// one when it does).
 	pageQRFiles(s, tmpls, codes, out, dl)
 	sw.lap("qr")
-	out.AddAll(search.Files(s, typeLabel(s, tmpls.Strings)))
+	out.AddAll(search.Files(s, analyses(s.Pages, s.Config.Location, opts.Cache), typeLabel(s, tmpls.Strings)))
 	if _, err := search.Script(); err != nil {
 		dl.Errorf(diag.Pos{File: "internal/search/js/search.js"}, "search script: %v", err)
 	}

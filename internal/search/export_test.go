@@ -8,24 +8,30 @@ import (
 	"bantin/internal/site"
 )
 
+// AnalyzeAll analyses every page of s on every core, as a build without
+// a cache does.
+func AnalyzeAll(s *site.Site) []*Analysis {
+	as := make([]*Analysis, len(s.Pages))
+	parallel.For(len(as), func(i int) { as[i] = Analyze(s.Pages[i], s.Config.Location) })
+	return as
+}
+
 // LogPhases times the phases of Files, for tuning.
 func LogPhases(t testing.TB, s *site.Site) {
 	t0 := time.Now()
-	as := analyzeAll(s.Pages, newWords())
-	tokens := 0
+	as := AnalyzeAll(s)
+	tokens, size := 0, 0
 	for _, a := range as {
 		tokens += a.length
+		size += len(a.data)
 	}
-	t.Logf("analyze %v (%d body tokens)", time.Since(t0), tokens)
+	t.Logf("analyze %v (%d body tokens; analyses %d bytes, %d a page)", time.Since(t0), tokens, size, size/max(1, len(as)))
 	t0 = time.Now()
-	ix := buildIndex(s.Pages)
-	t.Logf("buildIndex (with analyze) %v", time.Since(t0))
+	ix := buildIndex(as)
+	t.Logf("buildIndex %v", time.Since(t0))
 	t0 = time.Now()
 	shardFiles(ix)
 	t.Logf("shardFiles %v", time.Since(t0))
-	t0 = time.Now()
-	parallel.For(len(s.Pages), func(i int) { fragment(s.Pages[i], s) })
-	t.Logf("fragments %v", time.Since(t0))
 }
 
 // SqueezeForms moves every shard's forms to at most files forms files,
@@ -36,6 +42,3 @@ func SqueezeForms(t testing.TB, files int) {
 	limits = formsLimits{splitBytes: 1, maxFiles: old.maxFiles, maxFormsFiles: files}
 	t.Cleanup(func() { limits = old })
 }
-
-// Analyze runs the analysis of every page, as Files does first.
-func Analyze(s *site.Site) { analyzeAll(s.Pages, newWords()) }

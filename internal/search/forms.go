@@ -19,11 +19,12 @@ type rareForm struct {
 }
 
 // formsEntry tells, for a syllable written in more than one way, which of
-// its pages have each form: a mask per page of the syllable over its
+// its pages have each form (formAt: for each form, the positions of its
+// pages among the syllable's): a mask per page of the syllable over its
 // maxMaskForms most used forms, and the positions of the pages of each
 // rarer form. It says nothing of pages outside the syllable's list, so it
 // costs a character per page of the syllable, however large the site.
-func formsEntry(e *entry, forms []int32, formDocs [][]int32, count []int, exact []string) *entry {
+func formsEntry(e *entry, forms []int32, formAt [][]int32, count []int, exact []string) *entry {
 	byUse := slices.Clone(forms)
 	sort.Slice(byUse, func(i, j int) bool {
 		a, b := byUse[i], byUse[j]
@@ -35,7 +36,7 @@ func formsEntry(e *entry, forms []int32, formDocs [][]int32, count []int, exact 
 	fe := &entry{kind: kindForms, key: e.key, shard: e.key, masks: make([]byte, len(e.postings))}
 	var names []string
 	for i, f := range byUse {
-		at := positions(e.postings, formDocs[f])
+		at := formAt[f]
 		if i < maxMaskForms {
 			names = append(names, exact[f])
 			for _, j := range at {
@@ -47,20 +48,6 @@ func formsEntry(e *entry, forms []int32, formDocs [][]int32, count []int, exact 
 	}
 	fe.display = strings.Join(names, "|")
 	return fe
-}
-
-// positions returns where each of docs is in ps (both in page order;
-// every one of docs is in ps).
-func positions(ps []posting, docs []int32) []int32 {
-	at := make([]int32, len(docs))
-	j := 0
-	for i, d := range docs {
-		for ps[j].doc < d {
-			j++
-		}
-		at[i] = int32(j)
-	}
-	return at
 }
 
 // Where the forms of shards go. Forms only serve syllables typed with

@@ -34,10 +34,10 @@ func TestFormsEntry(t *testing.T) {
 	// most used in the masks, over its four pages; mâ and mậ listed apart
 	// by their positions among them.
 	forms := []string{"ma", "má", "mà", "mả", "mã", "mạ", "mâ", "mậ"}
-	docs := [][]int32{{2, 5, 7}, {5, 9}, {7}, {9}, {2}, {5}, {7}, {2, 9}}
+	at := [][]int32{{0, 1, 2}, {1, 3}, {2}, {3}, {0}, {1}, {2}, {0, 3}} // positions among pages 2, 5, 7, 9
 	count := []int{9, 8, 7, 6, 5, 4, 2, 1}
-	e := &entry{kind: kindSyllable, key: "ma", postings: []posting{{2, 1}, {5, 1}, {7, 1}, {9, 1}}}
-	fe := formsEntry(e, []int32{7, 6, 5, 4, 3, 2, 1, 0}, docs, count, forms)
+	e := &entry{kind: kindSyllable, key: "ma", postings: []posting{newPosting(2, 1), newPosting(5, 1), newPosting(7, 1), newPosting(9, 1)}}
+	fe := formsEntry(e, []int32{7, 6, 5, 4, 3, 2, 1, 0}, at, count, forms)
 	// Masks: page 2 has ma (bit 0) and mã (bit 4): 17 = "R"; page 5 has
 	// ma, má, mạ: 1+2+32 = 35 = "j"; page 7 has ma, mà: 5 = "F"; page 9
 	// has má, mả: 2+8 = 10 = "K".

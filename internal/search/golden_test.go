@@ -31,7 +31,7 @@ func TestFilesUnchanged(t *testing.T) {
 		t.Fatal(res.Diags)
 	}
 	var lines []string
-	for _, f := range search.Files(res.Site, func(t string) string { return t }) {
+	for _, f := range search.Files(res.Site, search.AnalyzeAll(res.Site), func(t string) string { return t }) {
 		if !strings.HasPrefix(f.Path, search.DataDir) {
 			continue // the script: its own tests (TestJSTextTable …)
 		}

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"bantin/internal/site"
 	"bantin/internal/textstore"
@@ -33,13 +34,17 @@ func TestCommonPairKeepsItsBestPages(t *testing.T) {
 		}
 		pages = append(pages, &site.Page{Title: fmt.Sprintf("Điều %d. Mục %d (Luật Trọng tài thương mại)", i, i), PlainText: site.StoreText(store, body)})
 	}
-	ix := buildIndex(pages)
+	as := make([]*Analysis, len(pages))
+	for i, p := range pages {
+		as[i] = Analyze(p, time.UTC)
+	}
+	ix := buildIndex(as)
 	kept := map[string]int{}
 	for _, pl := range ix.pairs {
 		name := ix.keys[pl.a] + " " + ix.keys[pl.b]
 		for _, p := range pl.postings {
-			if name == "trong tai" && p.impact != pairInTitle {
-				t.Errorf("trong tai on page %d: impact %d, want the title's %d", p.doc, p.impact, pairInTitle)
+			if name == "trong tai" && p.impact() != pairInTitle {
+				t.Errorf("trong tai on page %d: impact %d, want the title's %d", p.doc(), p.impact(), pairInTitle)
 			}
 		}
 		kept[name] = len(pl.postings)
