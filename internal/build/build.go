@@ -94,7 +94,7 @@ type Stats struct {
 	Duration    time.Duration
 	Stages      []Stage     // wall time of each stage, in order
 	Cache       cache.Stats // what Options.Cache answered during the build
-	// CacheBy is Cache by kind of result: "markdown", "qr", "images".
+	// CacheBy is Cache by kind of result: "markdown", "qr", "images", "search".
 	CacheBy map[string]cache.Stats
 }
 

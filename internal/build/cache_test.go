@@ -202,7 +202,8 @@ func TestCacheOptionChange(t *testing.T) {
 }
 
 // The sample site built with a cold cache, a warm one and none is the
-// same, byte for byte.
+// same, byte for byte; the warm build takes every Markdown document
+// and every search analysis from the cache.
 func TestCacheSampleSiteByteIdentical(t *testing.T) {
 	fsys := os.DirFS(filepath.Join("..", ".."))
 	clean, _, _ := buildWith(t, fsys, Options{}, nil)
@@ -211,6 +212,9 @@ func TestCacheSampleSiteByteIdentical(t *testing.T) {
 	warm, _, st := buildWith(t, fsys, Options{}, c)
 	if st.Misses != 0 || st.Hits == 0 {
 		t.Errorf("warm cache: %+v", st)
+	}
+	if _, st := searchStats(t, fsys, c); st.Misses != 0 || st.Hits == 0 {
+		t.Errorf("warm cache, search analyses: %+v", st)
 	}
 	sameFiles(t, "cold", cold, clean)
 	sameFiles(t, "warm", warm, clean)
