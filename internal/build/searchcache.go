@@ -16,7 +16,7 @@ import (
 
 // searchVersion names the analyses cached under "search"; bump it when
 // search.Analyze would make another analysis of the same page.
-const searchVersion = "search/1"
+const searchVersion = "search/2"
 
 // analyses returns the search analysis of every page (search.Analyze), on
 // every core, each taken from store when an entry with its key is there.

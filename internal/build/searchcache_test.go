@@ -14,6 +14,7 @@ import (
 	"bantin/internal/markdown"
 	"bantin/internal/search"
 	"bantin/internal/site"
+	"bantin/internal/textstore"
 )
 
 // searchStats builds fsys with the cache c and returns its files and what
@@ -154,13 +155,28 @@ func TestSearchKeyCoversTheInputs(t *testing.T) {
 	if again := *p; searchKey(&again, loc) != base {
 		t.Fatal("the same page, another key")
 	}
+	// rendered gives q the text plain and p's sections and more.
+	rendered := func(q *site.Page, plain string, more ...markdown.Section) {
+		var secs []markdown.Section
+		for _, s := range p.Sections() {
+			secs = append(secs, markdown.Section{ID: s.ID, Title: s.Title, Plain: s.Plain()})
+		}
+		keywords := q.Keywords
+		site.Refresh(q, p.Doc, site.StoreRendered(textstore.NewMem(), &markdown.Result{Plain: plain, Sections: append(secs, more...)}))
+		q.Keywords = keywords
+	}
+	if q := *p; true {
+		rendered(&q, p.Plain())
+		if searchKey(&q, loc) != base {
+			t.Fatal("the same text in another store, another key")
+		}
+	}
 	edits := map[string]func(q *site.Page){
 		"Title":        func(q *site.Page) { q.Title += "!" },
 		"Terms":        func(q *site.Page) { q.Terms = map[string][]string{"tags": {"x"}} },
 		"Keywords":     func(q *site.Page) { q.Keywords = []string{"x"} },
-		"Questions":    func(q *site.Page) { q.Questions = []site.Question{{ID: "cau-1", Text: "x"}} },
-		"Sections":     func(q *site.Page) { q.Sections = append(slices.Clone(q.Sections), markdown.Section{Title: "x"}) },
-		"Plain":        func(q *site.Page) { q.Plain += " x" },
+		"Sections":     func(q *site.Page) { rendered(q, p.Plain(), markdown.Section{Title: "x"}) },
+		"Plain":        func(q *site.Page) { rendered(q, p.Plain()+" x") },
 		"RelPermalink": func(q *site.Page) { q.RelPermalink += "x/" },
 		"Date":         func(q *site.Page) { q.Date = q.Date.Add(time.Minute) },
 	}
@@ -175,8 +191,33 @@ func TestSearchKeyCoversTheInputs(t *testing.T) {
 		t.Error("another time zone, the same key")
 	}
 	q := *p
-	q.Content, q.Summary = "<p>khác</p>", "khác"
+	q.Summary, q.Description, q.WordCount = "khác", "khác", 7
 	if searchKey(&q, loc) != base {
 		t.Error("a field the analysis does not read changed the key")
 	}
+}
+
+// A handbook's questions are in the key: another question, another key.
+func TestSearchKeyCoversQuestions(t *testing.T) {
+	res := Build(os.DirFS(filepath.Join("..", "..")), Options{Now: fixedNow})
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags.Err())
+	}
+	loc := res.Site.Config.Location
+	for _, p := range res.Site.Pages {
+		if len(p.Questions()) == 0 {
+			continue
+		}
+		pub := res.Site.Publishing.Of[p]
+		base := searchKey(p, loc)
+		old := pub.Questions
+		pub.Questions = append(slices.Clone(old), site.Question{ID: "cau-x", Text: "Câu khác"})
+		moved := searchKey(p, loc)
+		pub.Questions = old
+		if moved == base {
+			t.Errorf("%s: a question added, the same key", p.Source)
+		}
+		return
+	}
+	t.Fatal("the sample site has no handbook with questions")
 }

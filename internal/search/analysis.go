@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -20,26 +21,30 @@ import (
 //
 //	version (one byte, analysisFormat)
 //	length                          body tokens
-//	K, then K times:                the page's syllables
-//	    key, tf, F, F times (exact form, occurrences)
-//	P, then P times:                its pairs, as indexes into the K
-//	    a, b, tf << 1 | titled      syllables; titled: in the title or a heading
+//	K, then K times:                the page's syllables, most frequent first
+//	    tf, F, F times (exact form, occurrences)
+//	K times:                        the pairs that start with each syllable
+//	    N, N times (b, tf << 1 | titled)
 //	fragment                        the bytes of f/ID.json
 //
-// tf is the weighted frequency (title 4, heading 2, term 2, body 1).
+// A syllable's key is its exact forms' (vi.Key of any of them), so it is
+// not written. tf is the weighted frequency (title 4, heading 2, term 2,
+// body 1); b is the index of the pair's second syllable among the K;
+// titled, that the pair is in the title or a heading. Syllables come most
+// frequent first so that the indexes of most pairs take one byte.
 type Analysis struct {
 	data    []byte
 	length  int
 	keys    int    // K
 	keysAt  int    // where the first syllable starts
-	pairs   int    // P
-	pairsAt int    // where the first pair starts
+	pairsAt int    // where the pairs of the first syllable start
+	pairs   int    // pairs in all
 	frag    []byte // a slice of data
 }
 
 // analysisFormat is the first byte of an Analysis's binary form; a change
 // of the form changes it (and the build cache's producer version).
-const analysisFormat = 1
+const analysisFormat = 2
 
 // Limits a decoded Analysis must respect: no page has this many tokens,
 // and sums of lengths stay far from overflowing.
@@ -47,58 +52,98 @@ const maxAnalysisCount = 1 << 40
 
 // encode writes the page counted so far and its fragment as an Analysis.
 func (an *analyzer) encode(length int, frag []byte) *Analysis {
-	keys := an.syllables.touched
+	keys := an.byFrequency()
 	if n := len(an.keys); len(an.localOf) < n {
 		an.localOf = make([]int32, n+n/2)
 	}
 	for i, k := range keys {
 		an.localOf[k] = int32(i)
 	}
-	// The forms of each syllable, grouped by the syllable's index.
-	start := make([]int32, len(keys)+1)
-	for _, f := range an.formUses.touched {
-		start[an.localOf[an.keyOf[f]]+1]++
+	forms := an.formUses.touched
+	an.groupOf = an.groupOf[:0]
+	for _, f := range forms {
+		an.groupOf = append(an.groupOf, an.localOf[an.keyOf[f]])
 	}
-	for i := 1; i < len(start); i++ {
-		start[i] += start[i-1]
+	formsOf := an.formGroups.group(len(keys), an.groupOf[:len(forms)])
+	an.groupOf = an.groupOf[:0]
+	for _, pair := range an.pairOrder {
+		an.groupOf = append(an.groupOf, an.localOf[pair>>32])
 	}
-	byKey := make([]int32, len(an.formUses.touched))
-	next := slices.Clone(start[:len(keys)])
-	for _, f := range an.formUses.touched {
-		l := an.localOf[an.keyOf[f]]
-		byKey[next[l]] = f
-		next[l]++
-	}
+	pairsOf := an.pairGroups.group(len(keys), an.groupOf)
 	b := append(an.buf[:0], analysisFormat)
 	b = binary.AppendUvarint(b, uint64(length))
 	b = binary.AppendUvarint(b, uint64(len(keys)))
+	keysAt := len(b)
 	for i, k := range keys {
-		b = appendString(b, an.keys[k])
 		b = binary.AppendUvarint(b, uint64(an.syllables.of[k]))
-		forms := byKey[start[i]:start[i+1]]
-		b = binary.AppendUvarint(b, uint64(len(forms)))
-		for _, f := range forms {
+		b = binary.AppendUvarint(b, uint64(len(formsOf[i])))
+		for _, j := range formsOf[i] {
+			f := forms[j]
 			b = appendString(b, an.exact[f])
 			b = binary.AppendUvarint(b, uint64(an.formUses.of[f]))
 		}
 	}
-	b = binary.AppendUvarint(b, uint64(len(an.pairOrder)))
-	for i, pair := range an.pairOrder {
-		b = binary.AppendUvarint(b, uint64(an.localOf[pair>>32]))
-		b = binary.AppendUvarint(b, uint64(an.localOf[uint32(pair)]))
-		titled := uint64(0)
-		if i < an.titledPairs {
-			titled = 1
+	pairsAt := len(b)
+	for i := range keys {
+		b = binary.AppendUvarint(b, uint64(len(pairsOf[i])))
+		for _, j := range pairsOf[i] {
+			titled := uint64(0)
+			if int(j) < an.titledPairs {
+				titled = 1
+			}
+			b = binary.AppendUvarint(b, uint64(an.localOf[uint32(an.pairOrder[j])]))
+			b = binary.AppendUvarint(b, uint64(an.pairTF[j])<<1|titled)
 		}
-		b = binary.AppendUvarint(b, uint64(an.pairTF[i])<<1|titled)
 	}
 	b = appendString(b, string(frag))
 	an.buf = b
-	a, err := parseAnalysis(bytes.Clone(b))
-	if err != nil {
-		panic("search: an analysis does not read back: " + err.Error()) // a bug of encode, not of the page
+	data := bytes.Clone(b)
+	return &Analysis{data: data, length: length, keys: len(keys), keysAt: keysAt, pairsAt: pairsAt, pairs: len(an.pairOrder), frag: data[len(data)-len(frag):]}
+}
+
+// byFrequency returns the ids of the syllables of the page, the most
+// frequent first, in order of first occurrence on ties.
+func (an *analyzer) byFrequency() []int32 {
+	touched := an.syllables.touched
+	order := an.order[:0]
+	for i, k := range touched {
+		order = append(order, uint64(math.MaxUint32-uint32(min(an.syllables.of[k], math.MaxUint32)))<<32|uint64(i))
 	}
-	return a
+	slices.Sort(order)
+	keys := an.sorted[:0]
+	for _, o := range order {
+		keys = append(keys, touched[uint32(o)])
+	}
+	an.order, an.sorted = order, keys
+	return keys
+}
+
+// grouping puts numbers in groups, reusing its arrays from page to page.
+type grouping struct {
+	start []int32
+	all   []int32
+	out   [][]int32
+}
+
+// group returns the numbers i of groupOf grouped by groupOf[i] (in [0,
+// groups)), in order within each group.
+func (g *grouping) group(groups int, groupOf []int32) [][]int32 {
+	g.start = append(g.start[:0], make([]int32, groups+1)...)
+	for _, x := range groupOf {
+		g.start[x+1]++
+	}
+	for i := 1; i <= groups; i++ {
+		g.start[i] += g.start[i-1]
+	}
+	g.all = append(g.all[:0], make([]int32, len(groupOf))...)
+	g.out = append(g.out[:0], make([][]int32, groups)...)
+	for i := range g.out {
+		g.out[i] = g.all[g.start[i]:g.start[i]:g.start[i+1]]
+	}
+	for i, x := range groupOf {
+		g.out[x] = append(g.out[x], int32(i))
+	}
+	return g.out
 }
 
 func appendString(b []byte, s string) []byte {
@@ -128,33 +173,31 @@ func parseAnalysis(data []byte) (*Analysis, error) {
 	a.keys = d.count()
 	a.keysAt = d.at
 	for range a.keys {
-		d.string()
 		d.count()
 		forms := d.count()
 		if forms == 0 {
-			d.failed = true // every syllable has a form
+			return nil, errAnalysis // a syllable has a form at least
 		}
 		for range forms {
-			d.string()
-			d.count()
-			if d.failed {
-				break
+			if len(d.string()) == 0 || d.failed {
+				return nil, errAnalysis // an empty form has no key
 			}
-		}
-		if d.failed {
-			return nil, errAnalysis
+			d.count()
 		}
 	}
-	a.pairs = d.count()
 	a.pairsAt = d.at
-	for range a.pairs {
-		if d.count() >= a.keys || d.count() >= a.keys {
-			d.failed = true
+	for range a.keys {
+		n := d.count()
+		for range n {
+			if d.count() >= a.keys {
+				d.failed = true
+			}
+			d.count()
+			if d.failed {
+				return nil, errAnalysis
+			}
 		}
-		d.count()
-		if d.failed {
-			return nil, errAnalysis
-		}
+		a.pairs += n
 	}
 	a.frag = d.string()
 	if d.failed || d.at != len(data) {

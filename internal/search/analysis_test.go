@@ -9,6 +9,7 @@ import (
 	"bantin/internal/markdown"
 	"bantin/internal/site"
 	"bantin/internal/textstore"
+	"bantin/internal/vi"
 )
 
 // decoded is an Analysis read back into maps, for tests.
@@ -34,19 +35,21 @@ func decodeAnalysis(a *Analysis) decoded {
 	d := decoder{b: a.data, at: a.keysAt}
 	var keys []string
 	for range a.keys {
-		k := string(d.string())
-		keys = append(keys, k)
 		dk := decodedKey{tf: d.count(), forms: map[string]int{}}
+		k := ""
 		for range d.count() {
 			f := string(d.string())
+			k = vi.Key(f)
 			dk.forms[f] = d.count()
 		}
+		keys = append(keys, k)
 		out.syllables[k] = dk
 	}
-	d = decoder{b: a.data, at: a.pairsAt}
-	for range a.pairs {
-		x, y, v := d.count(), d.count(), d.count()
-		out.pairs[[2]string{keys[x], keys[y]}] = decodedPair{v >> 1, v&1 == 1}
+	for _, k := range keys {
+		for range d.count() {
+			y, v := d.count(), d.count()
+			out.pairs[[2]string{k, keys[y]}] = decodedPair{v >> 1, v&1 == 1}
+		}
 	}
 	return out
 }
@@ -152,7 +155,7 @@ func FuzzUnmarshalAnalysis(f *testing.F) {
 	data, _ := Analyze(samplePage, time.UTC).MarshalBinary()
 	f.Add(data)
 	f.Add([]byte{analysisFormat, 0, 0, 0, 0})
-	f.Add([]byte{analysisFormat, 1, 1, 1, 'a', 1, 1, 1, 'a', 1, 1, 0, 0, 1, 0})
+	f.Add([]byte{analysisFormat, 1, 2, 4, 1, 1, 'a', 1, 4, 2, 1, 'a', 1, 'b', 1, 1, 1, 9, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := UnmarshalAnalysis(data)
 		if err != nil {

@@ -23,8 +23,12 @@ type analyzer struct {
 	// or a heading.
 	titledPairs int
 
-	localOf []int32 // key id → its index in the page's list (encode)
-	buf     []byte
+	// encode's arrays, reused from page to page
+	localOf                []int32 // key id → its index in the page's list
+	order                  []uint64
+	sorted, groupOf        []int32
+	formGroups, pairGroups grouping
+	buf                    []byte
 }
 
 type wordIDs struct {

@@ -1,12 +1,14 @@
 package search
 
+import "bantin/internal/vi"
+
 // merged is every page's analysis numbered for the whole build: syllable
 // keys and exact forms get ids in the order they are met, pages being
 // visited in id order, so that every list comes out in page order.
 type merged struct {
 	keys      []string // key id → key
 	ids       map[string]int32
-	syllables [][]posting // key id → its pages
+	syllables [][]posting // key id → its pages (once merged)
 	exact     []string    // form id → exact form
 	keyOf     []int32     // form id → key id
 	formIDs   map[string]int32
@@ -14,9 +16,12 @@ type merged struct {
 	// they were first met under: never in an analysis Analyze made (a
 	// form's key is the form without marks), possible in a damaged one.
 	formsApart map[formName]int32
-	formAt     [][]int32 // form id → the positions of its pages among its key's
+	formAt     [][]int32 // form id → the positions of its pages among its key's (once merged)
 	formCount  []int     // form id → occurrences in all pages
 	pairs      *pairMerge
+	// while merging
+	postings []growing[posting] // key id → its pages
+	at       []growing[int32]   // form id → positions
 }
 
 type formName struct {
@@ -34,49 +39,79 @@ func mergeAnalyses(as []*Analysis) *merged {
 		local = local[:0]
 		d := decoder{b: a.data, at: a.keysAt}
 		for range a.keys {
-			k := m.key(d.string())
+			imp := impact(float64(d.count()), norms[id])
+			forms := d.count()
+			f := m.firstForm(d.string())
+			k := m.keyOf[f]
 			local = append(local, k)
-			m.syllables[k] = append(m.syllables[k], newPosting(int32(id), impact(float64(d.count()), norms[id])))
-			at := int32(len(m.syllables[k]) - 1)
-			for range d.count() {
-				f := m.form(k, d.string())
-				m.formAt[f] = append(m.formAt[f], at)
+			ps := &m.postings[k]
+			at := int32(ps.n)
+			ps.add(newPosting(int32(id), imp))
+			for j := range forms {
+				if j > 0 {
+					f = m.form(k, d.string())
+				}
+				m.at[f].add(at)
 				m.formCount[f] += d.count()
 			}
 		}
-		m.pairs.page(int32(id), a, local, norms[id])
+		m.pairs.page(int32(id), &d, local, norms[id])
 	}
 	m.pairs.finish()
+	m.syllables = make([][]posting, len(m.keys))
+	for k := range m.postings {
+		m.syllables[k] = m.postings[k].flat()
+	}
+	m.formAt = make([][]int32, len(m.exact))
+	for f := range m.at {
+		m.formAt[f] = m.at[f].flat()
+	}
+	m.postings, m.at = nil, nil
 	return m
 }
 
+// firstForm returns the id of the first exact form of a syllable, which
+// says the syllable: its key is vi.Key of the form. A new form numbers
+// its key when the key is new.
+func (m *merged) firstForm(b []byte) int32 {
+	if f, ok := m.formIDs[string(b)]; ok {
+		return f
+	}
+	s := string(b)
+	return m.newForm(m.key(vi.Key(s)), s, false)
+}
+
 // key returns the id of a syllable key, numbering it when new.
-func (m *merged) key(b []byte) int32 {
-	if k, ok := m.ids[string(b)]; ok {
+func (m *merged) key(s string) int32 {
+	if k, ok := m.ids[s]; ok {
 		return k
 	}
 	k := int32(len(m.keys))
-	s := string(b)
 	m.ids[s] = k
 	m.keys = append(m.keys, s)
-	m.syllables = append(m.syllables, nil)
+	m.postings = append(m.postings, growing[posting]{})
 	return k
 }
 
-// form returns the id of an exact form of key k, numbering it when new.
+// form returns the id of another exact form of key k, numbering it when
+// new.
 func (m *merged) form(k int32, b []byte) int32 {
 	f, ok := m.formIDs[string(b)]
 	if ok && m.keyOf[f] == k {
 		return f
 	}
 	s := string(b)
-	if ok { // the same form under another key
+	if ok { // the same form under another key: not from Analyze
 		if f, ok := m.formsApart[formName{k, s}]; ok {
 			return f
 		}
 	}
-	f = int32(len(m.exact))
-	if ok {
+	return m.newForm(k, s, ok)
+}
+
+func (m *merged) newForm(k int32, s string, apart bool) int32 {
+	f := int32(len(m.exact))
+	if apart {
 		if m.formsApart == nil {
 			m.formsApart = map[formName]int32{}
 		}
@@ -86,7 +121,7 @@ func (m *merged) form(k int32, b []byte) int32 {
 	}
 	m.exact = append(m.exact, s)
 	m.keyOf = append(m.keyOf, k)
-	m.formAt = append(m.formAt, nil)
+	m.at = append(m.at, growing[int32]{})
 	m.formCount = append(m.formCount, 0)
 	return f
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"runtime"
-	"slices"
 	"sync"
 )
 
@@ -61,24 +60,25 @@ func newPairMerge(keep int) *pairMerge {
 // pairPart spreads pairs over parts.
 func partOf(pair uint64, parts int) int { return int((pair*0x9E3779B97F4A7C15)>>40) % parts }
 
-// page hands on the pairs of page id, whose syllables have the key ids
-// local and whose length normaliser is norm.
-func (pm *pairMerge) page(id int32, a *Analysis, local []int32, norm float64) {
-	d := decoder{b: a.data, at: a.pairsAt}
-	for range a.pairs {
-		x := local[d.count()]
-		y := local[d.count()]
-		v := d.count()
-		imp := uint8(pairInTitle)
-		if v&1 == 0 {
-			imp = impact(float64(v>>1), norm)
-		}
-		pair := uint64(x)<<32 | uint64(uint32(y))
-		part := partOf(pair, len(pm.parts))
-		pm.batch[part] = append(pm.batch[part], pairItem{pair, newPosting(id, imp)})
-		if len(pm.batch[part]) == pairBatch {
-			pm.work[part] <- pm.batch[part]
-			pm.batch[part] = pm.newBatch()
+// page hands on the pairs of page id, read by d (at the start of the
+// page's pairs), whose syllables have the key ids local and whose length
+// normaliser is norm.
+func (pm *pairMerge) page(id int32, d *decoder, local []int32, norm float64) {
+	for _, x := range local {
+		for range d.count() {
+			y := local[d.count()]
+			v := d.count()
+			imp := uint8(pairInTitle)
+			if v&1 == 0 {
+				imp = impact(float64(v>>1), norm)
+			}
+			pair := uint64(x)<<32 | uint64(uint32(y))
+			part := partOf(pair, len(pm.parts))
+			pm.batch[part] = append(pm.batch[part], pairItem{pair, newPosting(id, imp)})
+			if len(pm.batch[part]) == pairBatch {
+				pm.work[part] <- pm.batch[part]
+				pm.batch[part] = pm.newBatch()
+			}
 		}
 	}
 }
@@ -107,28 +107,90 @@ func (pm *pairMerge) finish() {
 // lists returns every pair's list, filed with the syllable of lower df
 // (the first on ties).
 func (pm *pairMerge) lists(df func(int32) int) []pairList {
-	var out []pairList
+	pairs, items := 0, 0
 	for _, pp := range pm.parts {
-		for i, k := range pp.pairs {
-			a, b := int32(k>>32), int32(uint32(k))
+		pairs += pp.n
+		for i := range pp.n {
+			items += int(pp.slot(int32(i)).n)
+		}
+	}
+	out := make([]pairList, 0, pairs)
+	all := make([]posting, 0, items) // every list, carved from one array
+	for _, pp := range pm.parts {
+		for i := range pp.n {
+			s := pp.slot(int32(i))
+			a, b := int32(s.pair>>32), int32(uint32(s.pair))
 			home := a
 			if df(b) < df(a) {
 				home = b
 			}
-			out = append(out, pairList{a: a, b: b, home: home, postings: slices.Clip(pp.best[i])})
+			at := len(all)
+			all = append(all, pp.list(s)...)
+			out = append(out, pairList{a: a, b: b, home: home, postings: all[at:len(all):len(all)]})
 		}
 		*pp = pairPart{}
 	}
 	return out
 }
 
-// pairPart is the pairs of one part: each one's best pages so far.
+// pairPart is the pairs of one part, each one's best pages so far in a
+// slot. Slots and blocks live in chunks that are never copied, with no
+// pointers for the collector to follow; a common pair's newcomers are
+// turned away by the slot alone.
 type pairPart struct {
-	index map[uint64]int32
-	pairs []uint64
-	keep  int         // pages a pair keeps
-	best  [][]posting // at most keep, in page order
-	worst []uint8     // of a full list, its lowest impact
+	index  map[uint64]int32 // pair → slot
+	n      int              // slots
+	slots  [][]pairSlot     // chunks of slotChunk
+	keep   int              // pages a pair keeps (pairPages)
+	blocks [][]posting      // chunks of slotChunk blocks of keep postings
+	nb     int              // blocks
+}
+
+const slotChunk = 4096
+
+// pairSlot holds a pair's best pages (at most keep, in page
+// order): up to four in the slot, more in a block of its own.
+type pairSlot struct {
+	pair  uint64 // key ids a << 32 | b
+	n     uint8
+	worst uint8 // of a full list, its lowest impact; 0 while not full
+	block int32 // 1 + the number of its block; 0 while in the slot
+	first [4]posting
+}
+
+func (pp *pairPart) slot(i int32) *pairSlot { return &pp.slots[i/slotChunk][i%slotChunk] }
+
+// block returns block i (1 + its number).
+func (pp *pairPart) block(i int32) []posting {
+	at := int((i-1)%slotChunk) * pp.keep
+	return pp.blocks[(i-1)/slotChunk][at : at+pp.keep : at+pp.keep]
+}
+
+func (pp *pairPart) list(s *pairSlot) []posting {
+	if s.block == 0 {
+		return s.first[:s.n]
+	}
+	return pp.block(s.block)[:s.n]
+}
+
+// newSlot opens the slot of a pair.
+func (pp *pairPart) newSlot(pair uint64) int32 {
+	if pp.n%slotChunk == 0 {
+		pp.slots = append(pp.slots, make([]pairSlot, slotChunk))
+	}
+	i := int32(pp.n)
+	pp.n++
+	pp.slot(i).pair = pair
+	return i
+}
+
+// newBlock opens a block and returns 1 + its number.
+func (pp *pairPart) newBlock() int32 {
+	if pp.nb%slotChunk == 0 {
+		pp.blocks = append(pp.blocks, make([]posting, slotChunk*pp.keep))
+	}
+	pp.nb++
+	return int32(pp.nb)
 }
 
 // add files a page of a pair. Pages come in id order, so a newcomer is
@@ -137,30 +199,38 @@ type pairPart struct {
 func (pp *pairPart) add(it pairItem) {
 	i, ok := pp.index[it.pair]
 	if !ok {
-		i = int32(len(pp.pairs))
+		i = pp.newSlot(it.pair)
 		pp.index[it.pair] = i
-		pp.pairs = append(pp.pairs, it.pair)
-		pp.best = append(pp.best, nil)
-		pp.worst = append(pp.worst, 0)
 	}
-	ps := pp.best[i]
-	if len(ps) < pp.keep {
-		pp.best[i] = append(ps, it.p)
-		if len(ps)+1 == pp.keep {
-			pp.worst[i] = lowestImpact(pp.best[i])
+	s := pp.slot(i)
+	if s.worst > 0 && it.p.impact() <= s.worst {
+		return
+	}
+	switch {
+	case int(s.n) < len(s.first) && s.block == 0:
+		s.first[s.n] = it.p
+		s.n++
+		return
+	case s.block == 0:
+		s.block = pp.newBlock()
+		copy(pp.block(s.block)[:], s.first[:])
+	}
+	ps := pp.block(s.block)[:]
+	if int(s.n) < pp.keep {
+		ps[s.n] = it.p
+		s.n++
+		if int(s.n) == pp.keep {
+			s.worst = lowestImpact(ps)
 		}
 		return
 	}
-	if it.p.impact() <= pp.worst[i] {
-		return
-	}
 	out := len(ps) - 1 // the oldest page of lowest impact
-	for ps[out].impact() != pp.worst[i] {
+	for ps[out].impact() != s.worst {
 		out--
 	}
 	copy(ps[out:], ps[out+1:])
 	ps[len(ps)-1] = it.p
-	pp.worst[i] = lowestImpact(ps)
+	s.worst = lowestImpact(ps)
 }
 
 func lowestImpact(ps []posting) uint8 {
