@@ -218,6 +218,10 @@ func (d *decoder) count() int {
 	if d.failed {
 		return 0
 	}
+	if d.at < len(d.b) && d.b[d.at] < 0x80 { // one byte: most counts
+		d.at++
+		return int(d.b[d.at-1])
+	}
 	v, n := binary.Uvarint(d.b[d.at:])
 	if n <= 0 || v >= maxAnalysisCount {
 		d.failed = true
