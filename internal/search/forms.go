@@ -24,7 +24,7 @@ type rareForm struct {
 // maxMaskForms most used forms, and the positions of the pages of each
 // rarer form. It says nothing of pages outside the syllable's list, so it
 // costs a character per page of the syllable, however large the site.
-func formsEntry(e *entry, forms []int32, formAt [][]int32, count []int, exact []string) *entry {
+func formsEntry(e *entry, forms []int32, formAt func(int32) []int32, count []int, exact []string) *entry {
 	byUse := slices.Clone(forms)
 	sort.Slice(byUse, func(i, j int) bool {
 		a, b := byUse[i], byUse[j]
@@ -36,7 +36,7 @@ func formsEntry(e *entry, forms []int32, formAt [][]int32, count []int, exact []
 	fe := &entry{kind: kindForms, key: e.key, shard: e.key, masks: make([]byte, len(e.postings))}
 	var names []string
 	for i, f := range byUse {
-		at := formAt[f]
+		at := formAt(f)
 		if i < maxMaskForms {
 			names = append(names, exact[f])
 			for _, j := range at {

@@ -37,7 +37,7 @@ func TestFormsEntry(t *testing.T) {
 	at := [][]int32{{0, 1, 2}, {1, 3}, {2}, {3}, {0}, {1}, {2}, {0, 3}} // positions among pages 2, 5, 7, 9
 	count := []int{9, 8, 7, 6, 5, 4, 2, 1}
 	e := &entry{kind: kindSyllable, key: "ma", postings: []posting{newPosting(2, 1), newPosting(5, 1), newPosting(7, 1), newPosting(9, 1)}}
-	fe := formsEntry(e, []int32{7, 6, 5, 4, 3, 2, 1, 0}, at, count, forms)
+	fe := formsEntry(e, []int32{7, 6, 5, 4, 3, 2, 1, 0}, func(f int32) []int32 { return at[f] }, count, forms)
 	// Masks: page 2 has ma (bit 0) and mã (bit 4): 17 = "R"; page 5 has
 	// ma, má, mạ: 1+2+32 = 35 = "j"; page 7 has ma, mà: 5 = "F"; page 9
 	// has má, mả: 2+8 = 10 = "K".

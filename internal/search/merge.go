@@ -1,6 +1,10 @@
 package search
 
-import "bantin/internal/vi"
+import (
+	"encoding/binary"
+
+	"bantin/internal/vi"
+)
 
 // merged is every page's analysis numbered for the whole build: syllable
 // keys and exact forms get ids in the order they are met, pages being
@@ -16,12 +20,14 @@ type merged struct {
 	// they were first met under: never in an analysis Analyze made (a
 	// form's key is the form without marks), possible in a damaged one.
 	formsApart map[formName]int32
-	formAt     [][]int32 // form id → the positions of its pages among its key's (once merged)
-	formCount  []int     // form id → occurrences in all pages
-	pairs      *pairMerge
+	// formGaps: form id → the positions of its pages among its key's, as
+	// varint gaps (the first from -1): about a byte a page, not four.
+	formGaps  []growing[byte]
+	lastAt    []int32 // form id → the last position filed
+	formCount []int   // form id → occurrences in all pages
+	pairs     *pairMerge
 	// while merging
 	postings []growing[posting] // key id → its pages
-	at       []growing[int32]   // form id → positions
 }
 
 type formName struct {
@@ -51,7 +57,7 @@ func mergeAnalyses(as []*Analysis) *merged {
 				if j > 0 {
 					f = m.form(k, d.string())
 				}
-				m.at[f].add(at)
+				m.addAt(f, at)
 				m.formCount[f] += d.count()
 			}
 		}
@@ -62,11 +68,7 @@ func mergeAnalyses(as []*Analysis) *merged {
 	for k := range m.postings {
 		m.syllables[k] = m.postings[k].flat()
 	}
-	m.formAt = make([][]int32, len(m.exact))
-	for f := range m.at {
-		m.formAt[f] = m.at[f].flat()
-	}
-	m.postings, m.at = nil, nil
+	m.postings, m.lastAt = nil, nil
 	return m
 }
 
@@ -121,7 +123,35 @@ func (m *merged) newForm(k int32, s string, apart bool) int32 {
 	}
 	m.exact = append(m.exact, s)
 	m.keyOf = append(m.keyOf, k)
-	m.at = append(m.at, growing[int32]{})
+	m.formGaps = append(m.formGaps, growing[byte]{})
+	m.lastAt = append(m.lastAt, -1)
 	m.formCount = append(m.formCount, 0)
 	return f
+}
+
+// addAt files position at (not below the form's last) for form f.
+func (m *merged) addAt(f, at int32) {
+	var b [binary.MaxVarintLen32]byte
+	for _, c := range binary.AppendUvarint(b[:0], uint64(at-m.lastAt[f])) {
+		m.formGaps[f].add(c)
+	}
+	m.lastAt[f] = at
+}
+
+// formAt returns the positions of form f's pages among its key's.
+func (m *merged) formAt(f int32) []int32 {
+	var out []int32
+	at, v, shift := int32(-1), uint64(0), 0
+	for _, c := range m.formGaps[f].chunks {
+		for _, x := range c {
+			v |= uint64(x&0x7f) << shift
+			shift += 7
+			if x < 0x80 {
+				at += int32(v)
+				out = append(out, at)
+				v, shift = 0, 0
+			}
+		}
+	}
+	return out
 }
