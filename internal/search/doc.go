@@ -52,9 +52,9 @@
 // list comes out in page order; a posting is four bytes (id << 4 |
 // impact) and lists grow by chunks that are never copied. Each pair's
 // pages go, in batches, to one goroutine per part of the pairs' hash
-// space, which keeps only the pair's 30 best pages so far in a
-// pointer-free slot: no list of every page of a pair is ever made. Files
-// reads of the pages only their type and topics.
+// space, which keeps only the pair's best pages so far (30 to 100, by the
+// site's size) in a pointer-free slot: no list of every page of a pair is
+// ever made. Files reads of the pages only their type and topics.
 //
 // # Files (all JSON, so that any static host gzips them)
 //
