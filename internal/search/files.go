@@ -90,7 +90,11 @@ type manifest struct {
 // objects {"s": syllables, "f": forms, "p": Bloom filter of pairs}.
 func shardFiles(ix *index) *shardSet {
 	enc := make([][]byte, len(ix.entries))
-	parallel.For(len(ix.entries), func(i int) { enc[i] = entryJSON(ix.entries[i], ix.pages) })
+	parallel.For(len(ix.entries), func(i int) {
+		e := ix.entries[i]
+		enc[i] = entryJSON(e, ix.pages)
+		e.postings, e.masks, e.rare = nil, nil, nil // encoded: the lists can go
+	})
 	size := map[string]int{} // what a query without marks downloads: not the forms
 	for i, e := range ix.entries {
 		if e.kind == kindSyllable {
@@ -133,6 +137,7 @@ func shardFiles(ix *index) *shardSet {
 		g := &groups[home[i]][group(ix.entries[i].kind)]
 		*g = append(*g, enc[i])
 	}
+	enc = nil // the groups hold the entries now, and let go of each shard's once it is written
 	formsSize := make([]int, n)
 	for i, g := range groups {
 		for _, f := range g[1] {
@@ -143,16 +148,19 @@ func shardFiles(ix *index) *shardSet {
 	out := &shardSet{plan: plan, shards: make([][]byte, n), forms: make([][]byte, n), vocabulary: ix.keysByDF, common: ix.common}
 	parallel.For(n, func(i int) {
 		g := groups[i]
-		b := []byte(`{"s":{`)
-		b = append(append(b, bytes.Join(g[0], []byte(","))...), `},"f":{`...)
+		filter := bloom(pairs[i], ix.keys, ix.pages)
+		b := make([]byte, 0, joinedLen(g[0])+joinedLen(g[1])+len(filter)+40)
+		b = appendJoined(append(b, `{"s":{`...), g[0])
+		b = append(b, `},"f":{`...)
 		if place[i] < 0 {
-			b = append(b, bytes.Join(g[1], []byte(","))...)
-			b = append(b, '}')
+			b = append(appendJoined(b, g[1]), '}')
+			groups[i][1] = nil
 		} else {
 			b = strconv.AppendInt(append(b, `},"h":`...), int64(place[i]), 10)
 		}
-		b = append(append(b, `,"p":"`...), bloom(pairs[i], ix.keys, ix.pages)...)
+		b = append(append(b, `,"p":"`...), filter...)
 		out.shards[i] = append(b, `"}`...)
+		groups[i][0], pairs[i] = nil, nil
 	})
 	held := make([][]int, n) // forms file → the shards whose forms it holds
 	for i, f := range place {
@@ -166,6 +174,26 @@ func shardFiles(ix *index) *shardSet {
 		}
 	}
 	return out
+}
+
+// joinedLen is the length of parts joined with commas.
+func joinedLen(parts [][]byte) int {
+	n := max(0, len(parts)-1)
+	for _, p := range parts {
+		n += len(p)
+	}
+	return n
+}
+
+// appendJoined appends parts to b, joined with commas.
+func appendJoined(b []byte, parts [][]byte) []byte {
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, p...)
+	}
+	return b
 }
 
 // formsFile writes a forms file: {"shard": {forms…}, …} for each of shards.
