@@ -126,12 +126,13 @@ func entryJSON(e *entry, pages int) []byte {
 	}
 	b = strconv.AppendQuote(b, e.display)
 	b = append(b, ',')
-	b = strconv.AppendInt(b, int64(len(e.postings)), 10)
+	ps := e.list()
+	b = strconv.AppendInt(b, int64(len(ps)), 10)
 	b = append(b, ',')
-	if dense(len(e.postings), pages) {
-		b = denseJSON(b, e.postings, pages)
+	if dense(len(ps), pages) {
+		b = denseJSON(b, ps, pages)
 	} else {
-		b = postingsJSON(b, e.postings)
+		b = postingsJSON(b, ps)
 	}
 	return append(b, ']')
 }

@@ -93,7 +93,7 @@ func shardFiles(ix *index) *shardSet {
 	parallel.For(len(ix.entries), func(i int) {
 		e := ix.entries[i]
 		enc[i] = entryJSON(e, ix.pages)
-		e.postings, e.masks, e.rare = nil, nil, nil // encoded: the lists can go
+		e.postings, e.packed, e.masks, e.rare = nil, nil, nil, nil // encoded: the lists can go
 	})
 	size := map[string]int{} // what a query without marks downloads: not the forms
 	for i, e := range ix.entries {

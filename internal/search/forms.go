@@ -33,7 +33,7 @@ func formsEntry(e *entry, forms []int32, formAt func(int32) []int32, count []int
 		}
 		return exact[a] < exact[b]
 	})
-	fe := &entry{kind: kindForms, key: e.key, shard: e.key, masks: make([]byte, len(e.postings))}
+	fe := &entry{kind: kindForms, key: e.key, shard: e.key, masks: make([]byte, e.pages())}
 	var names []string
 	for i, f := range byUse {
 		at := formAt(f)

@@ -27,6 +27,22 @@ type posting uint32
 // maxPages is the most pages an index holds: ids take 28 bits.
 const maxPages = 1 << 28
 
+// pages is how many pages the entry's list has.
+func (e *entry) pages() int {
+	if e.postings == nil {
+		return e.n
+	}
+	return len(e.postings)
+}
+
+// list returns the entry's postings.
+func (e *entry) list() []posting {
+	if e.postings == nil {
+		return unpackPostings(e.packed, e.n)
+	}
+	return e.postings
+}
+
 func newPosting(doc int32, impact uint8) posting { return posting(uint32(doc)<<4 | uint32(impact)) }
 func (p posting) doc() int32                     { return int32(p >> 4) }
 func (p posting) impact() uint8                  { return uint8(p & 15) }
@@ -39,7 +55,11 @@ type entry struct {
 	masks    []byte     // kindForms: per page of the syllable, bit i set when it has form i
 	rare     []rareForm // kindForms: the forms after the first maxMaskForms
 	postings []posting
-	shard    string // the syllable whose shard holds the entry
+	// packed, when postings is nil: the postings as addPosting packs
+	// them, n of them.
+	packed []byte
+	n      int
+	shard  string // the syllable whose shard holds the entry
 }
 
 // index is the whole index before it is split into files.
@@ -92,8 +112,8 @@ func buildIndex(as []*Analysis) *index {
 	for f, k := range m.keyOf {
 		formsOf[k] = append(formsOf[k], int32(f))
 	}
-	for k, ps := range m.syllables {
-		e := &entry{kind: kindSyllable, key: m.keys[k], shard: m.keys[k], postings: ps}
+	for k, packed := range m.syllables {
+		e := &entry{kind: kindSyllable, key: m.keys[k], shard: m.keys[k], packed: packed, n: m.df[k]}
 		e.display = mostUsed(formsOf[k], m.formCount, m.exact)
 		ix.entries = append(ix.entries, e)
 		if len(formsOf[k]) > 1 {
@@ -101,7 +121,7 @@ func buildIndex(as []*Analysis) *index {
 		}
 		ix.keysByDF = append(ix.keysByDF, m.keys[k])
 	}
-	df := func(k int32) int { return len(m.syllables[k]) }
+	df := func(k int32) int { return m.df[k] }
 	ix.pairs = m.pairs.lists(df)
 	sort.Slice(ix.keysByDF, func(i, j int) bool {
 		a, b := ix.keysByDF[i], ix.keysByDF[j]

@@ -10,11 +10,14 @@ import (
 // keys and exact forms get ids in the order they are met, pages being
 // visited in id order, so that every list comes out in page order.
 type merged struct {
-	keys      []string // key id → key
-	ids       map[string]int32
-	syllables [][]posting // key id → its pages (once merged)
-	exact     []string    // form id → exact form
-	keyOf     []int32     // form id → key id
+	keys []string // key id → key
+	ids  map[string]int32
+	// syllables: key id → its pages, as packed by packPostings (once
+	// merged); df: key id → how many.
+	syllables [][]byte
+	df        []int
+	exact     []string // form id → exact form
+	keyOf     []int32  // form id → key id
 	formIDs   map[string]int32
 	// formsApart numbers the forms met under another key than the one
 	// they were first met under: never in an analysis Analyze made (a
@@ -27,7 +30,8 @@ type merged struct {
 	formCount []int   // form id → occurrences in all pages
 	pairs     *pairMerge
 	// while merging
-	postings []growing[posting] // key id → its pages
+	postings []growing[byte] // key id → its pages, packed
+	lastDoc  []int32         // key id → its last page
 }
 
 type formName struct {
@@ -50,9 +54,8 @@ func mergeAnalyses(as []*Analysis) *merged {
 			f := m.firstForm(d.string())
 			k := m.keyOf[f]
 			local = append(local, k)
-			ps := &m.postings[k]
-			at := int32(ps.n)
-			ps.add(newPosting(int32(id), imp))
+			at := int32(m.df[k])
+			m.addPosting(k, int32(id), imp)
 			for j := range forms {
 				if j > 0 {
 					f = m.form(k, d.string())
@@ -64,11 +67,11 @@ func mergeAnalyses(as []*Analysis) *merged {
 		m.pairs.page(int32(id), &d, local, norms[id])
 	}
 	m.pairs.finish()
-	m.syllables = make([][]posting, len(m.keys))
+	m.syllables = make([][]byte, len(m.keys))
 	for k := range m.postings {
 		m.syllables[k] = m.postings[k].flat()
 	}
-	m.postings, m.lastAt = nil, nil
+	m.postings, m.lastAt, m.lastDoc = nil, nil, nil
 	return m
 }
 
@@ -91,7 +94,9 @@ func (m *merged) key(s string) int32 {
 	k := int32(len(m.keys))
 	m.ids[s] = k
 	m.keys = append(m.keys, s)
-	m.postings = append(m.postings, growing[posting]{})
+	m.postings = append(m.postings, growing[byte]{})
+	m.lastDoc = append(m.lastDoc, -1)
+	m.df = append(m.df, 0)
 	return k
 }
 
@@ -127,6 +132,34 @@ func (m *merged) newForm(k int32, s string, apart bool) int32 {
 	m.lastAt = append(m.lastAt, -1)
 	m.formCount = append(m.formCount, 0)
 	return f
+}
+
+// addPosting files page doc with its impact for key k, as a varint of
+// the gap from the key's last page, shifted left by four, or'ed with the
+// impact: about a byte and a half a page, not four.
+func (m *merged) addPosting(k, doc int32, impact uint8) {
+	var b [binary.MaxVarintLen64]byte
+	for _, c := range binary.AppendUvarint(b[:0], uint64(doc-m.lastDoc[k])<<4|uint64(impact)) {
+		m.postings[k].add(c)
+	}
+	m.lastDoc[k] = doc
+	m.df[k]++
+}
+
+// unpackPostings reads n postings packed by addPosting.
+func unpackPostings(packed []byte, n int) []posting {
+	out := make([]posting, 0, n)
+	doc := int32(-1)
+	for len(packed) > 0 {
+		v, w := binary.Uvarint(packed)
+		if w <= 0 {
+			break
+		}
+		packed = packed[w:]
+		doc += int32(v >> 4)
+		out = append(out, newPosting(doc, uint8(v&15)))
+	}
+	return out
 }
 
 // addAt files position at (not below the form's last) for form f.
