@@ -107,15 +107,12 @@ func (pm *pairMerge) finish() {
 // lists returns every pair's list, filed with the syllable of lower df
 // (the first on ties).
 func (pm *pairMerge) lists(df func(int32) int) []pairList {
-	pairs, items := 0, 0
+	pairs := 0
 	for _, pp := range pm.parts {
 		pairs += pp.n
-		for i := range pp.n {
-			items += int(pp.slot(int32(i)).n)
-		}
+		pp.index = nil // complete: only the slots and blocks stay
 	}
 	out := make([]pairList, 0, pairs)
-	all := make([]posting, 0, items) // every list, carved from one array
 	for _, pp := range pm.parts {
 		for i := range pp.n {
 			s := pp.slot(int32(i))
@@ -124,11 +121,8 @@ func (pm *pairMerge) lists(df func(int32) int) []pairList {
 			if df(b) < df(a) {
 				home = b
 			}
-			at := len(all)
-			all = append(all, pp.list(s)...)
-			out = append(out, pairList{a: a, b: b, home: home, postings: all[at:len(all):len(all)]})
+			out = append(out, pairList{a: a, b: b, home: home, postings: pp.list(s)}) // in its slot or block: no copy
 		}
-		*pp = pairPart{}
 	}
 	return out
 }
