@@ -38,7 +38,6 @@ type Analysis struct {
 	keys    int    // K
 	keysAt  int    // where the first syllable starts
 	pairsAt int    // where the pairs of the first syllable start
-	pairs   int    // pairs in all
 	frag    []byte // a slice of data
 }
 
@@ -98,7 +97,7 @@ func (an *analyzer) encode(length int, frag []byte) *Analysis {
 	b = appendString(b, string(frag))
 	an.buf = b
 	data := bytes.Clone(b)
-	return &Analysis{data: data, length: length, keys: len(keys), keysAt: keysAt, pairsAt: pairsAt, pairs: len(an.pairOrder), frag: data[len(data)-len(frag):]}
+	return &Analysis{data: data, length: length, keys: len(keys), keysAt: keysAt, pairsAt: pairsAt, frag: data[len(data)-len(frag):]}
 }
 
 // byFrequency returns the ids of the syllables of the page, the most
@@ -197,7 +196,6 @@ func parseAnalysis(data []byte) (*Analysis, error) {
 				return nil, errAnalysis
 			}
 		}
-		a.pairs += n
 	}
 	a.frag = d.string()
 	if d.failed || d.at != len(data) {
