@@ -238,4 +238,16 @@
 //
 // Templates escape by context (html/template); only safeHTML, safeURL and
 // .Content (bantin's own Markdown output) are written unescaped.
+//
+// # Constant actions
+//
+// When the templates load, every template a page can run is escaped, and
+// each printed action whose value cannot change from page to page — a
+// literal, or T, relURL, absURL, printf and the other functions that read
+// nothing but their literal arguments, with the escapers html/template put
+// after them — is replaced by the text it writes ({{ T "share" }} becomes
+// "Chia sẻ", {{ relURL "/css/bantin.css" }} in an href its escaped URL).
+// Pages then skip those calls; what they write is the same byte for byte
+// (fold.go). An action that fails is left to fail, with its position, when
+// a page runs it.
 package layout

@@ -139,6 +139,15 @@ func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 		exec = base.name
 	}
 	addTrees(set, pf)
+	roots := []string{exec}
+	for pname := range t.parsed {
+		if strings.HasPrefix(pname, "partials/") {
+			roots = append(roots, pname)
+		}
+	}
+	if prepareFold(set, roots) == nil {
+		foldConstants(set, roots)
+	}
 	t.composed[name] = &composedTemplate{set: set, exec: exec}
 }
 
