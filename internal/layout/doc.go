@@ -150,7 +150,12 @@
 //	    terms.html writes
 //	    {{ termLinks . }}  →  (<p class="terms terms-tags">…</p>)
 //
-//	metaTags, paginationNav, pageItem, linkItem and termLinks are what the
+//	tocItems PAGE: the entries of the page's table of contents, an <li>
+//	    per heading (class toc-hLEVEL, a link to its id); what the theme's
+//	    toc-items.html writes inside the <ol> of single.html
+//	    {{ tocItems . }}  →  (<li class="toc-h2"><a href="#…">…</a></li>…)
+//
+//	metaTags, paginationNav, pageItem, linkItem, termLinks and tocItems are what the
 //	theme's partials of those names call: every page or every list entry
 //	renders them, and as Go they cost less than half what the template
 //	actions they replaced cost. A site that overrides the partial writes

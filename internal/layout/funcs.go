@@ -84,6 +84,7 @@ func funcMap(cfg *config.Config, strs *Strings, codes *qr.Cache) template.FuncMa
 		"pageItem":       listItems{loc: loc}.pageItem,
 		"linkItem":       listItems{loc: loc}.linkItem,
 		"termLinks":      termLinks,
+		"tocItems":       tocItems,
 		"partial":        func(string, any) (template.HTML, error) { return "", fmt.Errorf("partial is not bound") },
 		"partialCached": func(string, any, ...string) (template.HTML, error) {
 			return "", fmt.Errorf("partialCached is not bound")
