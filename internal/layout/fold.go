@@ -68,9 +68,10 @@ func prepareFold(set *template.Template, roots []string) error {
 }
 
 // foldConstants escapes every root of set (see prepareFold) and replaces
-// the constant actions of every template escaped. A root whose escaping
-// fails is left for Execute to report.
-func foldConstants(set *template.Template, roots []string) {
+// the constant actions of every template escaped, and, when fuse is true,
+// the escapers of the others by fused ones (escapers.go). A root whose
+// escaping fails is left for Execute to report.
+func foldConstants(set *template.Template, roots []string, fuse bool) {
 	for _, root := range roots {
 		set.ExecuteTemplate(io.Discard, escapeRoot+root, nil) // escapes; writes and runs nothing
 	}
@@ -78,7 +79,7 @@ func foldConstants(set *template.Template, roots []string) {
 	if fold == nil || fold.Execute(io.Discard, nil) != nil {
 		return
 	}
-	f := &folder{fold: fold}
+	f := &folder{fold: fold, fuse: fuse}
 	for _, t := range set.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil && t != fold {
 			f.list(t.Tree.Root)
@@ -90,6 +91,7 @@ func foldConstants(set *template.Template, roots []string) {
 // folder folds the actions of trees with the fold template.
 type folder struct {
 	fold *template.Template
+	fuse bool // replace the escapers of the actions left (escapers.go)
 	buf  bytes.Buffer
 }
 
@@ -104,6 +106,8 @@ func (f *folder) list(l *parse.ListNode) {
 		case *parse.ActionNode:
 			if text, ok := f.eval(n); ok {
 				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: text}
+			} else if f.fuse {
+				fuseEscapers(n)
 			}
 		case *parse.IfNode:
 			f.list(n.List)

@@ -20,6 +20,8 @@ const foldPage = `<!DOCTYPE html><html><head><title>{{ T "x" }}</title>
 <img srcset="{{ relURL "/a b.png" }} 2x"><textarea>{{ T "x" }}</textarea>
 {{ if .Title }}{{ T "x" | urlquery }}{{ else }}{{ printf "%d-%s" 5 "<" }}{{ end }}
 {{ range .Related }}{{ T "x" }}{{ .Title }}{{ end }}{{ template "partials/p.html" . }}{{ partial "p.html" . }}
+<a href="{{ .RelPermalink }}" title="{{ .Title }}" data-n="{{ .WordCount }}">{{ .Title }} {{ .WordCount }} {{ .Date }}</a>
+<a href="{{ safeURL .Permalink }}">{{ .Content }}</a><a href="{{ .Permalink }}">{{ safeHTML .Title }}</a>
 <!-- {{ T "x" }} --></body></html>`
 
 const foldPartial = `<span class="{{ T "x" }}">{{ .Title }} {{ T "n" 7 }}</span>`
@@ -32,7 +34,7 @@ func TestFoldWritesWhatActionsWrite(t *testing.T) {
 		"layouts/partials/p.html":      foldPartial,
 		"layouts/i18n/vi.toml":         foldStrings,
 	}, "vi")
-	p := &site.Page{Kind: site.KindPage, Title: "<Bài>", Site: s}
+	p := &site.Page{Kind: site.KindPage, Title: "<Bài> + 'x'", Site: s, RelPermalink: "/bài viết/(1)/?a=1&b=%zz", Permalink: "javascript:alert(1)", WordCount: 1200, Content: "<p>Đ &amp; x</p>"}
 	p.Related = []*site.Page{{Title: "A&B"}, {Title: "C"}}
 	got, problem := tm.Execute(p)
 	if problem != nil {
@@ -72,13 +74,13 @@ func TestFoldRemovesConstantActions(t *testing.T) {
 	for _, name := range []string{"_default/single.html", "partials/p.html"} {
 		countActions(set.Lookup(name).Tree.Root, left)
 	}
-	for _, call := range []string{"T", "relURL", "absURL", "printf", "safeHTML", "literal"} {
+	for _, call := range []string{"T", "relURL", "absURL", "printf", "literal"} {
 		if left[call] != 0 {
 			t.Errorf("%d actions of %s left", left[call], call)
 		}
 	}
-	if left["field"] != 2 || left["partial"] != 1 {
-		t.Errorf("actions left: %v, want the two .Title and the partial call", left)
+	if left["field"] != 10 || left["partial"] != 1 || left["safeURL"] != 1 || left["safeHTML"] != 1 {
+		t.Errorf("actions left: %v, want the ten fields, the partial call, and safeURL and safeHTML of a field", left)
 	}
 }
 

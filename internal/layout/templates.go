@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
@@ -30,6 +31,7 @@ type Templates struct {
 	parsed   map[string]*parsedFile
 	composed map[string]*composedTemplate
 	broken   map[string]bool // templates that failed to parse or compose
+	fused    bool            // funcs holds the fused escapers (escapers.go)
 	site     *ShortcodeSite  // .Site in shortcode templates
 }
 
@@ -60,6 +62,10 @@ func Load(fsys fs.FS, cfg *config.Config, codes *qr.Cache, dl *diag.List) *Templ
 	t.site = &ShortcodeSite{Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Params: cfg.Params, Config: cfg}
 	for name, f := range fileFuncs(fsys, cfg) {
 		t.funcs[name] = f
+	}
+	if fused, ok := fusedEscapers(); ok {
+		maps.Copy(t.funcs, fused)
+		t.fused = true
 	}
 	for _, name := range files.templateNames() {
 		t.parse(name, dl)
@@ -146,7 +152,7 @@ func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 		}
 	}
 	if prepareFold(set, roots) == nil {
-		foldConstants(set, roots)
+		foldConstants(set, roots, t.fused)
 	}
 	t.composed[name] = &composedTemplate{set: set, exec: exec}
 }
