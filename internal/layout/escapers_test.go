@@ -48,6 +48,7 @@ func TestFusedEscapersMatchHTMLTemplate(t *testing.T) {
 // could have been.
 func TestThemeEscapersFused(t *testing.T) {
 	tm, _ := load(t, nil, "vi")
+	tm.composed["_default/single.html"].ready()
 	set := tm.composed["_default/single.html"].set
 	fusedN, unfused := 0, 0
 	for _, tmpl := range set.Templates() {

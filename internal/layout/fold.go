@@ -19,8 +19,7 @@ import (
 // It works on the trees html/template escaped, never before: what an
 // action writes depends on its context (text, attribute, URL, script,
 // style), and only the escaper's pipeline knows it. So every template a
-// set can execute — its entry and each partial — is escaped first
-// (escapeAll), then each action that qualifies is run through the set's
+// set can execute — its entry and each partial — is escaped first, then each action that qualifies is run through the set's
 // own escapers (the fold template) and its output put in its place. The
 // bytes written are the ones the action would have written.
 //
@@ -49,19 +48,21 @@ const escaperPrefix = "_html_template_"
 // Names of the templates folding adds to a set. They hold a space, which
 // a template of the site cannot reach by name by mistake.
 const (
-	escapeRoot = "bantin escape "
-	foldName   = "bantin fold"
+	escapeRoots = "bantin escape"
+	foldName    = "bantin fold"
 )
 
 // prepareFold adds to set what folding needs before set runs: a template
-// that mentions each root in a branch never taken (executing it escapes
-// the root and every template it reaches, and runs nothing), and the
+// that mentions every root in a branch never taken (executing it escapes
+// the roots and every template they reach, and runs nothing), and the
 // template that evaluates actions. It must be called before set executes.
 func prepareFold(set *template.Template, roots []string) error {
+	all := "{{ if false }}"
 	for _, root := range roots {
-		if _, err := set.New(escapeRoot + root).Parse(`{{ if false }}{{ template ` + strconv.Quote(root) + ` . }}{{ end }}`); err != nil {
-			return err
-		}
+		all += `{{ template ` + strconv.Quote(root) + ` . }}`
+	}
+	if _, err := set.New(escapeRoots).Parse(all + "{{ end }}"); err != nil {
+		return err
 	}
 	_, err := set.New(foldName).Parse(`{{ if false }}{{ end }}`)
 	return err
@@ -69,11 +70,15 @@ func prepareFold(set *template.Template, roots []string) error {
 
 // foldConstants escapes every root of set (see prepareFold) and replaces
 // the constant actions of every template escaped, and, when fuse is true,
-// the escapers of the others by fused ones (escapers.go). A root whose
-// escaping fails is left for Execute to report.
+// the escapers of the others by fused ones (escapers.go). When a root
+// cannot be escaped, nothing is: the set runs as html/template made it,
+// and Execute reports the error as it always did.
 func foldConstants(set *template.Template, roots []string, fuse bool) {
-	for _, root := range roots {
-		set.ExecuteTemplate(io.Discard, escapeRoot+root, nil) // escapes; writes and runs nothing
+	// One escaping for all: html/template's commit after each escaping
+	// goes over every template escaped so far, so root by root would cost
+	// the square of their number.
+	if set.ExecuteTemplate(io.Discard, escapeRoots, nil) != nil {
+		return
 	}
 	fold := set.Lookup(foldName)
 	if fold == nil || fold.Execute(io.Discard, nil) != nil {

@@ -3,6 +3,7 @@ package layout
 import (
 	"html/template"
 	"strings"
+	"sync"
 	"testing"
 	"text/template/parse"
 
@@ -69,6 +70,7 @@ func TestFoldRemovesConstantActions(t *testing.T) {
 		"layouts/partials/p.html":      foldPartial,
 		"layouts/i18n/vi.toml":         foldStrings,
 	}, "vi")
+	tm.composed["_default/single.html"].ready()
 	set := tm.composed["_default/single.html"].set
 	left := map[string]int{}
 	for _, name := range []string{"_default/single.html", "partials/p.html"} {
@@ -128,6 +130,35 @@ func TestFoldLeavesErrorsToExecute(t *testing.T) {
 		_, problem := tm.Execute(&site.Page{Kind: site.KindPage, Title: "x", Site: s})
 		if problem == nil || !strings.HasPrefix(problem.String(), c.want) {
 			t.Errorf("%q: problem %v, want it at %s", c.page, problem, c.want)
+		}
+	}
+}
+
+// Pages rendered at once by many goroutines, before any set has run: the
+// first to run a set folds it, the others wait, and all write the same
+// (run with -race).
+func TestFoldOnceUnderConcurrentPages(t *testing.T) {
+	tm, s := load(t, map[string]string{
+		"layouts/_default/single.html": foldPage,
+		"layouts/partials/p.html":      foldPartial,
+		"layouts/i18n/vi.toml":         foldStrings,
+	}, "vi")
+	p := &site.Page{Kind: site.KindPage, Title: "Bài", Site: s, RelPermalink: "/a/"}
+	outs := make([]string, 16)
+	var wg sync.WaitGroup
+	for i := range outs {
+		wg.Go(func() {
+			html, problem := tm.Execute(p)
+			if problem != nil {
+				t.Error(problem)
+			}
+			outs[i] = string(html)
+		})
+	}
+	wg.Wait()
+	for i := range outs {
+		if outs[i] != outs[0] || !strings.Contains(outs[i], "7 người") {
+			t.Fatalf("render %d differs:\n%s\nfirst:\n%s", i, outs[i], outs[0])
 		}
 	}
 }

@@ -161,6 +161,7 @@ func shortcodeRenderer(t *Templates, d *content.Doc, ix *site.Index, images mark
 			ctx.Parent = &ShortcodeContext{Name: p.Name, Page: page, Site: t.site, IsNamedParams: p.Named, call: p}
 		}
 		var b bytes.Buffer
+		ct.ready()
 		if err := ct.set.ExecuteTemplate(&b, ct.exec, ctx); err != nil {
 			var ce *CallError
 			if errors.As(err, &ce) {

@@ -47,6 +47,22 @@ func (p *parsedFile) definesMain() bool { _, ok := p.trees["main"]; return ok }
 type composedTemplate struct {
 	set  *template.Template
 	exec string // the template to execute
+
+	roots  []string  // what set can execute: exec and every partial
+	fold   bool      // prepareFold made set ready to fold
+	fuse   bool      // fold fuses escapers too
+	folded sync.Once // folding runs before set first runs
+}
+
+// ready folds the set's constant actions (fold.go) the first time it is
+// about to run, so that a set no page uses costs nothing. Every execution
+// of the set passes here first.
+func (c *composedTemplate) ready() {
+	c.folded.Do(func() {
+		if c.fold {
+			foldConstants(c.set, c.roots, c.fuse)
+		}
+	})
 }
 
 // Load reads the theme and the site's layouts/ from fsys and parses every
@@ -151,10 +167,7 @@ func (t *Templates) compose(name string, pf *parsedFile, dl *diag.List) {
 			roots = append(roots, pname)
 		}
 	}
-	if prepareFold(set, roots) == nil {
-		foldConstants(set, roots, t.fused)
-	}
-	t.composed[name] = &composedTemplate{set: set, exec: exec}
+	t.composed[name] = &composedTemplate{set: set, exec: exec, roots: roots, fold: prepareFold(set, roots) == nil, fuse: t.fused}
 }
 
 func addTrees(set *template.Template, pf *parsedFile) {
@@ -260,6 +273,7 @@ func (t *Templates) Execute(p *site.Page) ([]byte, *diag.Diagnostic) {
 		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: fmt.Sprintf("no layout for this %s page: looked for %s", p.Kind, strings.Join(candidates(p), ", "))}
 	}
 	c := t.composed[name]
+	c.ready()
 	b := renderBuffers.Get().(*bytes.Buffer)
 	defer renderBuffers.Put(b)
 	b.Reset()
