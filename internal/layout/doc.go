@@ -246,8 +246,8 @@
 //
 // # Constant actions
 //
-// When the templates load, every template a page can run is escaped, and
-// each printed action whose value cannot change from page to page — a
+// Before a layout first renders a page, every template it can run is
+// escaped, and each printed action whose value cannot change from page to page — a
 // literal, or T, relURL, absURL, printf and the other functions that read
 // nothing but their literal arguments, with the escapers html/template put
 // after them — is replaced by the text it writes ({{ T "share" }} becomes

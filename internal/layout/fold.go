@@ -10,18 +10,20 @@ import (
 )
 
 // Constant folding: a printed action whose value is the same on every page
-// ({{ T "share" }}, {{ relURL "/css/bantin.css" }}) is evaluated once when
-// the templates load and replaced by the text it writes, so that pages do
-// not call a function and the escapers html/template put after it (three
-// reflected calls for a URL in an attribute) for a fixed string. Every
-// page renders some thirty of them in the default theme.
+// ({{ T "share" }}, {{ relURL "/css/bantin.css" }}) is evaluated once,
+// when its set of templates first runs, and replaced by the text it
+// writes, so that pages do not call a function and the escapers
+// html/template put after it (three reflected calls for a URL in an
+// attribute) for a fixed string. Every page renders some thirty of them in
+// the default theme.
 //
 // It works on the trees html/template escaped, never before: what an
 // action writes depends on its context (text, attribute, URL, script,
 // style), and only the escaper's pipeline knows it. So every template a
-// set can execute — its entry and each partial — is escaped first, then each action that qualifies is run through the set's
-// own escapers (the fold template) and its output put in its place. The
-// bytes written are the ones the action would have written.
+// set can execute — its entry and each partial — is escaped first, then
+// each action that qualifies is run through the set's own escapers (the
+// fold template) and its output put in its place. The bytes written are
+// the ones the action would have written.
 //
 // An action qualifies when it declares no variable, its first command is a
 // literal or a call of a function of foldable with literal arguments, every
@@ -144,7 +146,7 @@ func (f *folder) eval(a *parse.ActionNode) ([]byte, bool) {
 	return bytes.Clone(f.buf.Bytes()), true
 }
 
-// constant reports whether pipe's value is fixed when the templates load
+// constant reports whether pipe's value is fixed before any page runs
 // and pipe was escaped (see the comment at the top of this file).
 func constant(pipe *parse.PipeNode) bool {
 	if pipe == nil || len(pipe.Decl) > 0 || pipe.IsAssign || len(pipe.Cmds) < 2 {
