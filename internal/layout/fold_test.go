@@ -8,6 +8,7 @@ import (
 	"text/template/parse"
 
 	"bantin/internal/site"
+	"bantin/internal/textstore"
 )
 
 // foldCases are constant actions in every context html/template escapes
@@ -35,7 +36,7 @@ func TestFoldWritesWhatActionsWrite(t *testing.T) {
 		"layouts/partials/p.html":      foldPartial,
 		"layouts/i18n/vi.toml":         foldStrings,
 	}, "vi")
-	p := &site.Page{Kind: site.KindPage, Title: "<Bài> + 'x'", Site: s, RelPermalink: "/bài viết/(1)/?a=1&b=%zz", Permalink: "javascript:alert(1)", WordCount: 1200, Content: "<p>Đ &amp; x</p>"}
+	p := &site.Page{Kind: site.KindPage, Title: "<Bài> + 'x'", Site: s, RelPermalink: "/bài viết/(1)/?a=1&b=%zz", Permalink: "javascript:alert(1)", WordCount: 1200, ContentText: site.StoreText(textstore.NewMem(), "<p>Đ &amp; x</p>")}
 	p.Related = []*site.Page{{Title: "A&B"}, {Title: "C"}}
 	got, problem := tm.Execute(p)
 	if problem != nil {

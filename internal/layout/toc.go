@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"bantin/internal/markdown"
 	"bantin/internal/site"
 )
 
@@ -15,9 +16,12 @@ import (
 // renders it, some ten headings each; as template actions it cost about a
 // sixth of rendering an article. The theme's partials/toc-items.html calls
 // it; a site that overrides that partial writes its own markup.
-func tocItems(p *site.Page) template.HTML {
+func tocItems(p *site.Page) template.HTML { return tocHTML(p.TOC()) }
+
+// tocHTML writes the entries of toc.
+func tocHTML(toc []markdown.Heading) template.HTML {
 	var b strings.Builder
-	for _, h := range p.TOC {
+	for _, h := range toc {
 		b.WriteString(`<li class="toc-h`)
 		b.WriteString(strconv.Itoa(h.Level))
 		b.WriteString(`"><a href="#`)
