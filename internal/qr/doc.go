@@ -26,13 +26,7 @@
 //   - PNG: a whole number of pixels per module, at least the requested size
 //     at the requested resolution (300 dpi for 25 mm by default: 8 px per
 //     module for a 37-module code), with a pHYs chunk so that layout
-//     programs place it at its true size. It is a 1-bit greyscale image
-//     whose repeated pixel rows use the Up filter; deflate.go compresses
-//     its data knowing that shape (a module row against the one above,
-//     runs, the Up rows as one match, Huffman codes fitted to each image):
-//     about 0.8× the CPU of compress/zlib at BestSpeed and 0.86× its bytes
-//     (BenchmarkPNGEncode; TestDeflateInflatesToTheRows inflates every
-//     golden code at five sizes back to the exact rows).
+//     programs place it at its true size.
 //
 // Error correction is M by default (about 15% of the code can be damaged);
 // L, Q and H are available.
