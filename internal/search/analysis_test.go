@@ -99,7 +99,7 @@ func TestAnalyzeCountsFields(t *testing.T) {
 	if got.length != 11 {
 		t.Errorf("length %d, want 11 body tokens", got.length)
 	}
-	if want := string(fragment(samplePage, time.UTC)); got.fragment != want || want == "" {
+	if want := string(fragment(samplePage, samplePage.Sections(), samplePage.Questions(), time.UTC)); got.fragment != want || want == "" {
 		t.Errorf("fragment %s, want %s", got.fragment, want)
 	}
 }

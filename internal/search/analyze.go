@@ -43,8 +43,9 @@ func Analyze(p *site.Page, loc *time.Location) *Analysis {
 	an := takeAnalyzer()
 	defer an.release()
 	an.reset()
+	secs, questions := p.Sections(), p.Questions() // each read once from the text store
 	an.add(p.Title, weightTitle)
-	for _, h := range headings(p) {
+	for _, h := range headings(secs, questions) {
 		an.add(h, weightHeading)
 	}
 	an.titledPairs = len(an.pairOrder)                      // the pairs so far are in the title or a heading
@@ -57,7 +58,7 @@ func Analyze(p *site.Page, loc *time.Location) *Analysis {
 		an.add(k, weightTerm)
 	}
 	length := an.add(p.Plain(), weightBody)
-	return an.encode(length, fragment(p, loc))
+	return an.encode(length, fragment(p, secs, questions, loc))
 }
 
 // analyzers keeps a few analyzers with their word tables between calls:
@@ -81,15 +82,15 @@ func (an *analyzer) release() {
 }
 
 // headings are the ## titles of a page, or a handbook's questions.
-func headings(p *site.Page) []string {
+func headings(secs []site.Section, questions []site.Question) []string {
 	var out []string
-	for _, q := range p.Questions() {
+	for _, q := range questions {
 		out = append(out, q.Text)
 	}
 	if len(out) > 0 {
 		return out
 	}
-	for _, s := range p.Sections() {
+	for _, s := range secs {
 		if s.Title != "" {
 			out = append(out, s.Title)
 		}

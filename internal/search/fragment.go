@@ -23,7 +23,8 @@ const (
 // fragment is one page's fragment, what its result shows:
 // {"u": URL, "t": title, "d": date ("" when undated), "s": [[anchor, heading, text], …]};
 // the first section may have no anchor.
-func fragment(p *site.Page, loc *time.Location) []byte {
+// secs and questions are p's (Sections, Questions), read once by Analyze.
+func fragment(p *site.Page, secs []site.Section, questions []site.Question, loc *time.Location) []byte {
 	b := append([]byte(`{"u":`), jsonString(p.RelPermalink)...)
 	b = append(append(b, `,"t":`...), jsonString(p.Title)...)
 	date := "" // an undated page shows no date, not 01/01/0001
@@ -32,10 +33,10 @@ func fragment(p *site.Page, loc *time.Location) []byte {
 	}
 	b = append(append(b, `,"d":`...), jsonString(date)...)
 	b = append(b, `,"s":[`...)
-	secs := fragmentSections(p)
+	parts := fragmentSections(p, secs, questions)
 	budget := maxFragText
-	for i, sec := range secs {
-		text := clip(sec.text, min(max(minSectionText, budget/(len(secs)-i)), budget))
+	for i, sec := range parts {
+		text := clip(sec.text, min(max(minSectionText, budget/(len(parts)-i)), budget))
 		budget -= utf8.RuneCountInString(text) // clip's "…" may take it to -1; clip then returns ""
 		if i > 0 {
 			b = append(b, ',')
@@ -52,15 +53,14 @@ type fragmentSection struct{ id, title, text string }
 // fragmentSections are the sections of p a fragment holds: a handbook's
 // questions (after its introduction), else the page's sections, else the
 // whole page as one.
-func fragmentSections(p *site.Page) []fragmentSection {
-	secs := p.Sections()
+func fragmentSections(p *site.Page, secs []site.Section, questions []site.Question) []fragmentSection {
 	var out []fragmentSection
 	switch {
-	case len(p.Questions()) > 0:
+	case len(questions) > 0:
 		if len(secs) > 0 && secs[0].Title == "" {
 			out = append(out, fragmentSection{"", "", secs[0].Plain()})
 		}
-		for _, q := range p.Questions() {
+		for _, q := range questions {
 			out = append(out, fragmentSection{q.ID, q.Text, q.Plain()})
 		}
 	case len(secs) > 0:

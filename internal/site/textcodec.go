@@ -1,45 +1,14 @@
 package site
 
 import (
-	"encoding/binary"
-	"unsafe"
-
+	"bantin/internal/binrec"
 	"bantin/internal/markdown"
 	"bantin/internal/textstore"
 )
 
 // A page's sections and table of contents go to the text store too, each
-// list as one record: numbers as uvarints, strings as a length and their
-// bytes. Decoding views the record's strings in place (records never
-// change), so a read costs one copy of the record.
-
-type encoder []byte
-
-func (e encoder) num(n int) encoder { return binary.AppendUvarint(e, uint64(n)) }
-func (e encoder) str(s string) encoder {
-	return append(e.num(len(s)), s...)
-}
-
-type decoder struct{ b []byte }
-
-func (d *decoder) num() int {
-	n, k := binary.Uvarint(d.b)
-	if k <= 0 {
-		panic("site: damaged text store record")
-	}
-	d.b = d.b[k:]
-	return int(n)
-}
-
-func (d *decoder) str() string {
-	n := d.num()
-	s := d.b[:n]
-	d.b = d.b[n:]
-	if n == 0 {
-		return ""
-	}
-	return unsafe.String(&s[0], n)
-}
+// list as one internal/binrec record. A record read back damaged (which
+// the store never gives) reads as far as it is whole.
 
 // sectionsRecord is where a page's sections are: their table (ids,
 // titles, classes, lines, where each body is in the page's HTML and each
@@ -53,14 +22,10 @@ func storeSections(st *textstore.Store, secs []markdown.Section) sectionsRecord 
 	if len(secs) == 0 {
 		return sectionsRecord{}
 	}
-	e := encoder{}.num(len(secs))
+	e := binrec.Writer{}.Num(len(secs))
 	var plains []byte
 	for _, s := range secs {
-		e = e.str(s.ID).str(s.Title).num(len(s.Classes))
-		for _, c := range s.Classes {
-			e = e.str(c)
-		}
-		e = e.num(s.Line).num(s.Start).num(len(s.Body)).num(len(plains)).num(len(s.Plain))
+		e = e.Str(s.ID).Str(s.Title).Strs(s.Classes).Num(s.Line).Num(s.Start).Num(len(s.Body)).Num(len(plains)).Num(len(s.Plain))
 		plains = append(plains, s.Plain...)
 	}
 	return sectionsRecord{table: Text{st, st.Put(e)}, plains: Text{st, st.Put(plains)}}
@@ -71,22 +36,16 @@ func decodeSections(content Text, rec sectionsRecord) []Section {
 	if rec.table.Len() == 0 {
 		return nil
 	}
-	d := decoder{rec.table.store.Bytes(rec.table.ref)}
-	out := make([]Section, d.num())
-	for i := range out {
-		s := &out[i]
-		s.ID, s.Title = d.str(), d.str()
-		if n := d.num(); n > 0 {
-			s.Classes = make([]string, n)
-			for j := range s.Classes {
-				s.Classes[j] = d.str()
-			}
+	r := binrec.NewReader(rec.table.store.Bytes(rec.table.ref))
+	var out []Section
+	for n := r.Count(); n > 0 && r.OK(); n-- {
+		s := Section{ID: r.Str(), Title: r.Str(), Classes: r.Strs(), Line: r.Num()}
+		start, size, pstart, psize := r.Num(), r.Num(), r.Num(), r.Num()
+		if !r.OK() || start+size > content.Len() || pstart+psize > rec.plains.Len() {
+			return nil
 		}
-		s.Line = d.num()
-		start, n := d.num(), d.num()
-		s.body = content.slice(start, start+n)
-		pstart, pn := d.num(), d.num()
-		s.plain = rec.plains.slice(pstart, pstart+pn)
+		s.body, s.plain = content.slice(start, start+size), rec.plains.slice(pstart, pstart+psize)
+		out = append(out, s)
 	}
 	return out
 }
@@ -96,9 +55,9 @@ func storeTOC(st *textstore.Store, toc []markdown.Heading) Text {
 	if len(toc) == 0 {
 		return Text{}
 	}
-	e := encoder{}.num(len(toc))
+	e := binrec.Writer{}.Num(len(toc))
 	for _, h := range toc {
-		e = e.num(h.Level).str(h.ID).str(h.Text)
+		e = e.Num(h.Level).Str(h.ID).Str(h.Text)
 	}
 	return Text{st, st.Put(e)}
 }
@@ -108,10 +67,10 @@ func decodeTOC(t Text) []markdown.Heading {
 	if t.Len() == 0 {
 		return nil
 	}
-	d := decoder{t.store.Bytes(t.ref)}
-	out := make([]markdown.Heading, d.num())
-	for i := range out {
-		out[i] = markdown.Heading{Level: d.num(), ID: d.str(), Text: d.str()}
+	r := binrec.NewReader(t.store.Bytes(t.ref))
+	var out []markdown.Heading
+	for n := r.Count(); n > 0 && r.OK(); n-- {
+		out = append(out, markdown.Heading{Level: r.Num(), ID: r.Str(), Text: r.Str()})
 	}
 	return out
 }
