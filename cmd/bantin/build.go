@@ -29,6 +29,7 @@ type buildFlags struct {
 	minify                       bool
 	cacheDir                     string
 	noCache                      bool
+	profiles                     profiles
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
@@ -132,6 +133,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	f.registerOutput(fs)
 	fs.BoolVar(&f.pdf, "pdf", false, "also print every leaflet, handbook and bulletin issue to PDF (needs Chromium)")
 	fs.BoolVar(&f.minify, "minify", false, "minify the HTML, CSS and JavaScript written")
+	fs.StringVar(&f.profiles.cpu, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	fs.StringVar(&f.profiles.mem, "memprofile", "", "write a heap profile, taken when the site is built and before it is committed, to this file")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin build [flags]\n\nBuilds the site into --destination. The folder is replaced only when the whole build succeeds.\n\nFlags:")
 		fs.PrintDefaults()
@@ -200,6 +203,11 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bantin build: %v (or build with --noCache)\n", err)
 		return exitUsage
 	}
+	if err := f.profiles.start(); err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v\n", err)
+		return exitUsage
+	}
+	defer f.profiles.stop()
 	out, err := output.NewDir(dest)
 	if err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
@@ -210,6 +218,10 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		w = shrink.Writer(out)
 	}
 	res := build.Into(site, opts, w)
+	f.profiles.stop()
+	if err := f.profiles.heap(); err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v\n", err)
+	}
 	if failed := printPDFs(f, chrome, res, out, stdout, stderr); failed != "" {
 		out.Abort()
 		diag.Print(stderr, res.Diags.Items(), f.verbosity())
