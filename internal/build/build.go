@@ -217,7 +217,11 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	// one when it does).
 	pageQRFiles(s, tmpls, codes, out, dl)
 	sw.lap("qr")
-	out.AddAll(search.Files(s, analyses(s.Pages, s.Config.Location, opts.Cache), typeLabel(s, tmpls.Strings)))
+	spilled := spilledAnalyses(s.Pages, s.Config.Location, opts.Cache, texts, out.Add)
+	search.WriteFiles(s, spilled, texts, typeLabel(s, tmpls.Strings), out.Add)
+	if err := texts.Err(); err != nil {
+		dl.Errorf(diag.Pos{}, "%v", err)
+	}
 	if _, err := search.Script(); err != nil {
 		dl.Errorf(diag.Pos{File: "internal/search/js/search.js"}, "search script: %v", err)
 	}

@@ -19,7 +19,7 @@
 //	 │   shortlink.Assign ───► site.ShortLinks       data, looked up by Page.ShortURL, QR
 //	 │   (input errors: every one reported, and the build stops here)
 //	 │   shortlink.Files ────► redirects, page codes  on every core
-//	 │   search.Files ───────► index, fragments, script (these three before the
+//	 │   search: Spill, WriteFiles ► fragments as analysed, index, script (before the
 //	 │   feed.Writer, sitemap ► feeds, sitemap.xml    templates, while the heap is small)
 //	 │   layout.Execute × N ─► page HTML             on every core
 //	 │   redirect, static, assets, qrFile codes ► more output.Files

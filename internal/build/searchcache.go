@@ -9,9 +9,11 @@ import (
 	"time"
 
 	"bantin/internal/cache"
+	"bantin/internal/output"
 	"bantin/internal/parallel"
 	"bantin/internal/search"
 	"bantin/internal/site"
+	"bantin/internal/textstore"
 )
 
 // searchVersion names the analyses cached under "search"; bump it when
@@ -25,6 +27,15 @@ const searchVersion = "search/2"
 func analyses(pages []*site.Page, loc *time.Location, store *cache.Store) []*search.Analysis {
 	out := make([]*search.Analysis, len(pages))
 	parallel.For(len(pages), func(i int) { out[i] = analysis(pages[i], loc, store) })
+	return out
+}
+
+// spilledAnalyses is analyses, each put away as it is made (its
+// fragment handed to add, the rest to texts): the merge of search.WriteFiles
+// reads them back one at a time.
+func spilledAnalyses(pages []*site.Page, loc *time.Location, store *cache.Store, texts *textstore.Store, add func(output.File)) []search.Spilled {
+	out := make([]search.Spilled, len(pages))
+	parallel.For(len(pages), func(i int) { out[i] = analysis(pages[i], loc, store).Spill(i, texts, add) })
 	return out
 }
 

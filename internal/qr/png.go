@@ -64,8 +64,8 @@ func (c *Code) pixelRow(row []byte, y, px int) {
 	for i := range row {
 		row[i] = 0xff
 	}
-	for x, dark := range c.modules[y] {
-		if !dark {
+	for x := 0; x < c.size; x++ {
+		if !c.Dark(x, y) {
 			continue
 		}
 		for p := x * px; p < (x+1)*px; p++ {

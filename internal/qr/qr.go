@@ -50,7 +50,8 @@ type Code struct {
 	Level   Level
 	Version int
 	Mask    int
-	modules [][]bool // [y][x], true = dark
+	size    int    // modules per side, quiet zone included
+	bits    []byte // module y*size+x is bit (y*size+x)%8 of byte (y*size+x)/8; 1 = dark
 }
 
 // New encodes text in the smallest version that holds it, with the mask
@@ -84,7 +85,7 @@ func New(text string, level Level) (*Code, error) {
 			cur, best = best, cur
 		}
 	}
-	return &Code{Text: text, Level: level, Version: int(v), Mask: bestMask, modules: withQuietZone(best)}, nil
+	return (&Code{Text: text, Level: level, Version: int(v), Mask: bestMask}).withModules(best), nil
 }
 
 // encodingOf picks the smallest single data mode for text.
@@ -121,23 +122,27 @@ func planFor(v coding.Version, l coding.Level, mask coding.Mask) (*coding.Plan, 
 	return p, nil
 }
 
-func withQuietZone(s *symbol) [][]bool {
-	size := s.n + 2*QuietZone
-	flat := make([]bool, size*size)
-	modules := make([][]bool, size)
-	for y := range modules {
-		modules[y] = flat[y*size : (y+1)*size]
-	}
+// withModules sets c's modules to s's, inside the quiet zone, as bits:
+// a code kept for a whole build costs an eighth of a byte a module.
+func (c *Code) withModules(s *symbol) *Code {
+	c.size = s.n + 2*QuietZone
+	c.bits = make([]byte, (c.size*c.size+7)/8)
 	for y := 0; y < s.n; y++ {
 		for x := 0; x < s.n; x++ {
-			modules[y+QuietZone][x+QuietZone] = s.dark(x, y)
+			if s.dark(x, y) {
+				i := (y+QuietZone)*c.size + x + QuietZone
+				c.bits[i/8] |= 1 << (i % 8)
+			}
 		}
 	}
-	return modules
+	return c
 }
 
 // Size is the width of the code in modules, quiet zone included.
-func (c *Code) Size() int { return len(c.modules) }
+func (c *Code) Size() int { return c.size }
 
 // Dark reports whether the module at (x, y) is dark.
-func (c *Code) Dark(x, y int) bool { return c.modules[y][x] }
+func (c *Code) Dark(x, y int) bool {
+	i := y*c.size + x
+	return c.bits[i/8]&(1<<(i%8)) != 0
+}

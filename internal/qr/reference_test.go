@@ -34,7 +34,7 @@ func referenceNew(text string, level Level) (*Code, error) {
 			copy(best, cur)
 		}
 	}
-	return &Code{Text: text, Level: level, Version: int(v), Mask: bestMask, modules: withQuietZone(symbolOf(best, size))}, nil
+	return (&Code{Text: text, Level: level, Version: int(v), Mask: bestMask}).withModules(symbolOf(best, size)), nil
 }
 
 func referenceUnpack(cc *coding.Code, cells, transposed []bool) {

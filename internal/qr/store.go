@@ -1,6 +1,7 @@
 package qr
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"strconv"
@@ -45,19 +46,9 @@ func storeName(text string, level Level) string { return string(level) + "\x00" 
 // marshal lays a code out as its version, mask and side (quiet zone
 // included), then its modules, a bit each, row by row.
 func (c *Code) marshal() []byte {
-	n := len(c.modules)
 	out := []byte{byte(c.Version), byte(c.Mask)}
-	out = binary.LittleEndian.AppendUint16(out, uint16(n))
-	bits := make([]byte, (n*n+7)/8)
-	for y, row := range c.modules {
-		for x, dark := range row {
-			if dark {
-				i := y*n + x
-				bits[i/8] |= 1 << (i % 8)
-			}
-		}
-	}
-	return append(out, bits...)
+	out = binary.LittleEndian.AppendUint16(out, uint16(c.size))
+	return append(out, c.bits...)
 }
 
 func unmarshal(text string, level Level, data []byte) (*Code, error) {
@@ -68,16 +59,7 @@ func unmarshal(text string, level Level, data []byte) (*Code, error) {
 	if v < 1 || v > 40 || mask > 7 || n != 17+4*v+2*QuietZone || len(data) != 4+(n*n+7)/8 {
 		return nil, errors.New("qr: malformed entry")
 	}
-	bits := data[4:]
-	flat := make([]bool, n*n)
-	for i := range flat {
-		flat[i] = bits[i/8]&(1<<(i%8)) != 0
-	}
-	modules := make([][]bool, n)
-	for y := range modules {
-		modules[y] = flat[y*n : (y+1)*n]
-	}
-	return &Code{Text: text, Level: level, Version: v, Mask: mask, modules: modules}, nil
+	return &Code{Text: text, Level: level, Version: v, Mask: mask, size: n, bits: bytes.Clone(data[4:])}, nil
 }
 
 // PNG returns code drawn as a PNG sizeMM wide at dpi (Code.PNG), from c's

@@ -12,14 +12,13 @@ func (c *Code) SVG(sizeMM float64) []byte {
 	b = fmt.Appendf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%gmm" height="%gmm" shape-rendering="crispEdges">`, n, n, sizeMM, sizeMM)
 	b = fmt.Appendf(b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, n, n)
 	for y := 0; y < n; y++ {
-		row := c.modules[y]
 		for x := 0; x < n; {
-			if !row[x] {
+			if !c.Dark(x, y) {
 				x++
 				continue
 			}
 			run := 1
-			for x+run < n && row[x+run] {
+			for x+run < n && c.Dark(x+run, y) {
 				run++
 			}
 			b = appendRun(b, x, y, run)

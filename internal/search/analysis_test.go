@@ -161,6 +161,6 @@ func FuzzUnmarshalAnalysis(f *testing.F) {
 		if err != nil {
 			return
 		}
-		shardFiles(buildIndex([]*Analysis{a, a}))
+		shardFiles(buildIndex(heldAnalyses{a, a}))
 	})
 }

@@ -1,5 +1,7 @@
 package search
 
+import "strings"
+
 // analyzer counts the words of one page at a time. It keeps its own table
 // of the words it has met, so that each distinct word is normalised once
 // (token) and counted by small integer ids: a page costs map lookups and
@@ -52,6 +54,10 @@ func (an *analyzer) lookup(raw string) wordIDs {
 	if ids, ok := an.seen[raw]; ok {
 		return ids
 	}
+	// raw is part of a page's text, and so may be every string token
+	// derives from it: the analyzer outlives the page, so its tables keep
+	// a copy, not the page's whole text.
+	raw = strings.Clone(raw)
 	t := token(raw, false)
 	key, ok := an.ids[t.Key]
 	if !ok {

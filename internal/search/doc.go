@@ -47,8 +47,17 @@
 // fields Analyze reads, the producer's version and the program: a warm
 // build analyses no page, an edit re-analyses the pages it touched.
 //
-// [Files] merges the analyses (as[i] is page i's) in one pass over the
-// pages in id order. Keys and forms are numbered as they are met, so every
+// A build does not hold the analyses: each is spilled as it is made
+// ([Analysis.Spill]): its fragment goes to the output at once, the rest to
+// the build's text store (a file with no name), and in memory stays only
+// where it is and the page's length (40 bytes a page instead of 7.6 KB).
+// [WriteFiles] merges them, reading each back in turn into one buffer, and
+// hands each index file to the output as it is made; [Files] does both for
+// analyses held in memory (the dev server, tests). The manifest's build
+// hash covers the index files and each fragment's hash, in page order.
+//
+// The merge takes the analyses (page i's is the i-th) in one pass over
+// the pages in id order. Keys and forms are numbered as they are met, so every
 // list comes out in page order; a posting is four bytes (id << 4 |
 // impact) and lists grow by chunks that are never copied. Each pair's
 // pages go, in batches, to one goroutine per part of the pairs' hash

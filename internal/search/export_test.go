@@ -27,7 +27,7 @@ func LogPhases(t testing.TB, s *site.Site) {
 	}
 	t.Logf("analyze %v (%d body tokens; analyses %d bytes, %d a page)", time.Since(t0), tokens, size, size/max(1, len(as)))
 	t0 = time.Now()
-	ix := buildIndex(as)
+	ix := buildIndex(heldAnalyses(as))
 	t.Logf("buildIndex %v", time.Since(t0))
 	t0 = time.Now()
 	shardFiles(ix)

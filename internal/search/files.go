@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -12,6 +13,7 @@ import (
 	"bantin/internal/output"
 	"bantin/internal/parallel"
 	"bantin/internal/site"
+	"bantin/internal/textstore"
 	"bantin/internal/vi"
 )
 
@@ -26,43 +28,62 @@ const (
 
 // Files builds the index of s's regular pages from their analyses
 // (as[i] is the analysis of s.Pages[i], made by Analyze) and returns every
-// file of it, and the search script. typeLabel names a content type for
-// the type filter ("leaflet" → "Tờ gấp"). Of the pages it reads only Type
-// and their topics: their text is in the analyses.
+// file of it, and the search script: [Spill] and [WriteFiles] for analyses
+// held in memory.
 func Files(s *site.Site, as []*Analysis, typeLabel func(string) string) []output.File {
+	st := textstore.NewMem()
+	var files []output.File
+	add := func(f output.File) { files = append(files, f) }
+	spilled := make([]Spilled, len(as))
+	for i, a := range as {
+		spilled[i] = a.Spill(i, st, add)
+	}
+	WriteFiles(s, spilled, st, typeLabel, add)
+	return files
+}
+
+// WriteFiles builds the index of s's regular pages from their spilled
+// analyses (spilled[i] is s.Pages[i]'s, in st; their fragments are
+// written) and hands every other file of it, and the search script, to
+// add as it is made. typeLabel names a content type for the type filter
+// ("leaflet" → "Tờ gấp"). Of the pages it reads only Type and their
+// topics: their text is in the analyses. A failed read of st is st's
+// error (textstore.Store.Err).
+func WriteFiles(s *site.Site, spilled []Spilled, st *textstore.Store, typeLabel func(string) string, add func(output.File)) {
 	docs := s.Pages
-	if len(as) != len(docs) {
-		panic(fmt.Sprintf("search.Files: %d analyses for %d pages", len(as), len(docs)))
+	if len(spilled) != len(docs) {
+		panic(fmt.Sprintf("search.WriteFiles: %d analyses for %d pages", len(spilled), len(docs)))
 	}
 	if len(docs) >= maxPages {
-		panic(fmt.Sprintf("search.Files: %d pages, more than an index holds", len(docs)))
+		panic(fmt.Sprintf("search.WriteFiles: %d pages, more than an index holds", len(docs)))
 	}
-	ix := buildIndex(as)
-	var files []output.File
-	add := func(p string, data []byte) {
-		files = append(files, output.File{Path: p, Data: data, Source: "search index"})
+	set := shardFiles(buildIndex(&spilledAnalyses{list: spilled, st: st}))
+	build := fnv.New64a() // of every index file: the manifest's build
+	emit := func(p string, data []byte) {
+		build.Write([]byte(p))
+		build.Write(data)
+		add(output.File{Path: p, Data: data, Source: "search index"})
 	}
-	set := shardFiles(ix)
-	ix = nil
 	for i, data := range set.shards {
-		add(ShardPath(i), data)
+		emit(ShardPath(i), data)
+		set.shards[i] = nil
 		if set.forms[i] != nil {
-			add(FormsPath(i), set.forms[i])
+			emit(FormsPath(i), set.forms[i])
+			set.forms[i] = nil
 		}
 	}
 	types, topics, meta := docMeta(docs, typeLabel)
-	add(DataDir+"docs.json", meta)
-	add(DataDir+"tu-vung.txt", []byte(strings.Join(set.vocabulary, "\n")))
-	for i, a := range as {
-		add(FragmentPath(i), a.frag)
+	emit(DataDir+"docs.json", meta)
+	emit(DataDir+"tu-vung.txt", []byte(strings.Join(set.vocabulary, "\n")))
+	for _, sp := range spilled { // the fragments, written by Spill
+		build.Write(binary.LittleEndian.AppendUint64(nil, sp.fragSum))
 	}
-	m := manifest{Version: 1, Docs: len(docs), Common: set.common, Plan: set.plan, Types: types, Topics: topics, Build: digest(files)}
+	m := manifest{Version: 1, Docs: len(docs), Common: set.common, Plan: set.plan, Types: types, Topics: topics, Build: fmt.Sprintf("%x", build.Sum64())}
 	data, _ := json.Marshal(m)
-	add(DataDir+"manifest.json", data)
+	add(output.File{Path: DataDir + "manifest.json", Data: data, Source: "search index"})
 	if js, err := Script(); err == nil { // an error is the build's (see build.Build)
-		add(ScriptPath, js)
+		add(output.File{Path: ScriptPath, Data: js, Source: "search index"})
 	}
-	return files
 }
 
 // ShardPath is the path of shard i.
@@ -264,14 +285,4 @@ func docMeta(docs []*site.Page, typeLabel func(string) string) ([][2]string, []s
 	}
 	data, _ := json.Marshal(meta)
 	return types, topics, data
-}
-
-// digest is a short hash of every file, so that a new build gets new URLs.
-func digest(files []output.File) string {
-	h := fnv.New64a()
-	for _, f := range files {
-		h.Write([]byte(f.Path))
-		h.Write(f.Data)
-	}
-	return fmt.Sprintf("%x", h.Sum64())
 }

@@ -105,9 +105,9 @@ const pairInTitle = maxImpact + 1
 
 // buildIndex merges the analyses of the pages (ids are their positions)
 // into every entry of the index.
-func buildIndex(as []*Analysis) *index {
+func buildIndex(as pageAnalyses) *index {
 	m := mergeAnalyses(as)
-	ix := &index{pages: len(as), keys: m.keys}
+	ix := &index{pages: as.pages(), keys: m.keys}
 	formsOf := make([][]int32, len(m.keys))
 	for f, k := range m.keyOf {
 		formsOf[k] = append(formsOf[k], int32(f))
@@ -131,7 +131,7 @@ func buildIndex(as []*Analysis) *index {
 		return a < b
 	})
 	for _, k := range ix.keysByDF {
-		if len(ix.common) == maxCommon || df(m.ids[k])*commonShare < len(as) {
+		if len(ix.common) == maxCommon || df(m.ids[k])*commonShare < as.pages() {
 			break
 		}
 		ix.common = append(ix.common, k)
@@ -140,24 +140,24 @@ func buildIndex(as []*Analysis) *index {
 }
 
 // lengthNorms are the BM25 length normalisers of the pages.
-func lengthNorms(as []*Analysis) []float64 {
+func lengthNorms(as pageAnalyses) []float64 {
 	avg := averageLength(as)
-	out := make([]float64, len(as))
-	for i, a := range as {
-		out[i] = bm25K1 * (1 - bm25B + bm25B*float64(a.length)/avg)
+	out := make([]float64, as.pages())
+	for i := range out {
+		out[i] = bm25K1 * (1 - bm25B + bm25B*float64(as.length(i))/avg)
 	}
 	return out
 }
 
-func averageLength(as []*Analysis) float64 {
+func averageLength(as pageAnalyses) float64 {
 	total := 0
-	for _, a := range as {
-		total += a.length
+	for i := range as.pages() {
+		total += as.length(i)
 	}
 	if total == 0 {
 		return 1
 	}
-	return float64(total) / float64(len(as))
+	return float64(total) / float64(as.pages())
 }
 
 // impact is the BM25 weight of a term with weighted frequency tf in a page

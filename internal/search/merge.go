@@ -41,11 +41,12 @@ type formName struct {
 
 // mergeAnalyses numbers and merges the analyses: one pass over the pages,
 // the pairs handed on to one goroutine a part of their hash space.
-func mergeAnalyses(as []*Analysis) *merged {
-	m := &merged{ids: map[string]int32{}, formIDs: map[string]int32{}, pairs: newPairMerge(pairPages(len(as)))}
+func mergeAnalyses(as pageAnalyses) *merged {
+	m := &merged{ids: map[string]int32{}, formIDs: map[string]int32{}, pairs: newPairMerge(pairPages(as.pages()))}
 	norms := lengthNorms(as)
 	var local []int32 // the page's syllables' key ids
-	for id, a := range as {
+	for id := range as.pages() {
+		a := as.analysis(id)
 		local = local[:0]
 		d := decoder{b: a.data, at: a.keysAt}
 		for range a.keys {

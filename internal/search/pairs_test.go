@@ -38,7 +38,7 @@ func TestCommonPairKeepsItsBestPages(t *testing.T) {
 	for i, p := range pages {
 		as[i] = Analyze(p, time.UTC)
 	}
-	ix := buildIndex(as)
+	ix := buildIndex(heldAnalyses(as))
 	kept := map[string]int{}
 	for _, pl := range ix.pairs {
 		name := ix.keys[pl.a] + " " + ix.keys[pl.b]

@@ -118,6 +118,23 @@ func (s *Store) Bytes(r Ref) []byte {
 	return b
 }
 
+// ReadInto returns r's bytes in buf, grown if it is too small: a reader of
+// many refs in turn allocates once. In memory they may be the store's own
+// bytes instead. The caller must not change them.
+func (s *Store) ReadInto(buf []byte, r Ref) []byte {
+	if s.file == nil || r.n == 0 {
+		return s.Bytes(r)
+	}
+	if cap(buf) < int(r.n) {
+		buf = make([]byte, r.n, max(int(r.n), 2*cap(buf)))
+	}
+	buf = buf[:r.n]
+	if _, err := s.file.ReadAt(buf, r.off); err != nil {
+		s.fail(fmt.Errorf("text store: %w", err))
+	}
+	return buf
+}
+
 // String returns r's bytes as a string.
 func (s *Store) String(r Ref) string {
 	b := s.Bytes(r)

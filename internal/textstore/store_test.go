@@ -47,6 +47,13 @@ func TestPutAndRead(t *testing.T) {
 					t.Fatalf("%d: %q, want %q", i, got, want(i))
 				}
 			}
+			var buf []byte // ReadInto: one buffer for many refs, small and large in turn
+			for _, i := range []int{96, 3, 1500, 0, 96} {
+				buf = st.ReadInto(buf, refs[i])
+				if !bytes.Equal(buf, want(i)) {
+					t.Fatalf("ReadInto %d: %q, want %q", i, buf, want(i))
+				}
+			}
 			big := bytes.Repeat([]byte("x"), 3*chunkSize+5) // longer than a chunk
 			rb := st.Put(big)
 			if !bytes.Equal(st.Bytes(rb), big) || st.String(refs[5]) != string(want(5)) {

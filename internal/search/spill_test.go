@@ -1,0 +1,63 @@
+package search_test
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+	"time"
+
+	"bantin/internal/build"
+	"bantin/internal/corpus"
+	"bantin/internal/output"
+	"bantin/internal/parallel"
+	"bantin/internal/search"
+	"bantin/internal/textstore"
+)
+
+// Analyses spilled to a file as they are made, from many goroutines, give
+// the same files as analyses held in memory: the fragments as they are
+// spilled, the index files from the merge that reads them back.
+func TestSpilledAnalysesMakeTheSameFiles(t *testing.T) {
+	res := build.Build(corpus.Generate(corpus.Options{Pages: 300, Vocabulary: 5000}), build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	s, label := res.Site, func(t string) string { return t }
+	as := search.AnalyzeAll(s)
+	want := map[string][]byte{}
+	for _, f := range search.Files(s, as, label) {
+		want[f.Path] = f.Data
+	}
+	st, err := textstore.NewFile(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	add := func(f output.File) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := got[f.Path]; dup {
+			t.Errorf("%s written twice", f.Path)
+		}
+		got[f.Path] = f.Data
+	}
+	spilled := make([]search.Spilled, len(as))
+	parallel.For(len(as), func(i int) { spilled[i] = as[i].Spill(i, st, add) })
+	search.WriteFiles(s, spilled, st, label, add)
+	if err := st.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d files spilled, %d held", len(got), len(want))
+	}
+	for p, data := range want {
+		if !bytes.Equal(got[p], data) {
+			t.Errorf("%s differs", p)
+		}
+	}
+	if len(want) < len(as)+5 {
+		t.Errorf("only %d files for %d pages", len(want), len(as))
+	}
+}
