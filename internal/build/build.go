@@ -168,18 +168,18 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	dl := &diag.List{}
 	res := &Result{Diags: dl, sink: output.NewSink(w)}
 	sw := &stopwatch{last: start}
+	texts, err := newTextStore(w)
+	if err != nil {
+		dl.Errorf(diag.Pos{}, "%v", err)
+		return res
+	}
 	cfg := config.Load(fsys, opts.BaseURL, dl)
-	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}, dl)
+	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now, Texts: texts}, dl)
 	ix := site.NewIndex(cfg, set, dl)
 	sw.lap("read")
 	codes := newCodes(opts.Cache)
 	tmpls := layout.Load(fsys, cfg, codes, dl) // before the Markdown: shortcodes are templates
 	if tmpls == nil {
-		return res
-	}
-	texts, err := newTextStore(w)
-	if err != nil {
-		dl.Errorf(diag.Pos{}, "%v", err)
 		return res
 	}
 	md := newRenderer(cfg, opts.Cache, texts)
@@ -336,7 +336,7 @@ func newTextStore(w output.Writer) (*textstore.Store, error) {
 // through ix, its shortcodes through the templates, its images through
 // imgs.
 func markdownInput(d *content.Doc, ix *site.Index, tmpls *layout.Templates, imgs *images) markdown.Input {
-	return imgs.input(markdown.Input{File: d.Path, Src: d.Body, FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel),
+	return imgs.input(markdown.Input{File: d.Path, Src: d.Text(), FirstLine: d.BodyLine, Resolve: ix.Resolver(d.Rel),
 		Shortcodes: tmpls.Shortcodes(d, ix, imgs.finder(d.Rel))}, d.Rel)
 }
 

@@ -17,10 +17,14 @@ func (d *Doc) Text() []byte {
 	return d.stored.store.Bytes(d.stored.ref)
 }
 
-// MoveBody moves the body into st once it is rendered, so that the
-// site model does not hold every source file: Text still reads it (for a
-// position in an error, or to compare an edit).
+// MoveBody moves the body into st (as it is read, or once it is
+// rendered), so that the site model does not hold every source file: Text
+// still reads it (to render it, for a position in an error, or to compare
+// an edit). A body already moved stays where it is.
 func (d *Doc) MoveBody(st *textstore.Store) {
+	if d.Body == nil && d.stored.store != nil {
+		return
+	}
 	d.stored = storedBody{st, st.Put(d.Body)}
 	d.Body = nil
 }

@@ -15,6 +15,7 @@ import (
 	"bantin/internal/meta"
 	"bantin/internal/parallel"
 	"bantin/internal/sitefs"
+	"bantin/internal/textstore"
 	"bantin/internal/vi"
 )
 
@@ -78,6 +79,10 @@ func (d *Doc) Pos(key ...string) diag.Pos {
 type Options struct {
 	Drafts, Future, Expired bool
 	Now                     time.Time
+	// Texts, when set, receives each document's body as soon as the
+	// document is read (Doc.MoveBody): the set then holds no source file,
+	// and Doc.Text reads the body back. Nil: bodies stay in Doc.Body.
+	Texts *textstore.Store
 }
 
 // Set is what Scan found.
@@ -112,7 +117,7 @@ func Scan(fsys fs.FS, cfg *config.Config, opts Options, dl *diag.List) *Set {
 			set.Assets = append(set.Assets, f)
 		}
 	}
-	docs := readInOrder(fsys, docPaths, cfg, dl)
+	docs := readInOrder(fsys, docPaths, cfg, opts.Texts, dl)
 	for _, d := range docs {
 		if d.Bundle {
 			d.Resources = resourcesOf(path.Dir(d.Rel), files)
@@ -173,13 +178,14 @@ type readEnv struct {
 	cfg      *config.Config
 	cascades cascades
 	unused   *unusedKeys
+	texts    *textstore.Store // where bodies go once read; nil: they stay
 }
 
 // readInOrder reads the _index.md files first, for the values they hand
 // down, then every other document; it returns them sorted by path and
 // reports each Hugo-only key once.
-func readInOrder(fsys fs.FS, rels []string, cfg *config.Config, dl *diag.List) []*Doc {
-	env := &readEnv{cfg: cfg, cascades: cascades{}, unused: &unusedKeys{}}
+func readInOrder(fsys fs.FS, rels []string, cfg *config.Config, texts *textstore.Store, dl *diag.List) []*Doc {
+	env := &readEnv{cfg: cfg, cascades: cascades{}, unused: &unusedKeys{}, texts: texts}
 	var indexes, others []string
 	for _, rel := range rels {
 		if path.Base(rel) == "_index.md" {
@@ -215,7 +221,7 @@ func readAll(fsys fs.FS, rels []string, env *readEnv, dl *diag.List) []*Doc {
 // does, and says why a build would leave it out. It returns nil when the
 // file cannot be used; the reasons are in dl.
 func Read(fsys fs.FS, rel string, cfg *config.Config, opts Options, dl *diag.List) *Doc {
-	env := &readEnv{cfg: cfg, cascades: cascadesOf(fsys, rel, cfg), unused: &unusedKeys{}}
+	env := &readEnv{cfg: cfg, cascades: cascadesOf(fsys, rel, cfg), unused: &unusedKeys{}, texts: opts.Texts}
 	d := read(fsys, rel, env, dl)
 	env.unused.report(dl)
 	if d == nil {
@@ -298,6 +304,9 @@ func read(fsys fs.FS, rel string, env *readEnv, dl *diag.List) *Doc {
 	d.decodeFront(cfg, dl)
 	if d.Meta != nil {
 		d.Meta.Forget() // decoded into Front; the positions stay, for messages
+	}
+	if env.texts != nil {
+		d.MoveBody(env.texts) // the file's bytes can go now
 	}
 	return d
 }
