@@ -51,10 +51,11 @@ func bloomBits(pages int) int {
 // bloom builds the filter of the pairs of one shard and returns it in
 // base64. Each item is hashed from its pair's prefix "a b#" on, so no
 // string is built per page.
-func bloom(pairs []pairList, keys []string, pages int) string {
+func bloom(ix *index, pairs []int32) string {
+	keys, pages := ix.keys, ix.pages
 	n := 0
-	for _, pl := range pairs {
-		for _, p := range pl.postings {
+	for _, i := range pairs {
+		for _, p := range ix.pairPostings(ix.pairs[i]) {
 			n++
 			if p.impact() == pairInTitle {
 				n++
@@ -74,9 +75,10 @@ func bloom(pairs []pairList, keys []string, pages int) string {
 		}
 	}
 	var digits [12]byte
-	for _, pl := range pairs {
+	for _, i := range pairs {
+		pl := ix.pairs[i]
 		h1p, h2p := pairPrefix(fnvBasis, keys, pl), pairPrefix(bloomSeed, keys, pl)
-		for _, p := range pl.postings {
+		for _, p := range ix.pairPostings(pl) {
 			d := string(strconv.AppendInt(digits[:0], int64(p.doc()), 10))
 			h1, h2 := fnv1a(h1p, d), fnv1a(h2p, d)
 			set(h1, h2)

@@ -124,7 +124,7 @@ func shardFiles(ix *index) *shardSet {
 	}
 	bloomChars := bloomBits(ix.pages) // base64 characters, times six
 	for _, pl := range ix.pairs {
-		size[ix.keys[pl.home]] += len(pl.postings) * bloomChars / 6
+		size[ix.keys[pl.home]] += len(ix.pairPostings(pl)) * bloomChars / 6
 	}
 	plan := planShards(size)
 	n := plan.count()
@@ -145,14 +145,14 @@ func shardFiles(ix *index) *shardSet {
 		return ea.key < eb.key
 	})
 	groups := make([][2][][]byte, n)
-	pairs := make([][]pairList, n)
+	pairs := make([][]int32, n) // the pairs of each shard, by index in ix.pairs
 	shardOfKey := make([]int, len(ix.keys))
 	for k, key := range ix.keys {
 		shardOfKey[k] = plan.of(key)
 	}
-	for _, pl := range ix.pairs {
+	for i, pl := range ix.pairs {
 		h := shardOfKey[pl.home]
-		pairs[h] = append(pairs[h], pl)
+		pairs[h] = append(pairs[h], int32(i))
 	}
 	for _, i := range order {
 		g := &groups[home[i]][group(ix.entries[i].kind)]
@@ -169,7 +169,7 @@ func shardFiles(ix *index) *shardSet {
 	out := &shardSet{plan: plan, shards: make([][]byte, n), forms: make([][]byte, n), vocabulary: ix.keysByDF, common: ix.common}
 	parallel.For(n, func(i int) {
 		g := groups[i]
-		filter := bloom(pairs[i], ix.keys, ix.pages)
+		filter := bloom(ix, pairs[i])
 		b := make([]byte, 0, joinedLen(g[0])+joinedLen(g[1])+len(filter)+40)
 		b = appendJoined(append(b, `{"s":{`...), g[0])
 		b = append(b, `},"f":{`...)

@@ -65,11 +65,12 @@ type entry struct {
 // index is the whole index before it is split into files.
 type index struct {
 	pages    int
-	entries  []*entry   // syllables and forms
-	pairs    []pairList // pairs, which go to Bloom filters
-	keys     []string   // key id → syllable key
-	keysByDF []string   // syllable keys, most frequent first (the vocabulary)
-	common   []string   // the keys on one page in commonShare or more, at most maxCommon
+	entries  []*entry    // syllables and forms
+	pairs    []pairList  // pairs, which go to Bloom filters
+	pairAt   []*pairPart // where their pages are
+	keys     []string    // key id → syllable key
+	keysByDF []string    // syllable keys, most frequent first (the vocabulary)
+	common   []string    // the keys on one page in commonShare or more, at most maxCommon
 }
 
 // A common syllable is on one page in twenty or more: a long query leaves
@@ -122,7 +123,7 @@ func buildIndex(as pageAnalyses) *index {
 		ix.keysByDF = append(ix.keysByDF, m.keys[k])
 	}
 	df := func(k int32) int { return m.df[k] }
-	ix.pairs = m.pairs.lists(df)
+	ix.pairs, ix.pairAt = m.pairs.lists(df), m.pairs.parts
 	sort.Slice(ix.keysByDF, func(i, j int) bool {
 		a, b := ix.keysByDF[i], ix.keysByDF[j]
 		if da, db := df(m.ids[a]), df(m.ids[b]); da != db {
@@ -137,6 +138,12 @@ func buildIndex(as pageAnalyses) *index {
 		ix.common = append(ix.common, k)
 	}
 	return ix
+}
+
+// pairPostings are pl's pages, in their slot or block: no copy.
+func (ix *index) pairPostings(pl pairList) []posting {
+	pp := ix.pairAt[pl.part]
+	return pp.list(pp.slot(pl.slot))
 }
 
 // lengthNorms are the BM25 length normalisers of the pages.

@@ -6,10 +6,13 @@ import (
 )
 
 // pairList is one pair's best pages (at most pairPages), filed in the
-// Bloom filter of the shard of its rarer syllable, home.
+// Bloom filter of the shard of its rarer syllable, home. The pages stay in
+// the merge's slot (index.pairPostings): 20 bytes a pair, for the millions
+// of pairs of a large site.
 type pairList struct {
 	a, b, home int32 // key ids: "a b"
-	postings   []posting
+	slot       int32 // in its part
+	part       uint16
 }
 
 // pairMerge keeps the best pages of every pair while the pages go by.
@@ -113,7 +116,7 @@ func (pm *pairMerge) lists(df func(int32) int) []pairList {
 		pp.index = nil // complete: only the slots and blocks stay
 	}
 	out := make([]pairList, 0, pairs)
-	for _, pp := range pm.parts {
+	for p, pp := range pm.parts {
 		for i := range pp.n {
 			s := pp.slot(int32(i))
 			a, b := int32(s.pair>>32), int32(uint32(s.pair))
@@ -121,7 +124,7 @@ func (pm *pairMerge) lists(df func(int32) int) []pairList {
 			if df(b) < df(a) {
 				home = b
 			}
-			out = append(out, pairList{a: a, b: b, home: home, postings: pp.list(s)}) // in its slot or block: no copy
+			out = append(out, pairList{a: a, b: b, home: home, slot: int32(i), part: uint16(p)})
 		}
 	}
 	return out

@@ -42,12 +42,12 @@ func TestCommonPairKeepsItsBestPages(t *testing.T) {
 	kept := map[string]int{}
 	for _, pl := range ix.pairs {
 		name := ix.keys[pl.a] + " " + ix.keys[pl.b]
-		for _, p := range pl.postings {
+		for _, p := range ix.pairPostings(pl) {
 			if name == "trong tai" && p.impact() != pairInTitle {
 				t.Errorf("trong tai on page %d: impact %d, want the title's %d", p.doc(), p.impact(), pairInTitle)
 			}
 		}
-		kept[name] = len(pl.postings)
+		kept[name] = len(ix.pairPostings(pl))
 	}
 	if kept["trong tai"] != 100 || kept["tham quyen"] != 3 {
 		t.Errorf("pages kept: trong tai %d (want 100), tham quyen %d (want 3)", kept["trong tai"], kept["tham quyen"])
