@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ func WriteDir(dest string, files []File) error {
 type Dir struct {
 	dest, tmp string
 	mu        sync.Mutex
-	made      map[string]bool // folders created under tmp
+	made      map[string]bool // folders created under tmp, by slash path in the site
 }
 
 // NewDir checks that dest may be replaced (missing, empty, or written by
@@ -78,25 +79,28 @@ func (d *Dir) Write(f File) error {
 	if !ValidPath(f.Path) {
 		return fmt.Errorf("refusing to write %q: path leaves the destination", f.Path)
 	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(f.Path))
-	if err := d.mkdir(filepath.Dir(full)); err != nil {
+	if err := d.mkdir(path.Dir(f.Path)); err != nil {
 		return err
 	}
-	return os.WriteFile(full, f.Data, 0o644)
+	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(f.Path)), f.Data, 0o644)
 }
 
-func (d *Dir) mkdir(dir string) error {
+// mkdir makes the folder rel (a slash path in the site, "." for its top)
+// under the temporary folder, once. The record is keyed by rel, a part of
+// a path the sink keeps anyway, not by a full path of its own.
+func (d *Dir) mkdir(rel string) error {
 	d.mu.Lock()
-	made := d.made[dir]
+	made := d.made[rel]
 	d.mu.Unlock()
 	if made {
 		return nil
 	}
+	dir := filepath.Join(d.tmp, filepath.FromSlash(rel))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
 	d.mu.Lock()
-	d.made[dir] = true
+	d.made[rel] = true
 	d.mu.Unlock()
 	return nil
 }
