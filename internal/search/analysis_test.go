@@ -161,6 +161,6 @@ func FuzzUnmarshalAnalysis(f *testing.F) {
 		if err != nil {
 			return
 		}
-		shardFiles(buildIndex(heldAnalyses{a, a}))
+		shardFiles(buildIndex(heldAnalyses{a, a}), func(string, []byte) uint64 { return 0 })
 	})
 }

@@ -30,7 +30,7 @@ func LogPhases(t testing.TB, s *site.Site) {
 	ix := buildIndex(heldAnalyses(as))
 	t.Logf("buildIndex %v", time.Since(t0))
 	t0 = time.Now()
-	shardFiles(ix)
+	shardFiles(ix, func(string, []byte) uint64 { return 0 })
 	t.Logf("shardFiles %v", time.Since(t0))
 }
 

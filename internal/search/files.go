@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"bantin/internal/output"
 	"bantin/internal/parallel"
@@ -33,7 +34,12 @@ const (
 func Files(s *site.Site, as []*Analysis, typeLabel func(string) string) []output.File {
 	st := textstore.NewMem()
 	var files []output.File
-	add := func(f output.File) { files = append(files, f) }
+	var mu sync.Mutex
+	add := func(f output.File) {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+	}
 	spilled := make([]Spilled, len(as))
 	for i, a := range as {
 		spilled[i] = a.Spill(i, st, add)
@@ -57,20 +63,19 @@ func WriteFiles(s *site.Site, spilled []Spilled, st *textstore.Store, typeLabel 
 	if len(docs) >= maxPages {
 		panic(fmt.Sprintf("search.WriteFiles: %d pages, more than an index holds", len(docs)))
 	}
-	set := shardFiles(buildIndex(&spilledAnalyses{list: spilled, st: st}))
+	// Shards and forms files go out as they are encoded, on many
+	// goroutines; the manifest's build hash folds their hashes in order.
+	set := shardFiles(buildIndex(&spilledAnalyses{list: spilled, st: st}), func(p string, data []byte) uint64 {
+		add(output.File{Path: p, Data: data, Source: "search index"})
+		return fileSum(p, data)
+	})
 	build := fnv.New64a() // of every index file: the manifest's build
 	emit := func(p string, data []byte) {
-		build.Write([]byte(p))
-		build.Write(data)
+		build.Write(binary.LittleEndian.AppendUint64(nil, fileSum(p, data)))
 		add(output.File{Path: p, Data: data, Source: "search index"})
 	}
-	for i, data := range set.shards {
-		emit(ShardPath(i), data)
-		set.shards[i] = nil
-		if set.forms[i] != nil {
-			emit(FormsPath(i), set.forms[i])
-			set.forms[i] = nil
-		}
+	for _, sum := range set.sums {
+		build.Write(binary.LittleEndian.AppendUint64(nil, sum))
 	}
 	types, topics, meta := docMeta(docs, typeLabel)
 	emit(DataDir+"docs.json", meta)
@@ -84,6 +89,14 @@ func WriteFiles(s *site.Site, spilled []Spilled, st *textstore.Store, typeLabel 
 	if js, err := Script(); err == nil { // an error is the build's (see build.Build)
 		add(output.File{Path: ScriptPath, Data: js, Source: "search index"})
 	}
+}
+
+// fileSum is the FNV-64a hash of a file's path and bytes.
+func fileSum(p string, data []byte) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(p))
+	h.Write(data)
+	return h.Sum64()
 }
 
 // ShardPath is the path of shard i.
@@ -109,7 +122,7 @@ type manifest struct {
 
 // shardFiles encodes every entry and groups them into shards: JSON
 // objects {"s": syllables, "f": forms, "p": Bloom filter of pairs}.
-func shardFiles(ix *index) *shardSet {
+func shardFiles(ix *index, write func(p string, data []byte) uint64) *shardSet {
 	enc := make([][]byte, len(ix.entries))
 	parallel.For(len(ix.entries), func(i int) {
 		e := ix.entries[i]
@@ -166,7 +179,8 @@ func shardFiles(ix *index) *shardSet {
 		}
 	}
 	place := placeForms(formsSize)
-	out := &shardSet{plan: plan, shards: make([][]byte, n), forms: make([][]byte, n), vocabulary: ix.keysByDF, common: ix.common}
+	out := &shardSet{plan: plan, vocabulary: ix.keysByDF, common: ix.common}
+	shardSums, formsSums := make([]uint64, n), make([]uint64, n)
 	parallel.For(n, func(i int) {
 		g := groups[i]
 		filter := bloom(ix, pairs[i])
@@ -180,7 +194,7 @@ func shardFiles(ix *index) *shardSet {
 			b = strconv.AppendInt(append(b, `},"h":`...), int64(place[i]), 10)
 		}
 		b = append(append(b, `,"p":"`...), filter...)
-		out.shards[i] = append(b, `"}`...)
+		shardSums[i] = write(ShardPath(i), append(b, `"}`...))
 		groups[i][0], pairs[i] = nil, nil
 	})
 	held := make([][]int, n) // forms file → the shards whose forms it holds
@@ -189,9 +203,15 @@ func shardFiles(ix *index) *shardSet {
 			held[f] = append(held[f], i)
 		}
 	}
-	for f, shards := range held {
-		if len(shards) > 0 {
-			out.forms[f] = formsFile(shards, groups)
+	parallel.For(n, func(f int) {
+		if len(held[f]) > 0 {
+			formsSums[f] = write(FormsPath(f), formsFile(held[f], groups))
+		}
+	})
+	for i := range n { // in the order the files had when they were all returned
+		out.sums = append(out.sums, shardSums[i])
+		if len(held[i]) > 0 {
+			out.sums = append(out.sums, formsSums[i])
 		}
 	}
 	return out
@@ -230,12 +250,12 @@ func formsFile(shards []int, groups [][2][][]byte) []byte {
 	return append(b, '}')
 }
 
-// shardSet is the encoded index: shards, and the forms files, each at the
-// number of the shard that opened it (nil elsewhere).
+// shardSet is what the manifest needs of the encoded index, once its
+// shards and forms files (each at the number of the shard that opened it)
+// are written.
 type shardSet struct {
 	plan       *shardPlan
-	shards     [][]byte
-	forms      [][]byte
+	sums       []uint64 // fileSum of each shard and forms file written, in order
 	vocabulary []string // every key, most frequent first
 	common     []string // the manifest's "common"
 }

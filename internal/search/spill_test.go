@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"sync"
 	"testing"
 	"time"
@@ -59,5 +60,41 @@ func TestSpilledAnalysesMakeTheSameFiles(t *testing.T) {
 	}
 	if len(want) < len(as)+5 {
 		t.Errorf("only %d files for %d pages", len(want), len(as))
+	}
+}
+
+// The manifest's build hash is the same for the same index, however the
+// goroutines that write shards and fragments interleave, and changes when
+// any index file does (here: two pages' analyses trade places).
+func TestManifestBuildHash(t *testing.T) {
+	res := build.Build(corpus.Generate(corpus.Options{Pages: 120, Vocabulary: 3000}), build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	s, label := res.Site, func(t string) string { return t }
+	as := search.AnalyzeAll(s)
+	manifest := func(as []*search.Analysis) string {
+		for _, f := range search.Files(s, as, label) {
+			if f.Path == search.DataDir+"manifest.json" {
+				var m struct{ Build string }
+				if err := json.Unmarshal(f.Data, &m); err != nil || m.Build == "" {
+					t.Fatalf("manifest %s: %v", f.Data, err)
+				}
+				return m.Build
+			}
+		}
+		t.Fatal("no manifest")
+		return ""
+	}
+	first := manifest(as)
+	for range 3 {
+		if again := manifest(as); again != first {
+			t.Fatalf("build hash %s, then %s, for the same index", first, again)
+		}
+	}
+	swapped := append([]*search.Analysis{}, as...)
+	swapped[3], swapped[4] = swapped[4], swapped[3]
+	if manifest(swapped) == first {
+		t.Error("the build hash did not change with the index")
 	}
 }
