@@ -65,6 +65,13 @@ type Result struct {
 	Diags *diag.List
 	Site  *site.Site
 	Stats Stats
+	// Now is the clock reading the build filtered by (Options.Now), and
+	// Until the instant from which the same inputs could give another
+	// output (a future page's publish date, just past an expiry date;
+	// content.Set.Until); zero when no date of the site can. The output
+	// holds for every clock reading in [Now, Until).
+	Now, Until time.Time
+
 	state *state // what a Session needs to update the build
 
 	sink *output.Sink // where Into wrote the files; AddFiles adds to it
@@ -174,7 +181,9 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 		return res
 	}
 	cfg := config.Load(fsys, opts.BaseURL, dl)
-	set := content.Scan(fsys, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now, Texts: texts}, dl)
+	filter := content.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now, Texts: texts}
+	set := content.Scan(fsys, cfg, filter, dl)
+	res.Now, res.Until = opts.Now, set.Until(filter)
 	ix := site.NewIndex(cfg, set, dl)
 	sw.lap("read")
 	codes := newCodes(opts.Cache)

@@ -45,8 +45,10 @@
 // memory for the dev server). Both return every diagnostic of the run,
 // sorted; a collision's two sources are named in one order whatever
 // order the parallel stages made them in. Nothing in a build depends on the clock except
-// the draft/future/expired filter (Options.Now), and every list is sorted,
-// so two builds of the same input give byte-identical output.
+// the draft/future/expired filter (Options.Now; Result.Until is the next
+// instant at which its answers could change, for the CLI's up-to-date
+// check, internal/uptodate), and every list is sorted, so two builds of
+// the same input give byte-identical output.
 //
 // No stage after Assemble edits a page: publications (site.Publishing:
 // panels, questions, articles, print and PDF URLs, print editions and the
