@@ -29,6 +29,7 @@ type buildFlags struct {
 	minify                       bool
 	cacheDir                     string
 	noCache                      bool
+	force                        bool // build even when the up-to-date check says nothing changed
 	profiles                     profiles
 }
 
@@ -126,6 +127,10 @@ func (f *buildFlags) options() (build.Options, error) {
 	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Future: f.future, Expired: f.expired, PDF: f.pdf, PDFOnly: f.only, Press: f.press, Cache: c}, nil
 }
 
+// clock is the time a build filters drafts, future and expired pages by,
+// and the up-to-date check compares with (tests set it).
+var clock = time.Now
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	var f buildFlags
 	fs := flag.NewFlagSet("bantin build", flag.ContinueOnError)
@@ -133,8 +138,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	f.registerOutput(fs)
 	fs.BoolVar(&f.pdf, "pdf", false, "also print every leaflet, handbook and bulletin issue to PDF (needs Chromium)")
 	fs.BoolVar(&f.minify, "minify", false, "minify the HTML, CSS and JavaScript written")
-	fs.StringVar(&f.profiles.cpu, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
-	fs.StringVar(&f.profiles.mem, "memprofile", "", "write a heap profile, taken when the site is built and before it is committed, to this file")
+	fs.BoolVar(&f.force, "force", false, "build even when nothing changed since the last build into --destination (without it, such a build prints \"up to date\" and leaves the folder as it is)")
+	fs.StringVar(&f.profiles.cpu, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof); the build runs even when up to date")
+	fs.StringVar(&f.profiles.mem, "memprofile", "", "write a heap profile, taken when the site is built and before it is committed, to this file; the build runs even when up to date")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin build [flags]\n\nBuilds the site into --destination. The folder is replaced only when the whole build succeeds.\n\nFlags:")
 		fs.PrintDefaults()
@@ -203,6 +209,18 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bantin build: %v (or build with --noCache)\n", err)
 		return exitUsage
 	}
+	check, err := newUpToDate(f, site, dest, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v\n", err)
+		return exitUsage
+	}
+	opts.Now = clock()
+	if skipIfUpToDate(f, check, dest, opts.Now, stdout, stderr) {
+		return exitOK
+	}
+	if check != nil {
+		site = check.guard
+	}
 	if err := f.profiles.start(); err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitUsage
@@ -232,6 +250,9 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 	if err := out.Commit(); err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitContent
+	}
+	if check != nil {
+		check.record(res, dest, stderr)
 	}
 	fmt.Fprintln(stdout, summary(res.Stats, dest))
 	if opts.Cache != nil {

@@ -14,7 +14,9 @@
 //     cannot fill the memory, even if the path changes meanwhile.
 //
 // [Walk] lists the regular files under a folder for the build's three
-// walkers (content/, static/, layouts/). It follows a symbolic link to a
+// walkers (content/, static/, layouts/), and for the up-to-date check's
+// fingerprint of them (internal/uptodate), which also asks for every
+// folder (Walker.Dir). It follows a symbolic link to a
 // folder inside the site as if the folder were there (at most
 // [MaxLinkDepth] such links deep, and never to a folder that holds the
 // link, so a loop is refused), and hands every entry it refuses to the

@@ -20,6 +20,9 @@ type Walker struct {
 	// File is called for every regular file, in lexical order, with its
 	// path in the file system (through any linked folder).
 	File func(p string)
+	// Dir is called for every folder, root included, before what it
+	// holds. May be nil.
+	Dir func(p string)
 	// Refuse is called for every entry Walk will not read, with why.
 	Refuse func(p string, why string)
 }
@@ -47,6 +50,9 @@ func walkDir(fsys fs.FS, root string, w Walker, depth int) error {
 		}
 		switch t := d.Type(); {
 		case d.IsDir():
+			if w.Dir != nil {
+				w.Dir(p)
+			}
 		case t.IsRegular():
 			w.File(p)
 		case t&fs.ModeSymlink != 0:
