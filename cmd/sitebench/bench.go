@@ -33,6 +33,9 @@ type tool struct {
 	Out   string   // the output folder, emptied before each run; "" for none
 	Fresh []string // more folders removed before each run (Hugo's cache, bantin's)
 	Env   []string // more environment of each run
+	// Again names the result of a second run right after each run, with
+	// nothing removed and nothing changed ("bantin warm"); "" for none.
+	Again string
 }
 
 // bench generates each corpus, runs every tool on it in turns and prints a
@@ -84,7 +87,7 @@ func toolsFor(s settings, log io.Writer) ([]tool, error) {
 	// a cold build, as Hugo's with its fresh --cacheDir. The environment,
 	// not --cacheDir, so that a -bantin older than the cache runs too.
 	bantinCache := filepath.Join(s.Work, "bantin-cache")
-	tools := []tool{{Name: toolBantin, Out: filepath.Join(s.Work, "out-bantin"), Fresh: []string{bantinCache}, Env: []string{"XDG_CACHE_HOME=" + bantinCache}, Argv: func(dir, out string) []string {
+	tools := []tool{{Name: toolBantin, Again: toolWarm, Out: filepath.Join(s.Work, "out-bantin"), Fresh: []string{bantinCache}, Env: []string{"XDG_CACHE_HOME=" + bantinCache}, Argv: func(dir, out string) []string {
 		return []string{bin, "build", "--source", dir, "--destination", out, "--quiet"}
 	}}}
 	if hugo := findHugo(s.Hugo, log); hugo != "" {
@@ -124,27 +127,26 @@ func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error
 	if err := corpus.Write(corpus.Bench(pages), dir); err != nil {
 		return table{}, err
 	}
-	t := table{Pages: pages, Runs: s.Runs, Results: make([]result, len(tools))}
-	t.LoadAvg[0] = loadAverage()
-	for i, tl := range tools {
-		t.Results[i].Tool = tl.Name
+	t := table{Pages: pages, Runs: s.Runs}
+	for _, tl := range tools {
+		t.Results = append(t.Results, result{Tool: tl.Name})
 	}
+	for _, tl := range tools {
+		if tl.Again != "" {
+			t.Results = append(t.Results, result{Tool: tl.Again})
+		}
+	}
+	t.LoadAvg[0] = loadAverage()
 	for r := 0; r < s.Runs; r++ {
 		for k := range tools {
-			i := (r + k) % len(tools)
-			if t.Results[i].Killed != "" {
-				continue
-			}
-			err := runOnce(tools[i], dir, &t.Results[i], s.MaxRSS, log)
-			var tooBig *tooBigError
-			if errors.As(err, &tooBig) {
-				fmt.Fprintln(log, err)
-				t.Results[i].Killed = "killed at " + megabytes(tooBig.limit)
-				t.Results[i].Samples = nil
-				continue
-			}
-			if err != nil {
+			tl := tools[(r+k)%len(tools)]
+			if err := measure(tl, dir, t.slot(tl.Name), true, s.MaxRSS, log); err != nil {
 				return t, err
+			}
+			if tl.Again != "" && len(t.slot(tl.Name).Samples) > 0 {
+				if err := measure(tl, dir, t.slot(tl.Again), false, s.MaxRSS, log); err != nil {
+					return t, err
+				}
 			}
 		}
 	}
@@ -170,11 +172,31 @@ func benchSize(s settings, tools []tool, pages int, log io.Writer) (table, error
 	return t, nil
 }
 
-// runOnce empties the tool's output and cache folders, runs it and adds
-// the sample; after the first run it counts the files written.
-func runOnce(tl tool, dir string, res *result, maxRSS int64, log io.Writer) error {
+// measure runs the tool once into res (emptying its folders first when
+// fresh), unless an earlier run was killed; a run killed for its memory
+// marks res and is not an error.
+func measure(tl tool, dir string, res *result, fresh bool, maxRSS int64, log io.Writer) error {
+	if res.Killed != "" {
+		return nil
+	}
+	err := runOnce(tl, dir, res, fresh, maxRSS, log)
+	var tooBig *tooBigError
+	if errors.As(err, &tooBig) {
+		fmt.Fprintln(log, err)
+		res.Killed = "killed at " + megabytes(tooBig.limit)
+		res.Samples = nil
+		return nil
+	}
+	return err
+}
+
+// runOnce empties the tool's output and cache folders (when fresh), runs
+// it and adds the sample; after the first fresh run it counts the files
+// written. A run that is not fresh counts the runs that did not find the
+// site up to date.
+func runOnce(tl tool, dir string, res *result, fresh bool, maxRSS int64, log io.Writer) error {
 	for _, d := range append([]string{tl.Out}, tl.Fresh...) {
-		if d == "" {
+		if d == "" || !fresh {
 			continue
 		}
 		if err := os.RemoveAll(d); err != nil {
@@ -185,9 +207,12 @@ func runOnce(tl tool, dir string, res *result, maxRSS int64, log io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(log, "%-6s %s wall, %s CPU, %s peak RSS\n", tl.Name, seconds(s.Wall), seconds(s.CPU), megabytes(s.PeakRSS))
+	fmt.Fprintf(log, "%-11s %s wall, %s CPU, %s peak RSS\n", res.Tool, seconds(s.Wall), seconds(s.CPU), megabytes(s.PeakRSS))
 	res.Samples = append(res.Samples, s)
-	if len(res.Samples) == 1 && tl.Out != "" {
+	if !fresh && !strings.HasPrefix(s.Stdout, "up to date") {
+		res.Rebuilt++
+	}
+	if len(res.Samples) == 1 && tl.Out != "" && fresh {
 		res.Files, res.Bytes, err = countFiles(tl.Out)
 	}
 	return err

@@ -17,8 +17,12 @@ import (
 
 // TestMain lets the test binary be a child process for TestRunReadsRusage.
 func TestMain(m *testing.M) {
-	if os.Getenv("SITEBENCH_TEST_CHILD") == "alloc" {
+	switch os.Getenv("SITEBENCH_TEST_CHILD") {
+	case "alloc":
 		allocAndSpin()
+		return
+	case "builder":
+		fakeBuild(os.Getenv("FAKE_OUT"), os.Getenv("FAKE_ALWAYS") != "")
 		return
 	}
 	os.Exit(m.Run())
@@ -39,6 +43,61 @@ func allocAndSpin() {
 	}
 	if sum == 42 {
 		os.Stdout.WriteString("unlikely")
+	}
+}
+
+// fakeBuild is a builder with an up-to-date check: it writes out when
+// missing (or always), else says the site is up to date.
+func fakeBuild(out string, always bool) {
+	if _, err := os.Stat(out); err == nil && !always {
+		os.Stdout.WriteString("up to date: nothing changed\n")
+		return
+	}
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("<p>x</p>"), 0o644)
+	os.Stdout.WriteString("built 1 pages\n")
+}
+
+// Every run of a tool with Again is followed by one with nothing
+// emptied, measured as its own result; a second run that builds in full
+// is counted.
+func TestWarmRunsFollowEachRun(t *testing.T) {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, always := range []bool{false, true} {
+		work := t.TempDir()
+		out := filepath.Join(work, "out")
+		env := []string{"SITEBENCH_TEST_CHILD=builder", "FAKE_OUT=" + out}
+		if always {
+			env = append(env, "FAKE_ALWAYS=1")
+		}
+		tools := []tool{
+			{Name: toolBantin, Again: toolWarm, Out: out, Env: env, Argv: func(string, string) []string { return []string{self} }},
+			{Name: toolFloor, Env: []string{"SITEBENCH_TEST_CHILD=builder", "FAKE_OUT=" + filepath.Join(work, "floor")}, Argv: func(string, string) []string { return []string{self} }},
+		}
+		tb, err := benchSize(settings{Runs: 2, Work: work}, tools, 3, &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cold, _ := tb.find(toolBantin)
+		warm, _ := tb.find(toolWarm)
+		if len(cold.Samples) != 2 || len(warm.Samples) != 2 || cold.Files != 1 {
+			t.Fatalf("always=%v: %d cold and %d warm samples, %d files", always, len(cold.Samples), len(warm.Samples), cold.Files)
+		}
+		for _, s := range cold.Samples {
+			if !strings.HasPrefix(s.Stdout, "built") {
+				t.Errorf("a cold run found its output: %q", s.Stdout)
+			}
+		}
+		want := 0
+		if always {
+			want = 2
+		}
+		if warm.Rebuilt != want {
+			t.Errorf("always=%v: %d warm runs counted as full builds, want %d", always, warm.Rebuilt, want)
+		}
 	}
 }
 
@@ -101,21 +160,28 @@ func TestTable(t *testing.T) {
 			{Wall: sec(3), CPU: sec(5), PeakRSS: 500e6}, {Wall: sec(2), CPU: sec(4), PeakRSS: 480e6}, {Wall: sec(9), CPU: sec(6), PeakRSS: 490e6}}},
 		{Tool: toolHugo},
 		{Tool: toolFloor, Samples: []sample{{Wall: sec(1), CPU: sec(1.5), PeakRSS: 160e6}, {Wall: sec(1), CPU: sec(2), PeakRSS: 170e6}, {Wall: sec(2), CPU: sec(1.5), PeakRSS: 165e6}}},
+		{Tool: toolWarm, Samples: []sample{{Wall: sec(0.5), CPU: sec(0.6), PeakRSS: 50e6}, {Wall: sec(0.4), CPU: sec(0.5), PeakRSS: 40e6}, {Wall: sec(0.6), CPU: sec(0.7), PeakRSS: 45e6}}},
 	}}
 	var b bytes.Buffer
 	tb.write(&b)
 	want := `
 10,000 pages, median of 3 alternating run(s); load average before: 1.00 0.50 0.20, after: 1.90 1.00 0.40
 
-| | bantin | Hugo | floor | bantin/floor | bantin/Hugo |
-|---|---:|---:|---:|---:|---:|
-| wall time | 3.00 s | — | 1.00 s | 3.00 | — |
-| CPU time (user+sys) | 5.00 s | — | 1.50 s | 3.33 | — |
-| peak RSS | 490 MB | — | 165 MB | 2.97 | — |
-| output | 62,455 files, 397 MB | — | — | | |
+| | bantin | bantin warm | Hugo | floor | bantin/floor | warm/floor | bantin/Hugo |
+|---|---:|---:|---:|---:|---:|---:|---:|
+| wall time | 3.00 s | 0.50 s | — | 1.00 s | 3.00 | 0.50 | — |
+| CPU time (user+sys) | 5.00 s | 0.60 s | — | 1.50 s | 3.33 | 0.40 | — |
+| peak RSS | 490 MB | 45 MB | — | 165 MB | 2.97 | 0.27 | — |
+| output | 62,455 files, 397 MB | up to date, none written | — | — | | | |
 `
 	if b.String() != want {
 		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
+	}
+	tb.Results[3].Rebuilt = 1
+	b.Reset()
+	tb.write(&b)
+	if !strings.Contains(b.String(), "| 1 of 3 runs built in full |") {
+		t.Errorf("a warm run that rebuilt is not shown:\n%s", b.String())
 	}
 	tb.Results[2].Samples[0].Stdout, tb.Results[2].Samples[2].Stdout = "first\n", "third\n"
 	if got := tb.floorLine(); got != "first" {
@@ -216,7 +282,7 @@ func TestRunKillsAboveMaxRSS(t *testing.T) {
 	tb := table{Pages: 1, Runs: 1, Results: []result{{Tool: toolBantin, Killed: "killed at 12,000 MB"}}}
 	var b bytes.Buffer
 	tb.write(&b)
-	if !strings.Contains(b.String(), "| wall time | killed at 12,000 MB | — | — | — | — |") {
+	if !strings.Contains(b.String(), "| wall time | killed at 12,000 MB | — | — | — | — | — | — |") {
 		t.Errorf("table:\n%s", b.String())
 	}
 }

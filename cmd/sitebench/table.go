@@ -11,6 +11,7 @@ import (
 // Tool names, in the table's order.
 const (
 	toolBantin = "bantin"
+	toolWarm   = "bantin warm" // bantin again right after, nothing changed
 	toolHugo   = "Hugo"
 	toolFloor  = "floor"
 )
@@ -22,6 +23,7 @@ type result struct {
 	Files   int    // files in its output after the first run
 	Bytes   int64  // their size
 	Killed  string // why it has no samples: "killed at 12,000 MB"
+	Rebuilt int    // warm runs that built in full instead of finding the site up to date
 }
 
 // median of the samples' wall time, CPU time and peak RSS, each taken on
@@ -56,6 +58,16 @@ type table struct {
 	Stages  string    // bantin's stages, timed once (sitebench stages)
 }
 
+// slot is the result of tool, to add samples to.
+func (t *table) slot(tool string) *result {
+	for i := range t.Results {
+		if t.Results[i].Tool == tool {
+			return &t.Results[i]
+		}
+	}
+	panic("sitebench: no result for " + tool)
+}
+
 func (t table) find(tool string) (result, bool) {
 	for _, r := range t.Results {
 		if r.Tool == tool && len(r.Samples) > 0 {
@@ -65,19 +77,20 @@ func (t table) find(tool string) (result, bool) {
 	return result{}, false
 }
 
-// write prints the table in Markdown: one column per tool, then the ratios
-// bantin/floor and bantin/Hugo; rows wall time, CPU time, peak RSS, output.
+// write prints the table in Markdown: one column per tool (bantin's warm
+// rebuild its own), then the ratios bantin/floor, warm/floor and
+// bantin/Hugo; rows wall time, CPU time, peak RSS, output.
 func (t table) write(w io.Writer) {
 	fmt.Fprintf(w, "\n%s pages, median of %d alternating run(s); load average before: %s, after: %s\n\n",
 		thousands(int64(t.Pages)), t.Runs, t.LoadAvg[0], t.LoadAvg[1])
-	cols := []string{toolBantin, toolHugo, toolFloor}
+	cols := []string{toolBantin, toolWarm, toolHugo, toolFloor}
 	header, rule := "| |", "|---|"
 	for _, c := range cols {
 		header += " " + c + " |"
 		rule += "---:|"
 	}
-	fmt.Fprintln(w, header+" bantin/floor | bantin/Hugo |")
-	fmt.Fprintln(w, rule+"---:|---:|")
+	fmt.Fprintln(w, header+" bantin/floor | warm/floor | bantin/Hugo |")
+	fmt.Fprintln(w, rule+"---:|---:|---:|")
 	rows := []struct {
 		name  string
 		value func(sample) float64
@@ -100,19 +113,24 @@ func (t table) write(w io.Writer) {
 			vals[c] = row.value(m)
 			line += " " + row.show(m) + " |"
 		}
-		line += " " + ratio(vals, toolBantin, toolFloor) + " | " + ratio(vals, toolBantin, toolHugo) + " |"
+		line += " " + ratio(vals, toolBantin, toolFloor) + " | " + ratio(vals, toolWarm, toolFloor) + " | " + ratio(vals, toolBantin, toolHugo) + " |"
 		fmt.Fprintln(w, line)
 	}
 	line := "| output |"
 	for _, c := range cols {
 		r, ok := t.find(c)
-		if !ok || c == toolFloor {
+		switch {
+		case !ok || c == toolFloor:
 			line += " — |"
-			continue
+		case c == toolWarm && r.Rebuilt > 0:
+			line += fmt.Sprintf(" %d of %d runs built in full |", r.Rebuilt, len(r.Samples))
+		case c == toolWarm:
+			line += " up to date, none written |"
+		default:
+			line += fmt.Sprintf(" %s files, %s |", thousands(int64(r.Files)), megabytes(r.Bytes))
 		}
-		line += fmt.Sprintf(" %s files, %s |", thousands(int64(r.Files)), megabytes(r.Bytes))
 	}
-	fmt.Fprintln(w, line+" | |")
+	fmt.Fprintln(w, line+" | | |")
 }
 
 // missing is what a column without samples shows: why, or "—".
