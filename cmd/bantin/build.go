@@ -240,6 +240,17 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 	if err := f.profiles.heap(); err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 	}
+	status := publish(f, res, out, dest, chrome, check, stdout, stderr)
+	if status == exitOK && opts.Cache != nil {
+		fmt.Fprintln(stdout, cacheLine(res.Stats.Cache, opts.Cache.Dir()))
+	}
+	return status
+}
+
+// publish prints the PDFs when asked, then swaps the built folder in and
+// records the build for the up-to-date check (check may be nil), or
+// throws the folder away when something failed.
+func publish(f *buildFlags, res *build.Result, out *output.Dir, dest, chrome string, check *upToDate, stdout, stderr io.Writer) int {
 	if failed := printPDFs(f, chrome, res, out, stdout, stderr); failed != "" {
 		out.Abort()
 		diag.Print(stderr, res.Diags.Items(), f.verbosity())
@@ -255,9 +266,6 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		check.record(res, dest, stderr)
 	}
 	fmt.Fprintln(stdout, summary(res.Stats, dest))
-	if opts.Cache != nil {
-		fmt.Fprintln(stdout, cacheLine(res.Stats.Cache, opts.Cache.Dir()))
-	}
 	return exitOK
 }
 

@@ -17,7 +17,10 @@
 //     `bantin build --source DIR --destination OUT --quiet`, everything on
 //     (search, QR codes, feeds, related pages, print editions; no PDFs),
 //     with an empty build cache each run (XDG_CACHE_HOME in the work
-//     folder): cold builds;
+//     folder): cold builds; right after each, the same command again with
+//     the same cache and destination and nothing changed ("bantin warm":
+//     the up-to-date check, internal/uptodate; a warm run that built in
+//     full anyway is counted in its output row);
 //   - Hugo v0.163.3: `hugo --source DIR/hugo --destination OUT` with a
 //     fresh --cacheDir. The binary is -hugo PATH, else the one in
 //     $XDG_CACHE_HOME/bantin/sitebench/hugo-v0.163.3/, installed there
@@ -45,7 +48,7 @@
 // child process: wall time from its start to its exit, CPU time (user +
 // system) and peak RSS (ru_maxrss) from wait4's rusage of that child. The
 // table (Markdown, to paste into the README) shows the medians, each
-// figure on its own, the ratios bantin/floor and bantin/Hugo, the files
+// figure on its own, the ratios bantin/floor, warm/floor and bantin/Hugo, the files
 // each tool wrote, and the load average before and after: on a shared
 // machine that says how far to trust the figures. Progress goes to
 // stderr, the tables to stdout; the work folder is removed at the end
