@@ -1,7 +1,7 @@
 // Command bantin builds the dân vận bulletin site.
 //
 //	bantin serve [--source DIR] [--port N] [--baseURL URL|/PATH/] [-D] [--verbose|--quiet]
-//	bantin build [--source DIR] [--destination DIR] [--baseURL URL] [-D] [--minify] [--verbose|--quiet]
+//	bantin build [--source DIR] [--destination DIR] [--baseURL URL] [-D] [--minify] [--force] [--verbose|--quiet]
 //	bantin pdf [flags] [PATH…]
 //	bantin new KIND "Tiêu đề" | KIND PATH | [content] PATH | site DIR
 //	bantin fix ids [--source DIR]
@@ -13,6 +13,12 @@
 // saying what to do. serve answers under the path of the baseURL (the
 // flag's, which may be a path alone, else the config's) and redirects /
 // there; a port in use is named, with --port 0 suggested.
+//
+// build first asks internal/uptodate whether the destination already
+// holds what it would write (same program, flags, input files, clock
+// interval and destination as the last build recorded in the cache);
+// then it prints "up to date: …" and the recorded warnings and writes
+// nothing. --force, --noCache, --pdf and the profile flags always build.
 //
 // Exit status: 0 on success, 1 when the content, layouts or config have
 // errors (each printed as path:line:col: error: message) or the port is in

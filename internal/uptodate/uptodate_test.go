@@ -1,8 +1,10 @@
 package uptodate
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -210,5 +212,31 @@ func TestStampStore(t *testing.T) {
 	store.Put(namespace, k, []byte(`{"Format": 1, "Inputs": "zz"`))
 	if Load(store, k) != nil {
 		t.Error("a damaged stamp was trusted")
+	}
+}
+
+// The manifest of a wide tree listed on every core is the one listed on
+// one, every time.
+func TestOutputIsTheSameOnEveryCoreCount(t *testing.T) {
+	if !Supported {
+		t.Skip("no change times on this system")
+	}
+	dir := t.TempDir()
+	for i := 0; i < 300; i++ {
+		p := filepath.Join(dir, "bai-viet", fmt.Sprintf("trang-%03d", i), "index.html")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("<p>x</p>"), 0o644)
+	}
+	old := runtime.GOMAXPROCS(1)
+	one, files, err := Output(dir)
+	runtime.GOMAXPROCS(max(old, 4))
+	defer runtime.GOMAXPROCS(old)
+	if err != nil || files != 300 {
+		t.Fatalf("%d files, %v", files, err)
+	}
+	for i := 0; i < 5; i++ {
+		if many, _, _ := Output(dir); many != one {
+			t.Fatal("the manifest depends on how the folders were shared out")
+		}
 	}
 }
