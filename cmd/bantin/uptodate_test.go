@@ -319,3 +319,29 @@ func rename(t *testing.T, root, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// A file the build reads through a symbolic link to a folder of the site
+// outside content/ is fingerprinted as the build reads it: editing it
+// rebuilds.
+func TestEditThroughSymlinkRebuilds(t *testing.T) {
+	src, dest, cacheDir := upToDateSite(t)
+	write(t, src, "chung/dung-chung.md", "+++\ntitle = \"Dùng chung\"\n+++\nMột đoạn.\n")
+	if err := os.Symlink("../chung", filepath.Join(src, "content", "chung")); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"build", "--source", src, "--destination", dest, "--cacheDir", cacheDir, "--verbose"}
+	if status, out, errOut := runCLI(args...); status != exitOK || !strings.Contains(out, "built ") {
+		t.Fatalf("status %d, %q, %s", status, out, errOut)
+	}
+	if _, out, _ := runCLI(args...); !upToDateRe.MatchString(out) {
+		t.Fatalf("not up to date: %q", out)
+	}
+	sameSizeEdit(t, filepath.Join(src, "chung", "dung-chung.md"))
+	if _, out, _ := runCLI(args...); !strings.HasPrefix(out, "building: the site's files changed\nbuilt ") {
+		t.Errorf("after editing the linked file: %q", out)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "chung", "dung-chung", "index.html"))
+	if err != nil || !bytes.Contains(page, []byte("Một đoạn!")) {
+		t.Errorf("the linked page was not rebuilt: %v", err)
+	}
+}
