@@ -44,6 +44,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.quiet, "quiet", false, "print no warnings, only errors")
 	fs.StringVar(&f.cacheDir, "cacheDir", "", "the build cache folder, kept between builds; a relative path is taken from the current folder (default: bantin/SITE-HASH in the user cache folder, outside the site)")
 	fs.BoolVar(&f.noCache, "noCache", false, "neither read nor write the build cache: render everything")
+	fs.BoolVar(&f.noCache, "ignoreCache", false, "Hugo's name for --noCache")
 }
 
 // openCache opens the build cache the flags ask for; nil with --noCache.

@@ -13,6 +13,7 @@ import (
 	"bantin/internal/build"
 	"bantin/internal/cache"
 	"bantin/internal/diag"
+	"bantin/internal/output"
 	"bantin/internal/uptodate"
 )
 
@@ -142,6 +143,7 @@ func skipIfUpToDate(f *buildFlags, u *upToDate, dest string, now time.Time, stdo
 		}
 		return false
 	}
+	output.RemoveLeftovers(dest)
 	diag.Print(stderr, st.Warnings, f.verbosity())
 	fmt.Fprintln(stdout, upToDateLine(st, dest, now))
 	return true

@@ -90,6 +90,8 @@ func TestUpToDateLeavesDestinationAndRepeatsWarnings(t *testing.T) {
 		t.Fatalf("status %d, stdout %q, stderr %q", status, built, firstWarnings)
 	}
 	before := manifest(t, dest)
+	leftover := filepath.Join(filepath.Dir(dest), ".public-new-999999999-17") // a killed build's
+	mkdir(t, leftover, "bai-viet")
 	status, out, warnings := runCLI(args...)
 	m := upToDateRe.FindStringSubmatch(out)
 	if status != exitOK || m == nil || m[1] != dest || m[2] != files[1] {
@@ -100,6 +102,9 @@ func TestUpToDateLeavesDestinationAndRepeatsWarnings(t *testing.T) {
 	}
 	if !sameManifest(before, manifest(t, dest)) {
 		t.Error("the up-to-date run changed the destination")
+	}
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Error("the up-to-date run left a killed build's temporary folder")
 	}
 	if _, _, quiet := runCLI(append(args, "--quiet")...); quiet != "" {
 		t.Errorf("--quiet printed %q", quiet)
@@ -230,10 +235,12 @@ func TestForceNoCacheAndPDFBuild(t *testing.T) {
 	if _, out, _ := runCLI(append(args, "--cpuprofile", filepath.Join(t.TempDir(), "cpu.pprof"))...); !strings.HasPrefix(out, "built ") {
 		t.Errorf("--cpuprofile: %q", out)
 	}
-	noCache := []string{"build", "--source", src, "--destination", dest + "-nc", "--noCache"}
-	for i := 0; i < 2; i++ {
-		if _, out, _ := runCLI(noCache...); !strings.HasPrefix(out, "built ") {
-			t.Errorf("--noCache run %d: %q", i, out)
+	for _, flag := range []string{"--noCache", "--ignoreCache"} {
+		noCache := []string{"build", "--source", src, "--destination", dest + flag, flag}
+		for i := 0; i < 2; i++ {
+			if _, out, _ := runCLI(noCache...); !strings.HasPrefix(out, "built ") || strings.Contains(out, "cache:") {
+				t.Errorf("%s run %d: %q", flag, i, out)
+			}
 		}
 	}
 	f := buildFlags{source: src, pdf: true}

@@ -69,6 +69,17 @@ func NewDir(dest string) (*Dir, error) {
 	return &Dir{dest: dest, tmp: tmp, made: map[string]bool{tmp: true}}, nil
 }
 
+// RemoveLeftovers removes the temporary folders that killed builds left
+// beside dest, as NewDir does, for a run that writes nothing (a build
+// found up to date).
+func RemoveLeftovers(dest string) {
+	dest, err := resolveLink(filepath.Clean(dest))
+	if err != nil {
+		return
+	}
+	removeLeftovers(filepath.Dir(dest), filepath.Base(dest))
+}
+
 // TempDir is the temporary folder the build fills, for scratch files
 // that have no name there (internal/textstore).
 func (d *Dir) TempDir() string { return d.tmp }
