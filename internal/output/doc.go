@@ -21,7 +21,8 @@
 // missing between them. A failed build therefore never touches the
 // previous site, and nothing is written outside the destination's parent
 // folder. Temporary folders of killed builds (whose process is gone) are
-// removed by the next WriteDir. A destination that is a symbolic link
+// removed by the next WriteDir or NewDir, or by [RemoveLeftovers] (a
+// build found up to date writes nothing). A destination that is a symbolic link
 // stays one; its target is replaced.
 //
 // [Check] refuses outputs that cannot be written side by side: two on one
