@@ -29,10 +29,11 @@ type upToDate struct {
 
 // newUpToDate returns the check of the build, or nil when the build is
 // not checked: --noCache (the stamp lives in the cache), PDFs (Chromium
-// and the system's fonts are inputs no fingerprint here can hold), or a
-// system without change times.
+// and the system's fonts are inputs no fingerprint here can hold), a
+// system without change times, or a program that cannot read its own
+// executable (a new bantin could not be told from the old).
 func newUpToDate(f *buildFlags, site fs.FS, dest string, opts build.Options) (*upToDate, error) {
-	if opts.Cache == nil || f.pdf || !uptodate.Supported {
+	if opts.Cache == nil || f.pdf || !uptodate.Supported || len(cache.Program()) == 0 {
 		return nil, nil
 	}
 	source, err := realPath(f.source)

@@ -243,6 +243,14 @@ func TestForceNoCacheAndPDFBuild(t *testing.T) {
 			}
 		}
 	}
+	unknown := cache.Program
+	cache.Program = func() []byte { return nil }
+	for i := 0; i < 2; i++ {
+		if _, out, _ := runCLI(args...); !strings.HasPrefix(out, "built ") {
+			t.Errorf("a program that cannot hash itself, run %d: %q", i, out)
+		}
+	}
+	cache.Program = unknown
 	f := buildFlags{source: src, pdf: true}
 	if u, err := newUpToDate(&f, nil, dest, optionsWithCache(t, cacheDir)); u != nil || err != nil {
 		t.Errorf("a PDF build is checked: %v %v", u, err)

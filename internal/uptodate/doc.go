@@ -46,8 +46,10 @@
 //
 // Not fingerprinted, hence never skipped: builds that print PDFs
 // (Chromium and the system's fonts are inputs), builds with --noCache
-// (the stamp lives in the cache), and systems without inodes and change
-// times ([Supported] is false elsewhere than Linux). The time zone
+// (the stamp lives in the cache), builds by a program that cannot read
+// its own executable (cache.Program is empty: a new bantin could not be
+// told from the old), and systems without inodes and change times
+// ([Supported] is false elsewhere than Linux). The time zone
 // database of the system (which the site's time zone is read from) is
 // not fingerprinted; a tzdata update that moves the site's zone needs
 // `bantin build --force`.
