@@ -31,6 +31,7 @@ type buildFlags struct {
 	noCache                      bool
 	force                        bool // build even when the up-to-date check says nothing changed
 	profiles                     profiles
+	memory                       memoryLimit
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
@@ -137,6 +138,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bantin build", flag.ContinueOnError)
 	f.register(fs)
 	f.registerOutput(fs)
+	f.memory.register(fs, "the build")
 	fs.BoolVar(&f.pdf, "pdf", false, "also print every leaflet, handbook and bulletin issue to PDF (needs Chromium)")
 	fs.BoolVar(&f.minify, "minify", false, "minify the HTML, CSS and JavaScript written")
 	fs.BoolVar(&f.force, "force", false, "build even when nothing changed since the last build into --destination (without it, such a build prints \"up to date\" and leaves the folder as it is)")
@@ -166,6 +168,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bantin pdf", flag.ContinueOnError)
 	f.register(fs)
 	f.registerOutput(fs)
+	f.memory.register(fs, "the build")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bantin pdf [flags] [PATH…]\n\nBuilds the site and prints the print edition of every leaflet, handbook and bulletin issue\n(or of the content files named, such as content/to-gap/x.md) to a PDF beside its page.\n\nFlags:")
 		fs.PrintDefaults()
@@ -208,6 +211,10 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 	opts, err := f.options()
 	if err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v (or build with --noCache)\n", err)
+		return exitUsage
+	}
+	if err := f.memory.apply(defaultBuildMemory); err != nil {
+		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitUsage
 	}
 	check, err := newUpToDate(f, site, dest, opts)

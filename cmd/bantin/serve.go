@@ -28,6 +28,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	var f buildFlags
 	fs := flag.NewFlagSet("bantin serve", flag.ContinueOnError)
 	f.register(fs)
+	f.memory.register(fs, "the server")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; the default answers this computer only")
 	port := fs.Int("port", 1313, "the port to listen on (0: any free port)")
 	fs.IntVar(port, "p", 1313, "Hugo's name for --port")
@@ -41,6 +42,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	if !hasContent(f.source, stderr) {
 		return exitContent
+	}
+	if err := f.memory.apply(0); err != nil { // the server keeps the site in memory: no limit by default
+		fmt.Fprintf(stderr, "bantin serve: %v\n", err)
+		return exitUsage
 	}
 	base, err := servePath(f.source, f.baseURL)
 	if err != nil {
