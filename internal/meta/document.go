@@ -24,6 +24,13 @@ type Document struct {
 	first  diag.Pos            // fallback: the document's first line
 	yaml   bool
 	top    []string // after Forget: the top-level keys, sorted
+	keys   []keyPos // after Forget: pos, sorted by key (a map costs three times as much)
+}
+
+// keyPos is where a key stands, in the document's file.
+type keyPos struct {
+	key       string
+	line, col int32
 }
 
 // Forget drops the decoded values once they are decoded into their
@@ -32,6 +39,25 @@ type Document struct {
 func (d *Document) Forget() {
 	d.top = slices.Sorted(maps.Keys(d.Values))
 	d.Values = nil
+	d.keys = make([]keyPos, 0, len(d.pos))
+	for key, p := range d.pos {
+		d.keys = append(d.keys, keyPos{strings.Clone(key), int32(p.Line), int32(p.Col)}) // not a part of the front matter's text
+	}
+	slices.SortFunc(d.keys, func(a, b keyPos) int { return strings.Compare(a.key, b.key) })
+	d.pos = nil
+}
+
+// lookup returns the position of the dotted key path.
+func (d *Document) lookup(path string) (diag.Pos, bool) {
+	if d.pos != nil {
+		p, ok := d.pos[path]
+		return p, ok
+	}
+	i, ok := slices.BinarySearchFunc(d.keys, path, func(k keyPos, path string) int { return strings.Compare(k.key, path) })
+	if !ok {
+		return diag.Pos{}, false
+	}
+	return diag.Pos{File: d.file, Line: int(d.keys[i].line), Col: int(d.keys[i].col)}, true
 }
 
 // Has reports whether the document writes the top-level key.
@@ -48,7 +74,7 @@ func (d *Document) Has(key string) bool {
 // ancestor, or of the document's start.
 func (d *Document) Pos(path ...string) diag.Pos {
 	for n := len(path); n > 0; n-- {
-		if p, ok := d.pos[strings.Join(path[:n], ".")]; ok {
+		if p, ok := d.lookup(strings.Join(path[:n], ".")); ok {
 			return p
 		}
 	}

@@ -169,3 +169,33 @@ func TestDateYearRange(t *testing.T) {
 		}
 	}
 }
+
+// Forget keeps every key's position (compacted into a sorted slice), for
+// TOML, YAML and JSON alike, and the nearest-ancestor fallback.
+func TestForgetKeepsPositions(t *testing.T) {
+	var dl diag.List
+	docs := map[string]*Document{
+		"toml": ParseTOML("a.md", []byte("title = \"A\"\ntags = [\"x\",\n  \"y\"]\n[params]\nmau = \"do\"\n[[menus.main]]\nname = \"M\"\n"), 2, &dl),
+		"yaml": ParseYAML("b.md", []byte("title: B\ntags:\n  - x\nparams:\n  mau: do\n"), 2, &dl),
+		"json": ParseJSON("c.md", []byte("{\"title\": \"C\",\n \"params\": {\"mau\": \"do\"}}\n"), 1, &dl),
+	}
+	if dl.HasErrors() {
+		t.Fatal(dl.Items())
+	}
+	paths := [][]string{{"title"}, {"tags"}, {"tags", "1"}, {"params"}, {"params", "mau"}, {"params", "mau", "x"}, {"menus", "main"}, {"menus", "main", "0", "name"}, {"khong-co"}}
+	for name, d := range docs {
+		before := map[string]diag.Pos{}
+		for _, p := range paths {
+			before[strings.Join(p, ".")] = d.Pos(p...)
+		}
+		d.Forget()
+		for _, p := range paths {
+			if got, want := d.Pos(p...), before[strings.Join(p, ".")]; got != want {
+				t.Errorf("%s: Pos(%v) after Forget = %v, before %v", name, p, got, want)
+			}
+		}
+		if d.Pos("params", "mau") == d.Pos() {
+			t.Errorf("%s: params.mau has no position of its own", name)
+		}
+	}
+}
