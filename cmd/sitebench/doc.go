@@ -39,6 +39,21 @@
 // nothing, and prints the wall time of each of bantin's stages: the read
 // stage beside the floor's read, markdown beside its convert.
 //
+// `sitebench serve [-runs 5] [-size 10k] [-page content/bai-viet/trang-00001.md] [SITE]`
+// measures the dev server instead: it copies SITE (a folder, never edited
+// in place; by default it writes corpus.Bench(-size)) into -work, starts
+// `bantin serve --source COPY --port P --cacheDir C` once untimed to fill
+// the cache (the same port every run, so the same baseURL and cache keys),
+// then -runs times, in turns with the floor on the same site: starts it
+// again and asks, from the process's start, every 5 ms for `/`, the
+// -page's URL and /tim-kiem/du-lieu/manifest.json until each answers 200,
+// waits for the log line "made N pages" (the background pass is over),
+// opens /__bantin/events, appends a sentence to -page's body and times
+// the write → the page served with that sentence and → the reload event
+// naming the page; the server's own "updated N files in …" is a row too.
+// It prints the medians and their ratios to the floor's wall time, and
+// whether the edit took the fast path and the cache was warm.
+//
 // -maxrss guards a shared machine: a child whose resident memory (read
 // from /proc five times a second) passes it is killed, the tool gets no
 // more runs at that size, and its column says "killed at …". -work on disk

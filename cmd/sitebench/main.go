@@ -18,6 +18,9 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "floor" {
 		return runFloor(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "serve" {
+		return runServeBench(args[1:], stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "stages" {
 		return runStages(args[1:], stdout, stderr)
 	}
@@ -35,7 +38,7 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&maxRSS, "maxrss", "", "kill a tool whose resident memory passes this (e.g. 12GB, 800MB); the table says so")
 	fs.BoolVar(&s.Stages, "stages", true, "after the runs, time bantin's stages once in process (up to 20,000 pages)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sitebench [flags]\n       sitebench floor DIR\n       sitebench stages DIR\n\nRuns bantin, Hugo and the floor (goldmark alone, on all cores) in turns on generated corpora\nand prints wall time, CPU time and peak RSS, with the ratios bantin/floor and bantin/Hugo.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: sitebench [flags]\n       sitebench floor DIR\n       sitebench stages DIR\n       sitebench serve [flags] [SITE]\n\nRuns bantin, Hugo and the floor (goldmark alone, on all cores) in turns on generated corpora\nand prints wall time, CPU time and peak RSS, with the ratios bantin/floor and bantin/Hugo.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

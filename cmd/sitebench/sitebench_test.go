@@ -18,6 +18,8 @@ import (
 // TestMain lets the test binary be a child process for TestRunReadsRusage.
 func TestMain(m *testing.M) {
 	switch os.Getenv("SITEBENCH_TEST_CHILD") {
+	case "main": // sitebench itself (sitebench serve runs the floor so)
+		os.Exit(runMain(os.Args[1:], os.Stdout, os.Stderr))
 	case "alloc":
 		allocAndSpin()
 		return
