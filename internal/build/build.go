@@ -46,11 +46,14 @@ type Options struct {
 	// caches nothing (--noCache).
 	Cache *cache.Store
 
-	// DeferPages leaves the pages' HTML out of the build: their paths are
-	// checked like every file's, and a Session renders them afterwards
-	// (Session.RenderDeferred), so that the dev server serves everything
-	// else, and each page on its first request, without waiting for all.
-	DeferPages bool
+	// Defer leaves out of the build what the dev server's first answer
+	// does not need: the QR codes and short-link redirects, the search
+	// index, the feeds and the sitemap (Session.FinishOutputs), then the
+	// pages' HTML and the qrFile codes (Session.FinishPages). The pages'
+	// paths are checked like every file's at once, the rest as they are
+	// made. A deferred page asked for first is rendered alone
+	// (Session.RenderPage), the same bytes.
+	Defer bool
 
 	imageMemo *imaging.Memo // nil: processMemo (tests give a fresh one to see the store at work)
 }
@@ -88,9 +91,8 @@ type state struct {
 	tmpls  *layout.Templates
 	site   *site.Site
 	images *images
-	// deferred: with Options.DeferPages, the pages whose HTML is still to
-	// be made (their paths are claimed in the sink).
-	deferred []*site.Page
+	// later: with Options.Defer, what the build left to make.
+	later *deferredWork
 }
 
 // Stats summarises a build.
@@ -219,33 +221,29 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	out := res.sink
 	imgs.files(dl, out.Add)
 	sw.lap("images")
-	// The QR codes, the search index, the feeds and the sitemap need only
-	// the site model: they are made before the templates, while the heap
-	// does not yet hold every rendered page, and they cost less there (a
-	// garbage collection is less likely to run beside them, and a shorter
-	// one when it does).
-	pageQRFiles(s, tmpls, codes, out, dl)
-	sw.lap("qr")
-	spilled := spilledAnalyses(s.Pages, s.Config.Location, opts.Cache, texts, out.Add)
-	search.WriteFiles(s, spilled, texts, typeLabel(s, tmpls.Strings), out.Add)
-	if err := texts.Err(); err != nil {
-		dl.Errorf(diag.Pos{}, "%v", err)
-	}
-	if _, err := search.Script(); err != nil {
-		dl.Errorf(diag.Pos{File: "internal/search/js/search.js"}, "search script: %v", err)
-	}
-	sw.lap("search")
-	out.AddAll(feedsAndSitemap(s, dl))
-	sw.lap("feeds, sitemap")
-	var deferred []*site.Page
-	if opts.DeferPages {
-		deferred = claimPages(s, out)
+	model := modelOutputs{s: s, tmpls: tmpls, codes: codes, cache: opts.Cache, texts: texts}
+	var later *deferredWork
+	if opts.Defer {
+		later = newDeferredWork(model, out, claimPages(s, out))
 	} else {
+		// The QR codes, the search index, the feeds and the sitemap need
+		// only the site model: they are made before the templates, while
+		// the heap does not yet hold every rendered page, and they cost
+		// less there (a garbage collection is less likely to run beside
+		// them, and a shorter one when it does).
+		model.qr(out.Add, dl)
+		sw.lap("qr")
+		model.search(out.Add, dl)
+		sw.lap("search")
+		model.feeds(out.Add, dl)
+		sw.lap("feeds, sitemap")
 		renderPages(s, tmpls, out, dl)
+		sw.lap("templates")
 	}
-	sw.lap("templates")
 	out.AddAll(imgs.withhold(extraFiles(fsys, s, tmpls, static, dl)))
-	out.AddAll(wantedQRFiles(s, codes, dl))
+	if !opts.Defer {
+		out.AddAll(wantedQRFiles(s, codes, dl))
+	}
 	sw.lap("static")
 	res.report()
 	if dl.HasErrors() {
@@ -257,7 +255,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	if n := res.Stats.Cache.Failed; n > 0 {
 		dl.Warnf(diag.Pos{File: opts.Cache.Dir()}, "could not write %d build cache entries (%v); this build is complete, the next one redoes their work", n, opts.Cache.FirstError())
 	}
-	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs, deferred: deferred}
+	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs, later: later}
 	return res
 }
 
@@ -388,7 +386,7 @@ func allPages(s *site.Site) []*site.Page {
 }
 
 // claimPages checks the paths of every page's HTML in out, without the
-// HTML (Options.DeferPages), and returns the pages.
+// HTML (Options.Defer), and returns the pages.
 func claimPages(s *site.Site, out *output.Sink) []*site.Page {
 	all := allPages(s)
 	for _, p := range all {

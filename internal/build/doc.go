@@ -67,6 +67,12 @@
 // (checked on every hit: a page whose link target moved is rendered
 // again).
 //
+// With Options.Defer (the dev server's first build) the build stops after
+// the static files: the pages' paths are claimed in the sink, and the QR
+// codes, redirects, feeds, sitemap and search index (modelOutputs), then
+// the pages and their qrFile codes, are made by Session.FinishOutputs and
+// Session.FinishPages through the same sink, the same bytes.
+//
 // A Session's fast path (one page's text edited) leaves the search index
 // stale (Change.SearchStale) until RefreshSearch, which the dev server
 // calls once edits pause for two seconds: rebuilding the index takes

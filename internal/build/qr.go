@@ -12,12 +12,12 @@ import (
 	"bantin/internal/site"
 )
 
-// pageQRFiles writes the short-link redirects and every page's QR files
-// into out as they are made.
+// pageQRFiles hands add the short-link redirects and every page's QR
+// files as they are made.
 // It runs before the templates (see Build): the codes need only the short
 // links, and the templates then find them made.
-func pageQRFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, out *output.Sink, dl *diag.List) {
-	if err := shortlink.Files(s, codes, tmpls.Strings.Translate("redirecting"), out.Add); err != nil {
+func pageQRFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, add func(output.File), dl *diag.List) {
+	if err := shortlink.Files(s, codes, tmpls.Strings.Translate("redirecting"), add); err != nil {
 		dl.Errorf(s.Config.Pos("qr"), "%v", err)
 	}
 }
@@ -25,9 +25,14 @@ func pageQRFiles(s *site.Site, tmpls *layout.Templates, codes *qr.Cache, out *ou
 // wantedQRFiles returns the files of the codes that templates asked for
 // with qrFile.
 func wantedQRFiles(s *site.Site, codes *qr.Cache, dl *diag.List) []output.File {
+	return qrCodeFiles(s, codes, codes.Wanted(), dl)
+}
+
+// qrCodeFiles returns the SVG and PNG files of the codes.
+func qrCodeFiles(s *site.Site, codes *qr.Cache, wanted []*qr.Code, dl *diag.List) []output.File {
 	cfg := s.Config.QR
 	var files []output.File
-	for _, code := range codes.Wanted() {
+	for _, code := range wanted {
 		name := path.Join(layout.QRDir, qr.FileName(code.Text, code.Level))
 		pngData, err := codes.PNG(code, cfg.SizeMM, cfg.DPI)
 		if err != nil {

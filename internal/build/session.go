@@ -45,9 +45,9 @@ type Session struct {
 	// searchStale: a fast-path edit changed a page's text, and the search
 	// index (seconds on a large site) has not been rebuilt yet.
 	searchStale bool
-	// deferred: the first build's pages still to be rendered
-	// (Options.DeferPages, session_deferred.go).
-	deferred deferredPages
+	// deferred: what the first build left to make (Options.Defer,
+	// session_deferred.go); set once, by NewSession.
+	deferred *deferredWork
 }
 
 // Change says what an update did.
@@ -64,14 +64,18 @@ type Change struct {
 	Cache cache.Stats
 }
 
-// NewSession builds the site once. With opts.DeferPages, that first
-// build leaves the pages' HTML to FinishPages (and RenderPage); later
-// rebuilds make everything.
+// NewSession builds the site once. With opts.Defer, that first build
+// leaves what the first answer does not need to FinishOutputs and
+// FinishPages (and RenderPage); later rebuilds make everything.
 func NewSession(fsys fs.FS, opts Options) (*Session, *Change) {
 	first := opts
-	opts.DeferPages = false
+	opts.Defer = false
 	s := &Session{fsys: fsys, opts: opts, files: map[string][]byte{}}
-	return s, s.rebuildWith(first)
+	ch := s.rebuildWith(first)
+	if !ch.Failed {
+		s.deferred = s.st.later
+	}
+	return s, ch
 }
 
 // Files returns the current site, path → content. The map is replaced,
@@ -173,7 +177,6 @@ func (s *Session) rebuildWith(opts Options) *Change {
 	for _, p := range res.Site.Pages {
 		s.bySource[p.Source] = p
 	}
-	s.deferred.set(res.state.deferred)
 	return ch
 }
 

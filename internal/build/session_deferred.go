@@ -2,37 +2,50 @@ package build
 
 import (
 	"maps"
+	"path"
 	"slices"
 	"sync"
 
 	"bantin/internal/diag"
+	"bantin/internal/layout"
 	"bantin/internal/output"
+	"bantin/internal/qr"
 	"bantin/internal/site"
 )
 
-// deferredPages are the pages a session's first build left to render
-// (Options.DeferPages), by output path. The dev server serves the rest of
-// the site at once and calls FinishPages in the background; a request for
-// a page not made yet renders that page alone (RenderPage). Pages are
-// rendered from the session's state, which no update changes meanwhile:
-// the server runs FinishPages under the lock it takes for updates.
-type deferredPages struct {
+// deferredWork is what a session's first build left to make
+// (Options.Defer). The dev server serves the rest of the site at once and
+// calls FinishOutputs, then FinishPages, in the background; a request for
+// a page not made yet renders that page alone (RenderPage), and a request
+// for any other file not made yet waits for the pass that makes it. The
+// work is done from the session's state, which no update changes
+// meanwhile: the server runs both passes under the lock it takes for
+// updates.
+type deferredWork struct {
+	model modelOutputs // tmpls renders the pages
+	sink  *output.Sink // the first build's: every file goes through its checks
+
 	mu     sync.RWMutex
+	pages  []*site.Page // still to render; nil once FinishPages ran
 	byPath map[string]*site.Page
-	all    []*site.Page
+	// outputsDone: FinishOutputs ran (the model's outputs are in Files).
+	outputsDone bool
+	// emittedQR: the qrFile codes whose files are made, by name.
+	emittedQR map[string]bool
 }
 
-func (d *deferredPages) set(pages []*site.Page) {
+func newDeferredWork(model modelOutputs, sink *output.Sink, pages []*site.Page) *deferredWork {
 	byPath := make(map[string]*site.Page, len(pages))
 	for _, p := range pages {
 		byPath[p.OutPath] = p
 	}
-	d.mu.Lock()
-	d.byPath, d.all = byPath, pages
-	d.mu.Unlock()
+	return &deferredWork{model: model, sink: sink, pages: pages, byPath: byPath, emittedQR: map[string]bool{}}
 }
 
-func (d *deferredPages) page(path string) *site.Page {
+func (d *deferredWork) page(path string) *site.Page {
+	if d == nil {
+		return nil
+	}
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	return d.byPath[path]
@@ -43,49 +56,141 @@ func (d *deferredPages) page(path string) *site.Page {
 func (s *Session) Deferred(path string) bool { return s.deferred.page(path) != nil }
 
 // RenderPage renders the deferred page at path now, for a request that
-// should not wait for FinishPages. It is safe to call while FinishPages
-// runs; ok is false when path is no deferred page or its template fails
-// (FinishPages reports the failure).
+// should not wait for FinishPages. It is safe to call while FinishOutputs
+// or FinishPages runs; ok is false when path is no deferred page or its
+// template fails (FinishPages reports the failure).
 func (s *Session) RenderPage(path string) (data []byte, ok bool) {
 	p := s.deferred.page(path)
 	if p == nil {
 		return nil, false
 	}
-	html, problem := s.st.tmpls.Execute(p)
+	html, problem := s.deferred.model.tmpls.Execute(p)
 	return html, problem == nil
 }
 
-// FinishPages renders every deferred page on every core, handing each to
-// add as soon as it is made, and then makes them part of Files. The
-// Change holds the template problems, reported as a build reports them
-// (one line for a problem that recurs on many pages), and lists the pages
-// made.
-func (s *Session) FinishPages(add func(path string, data []byte)) *Change {
-	s.deferred.mu.RLock()
-	pages := s.deferred.all
-	s.deferred.mu.RUnlock()
+// FinishOutputs makes the outputs the first build deferred that need only
+// the site model — the QR codes and short-link redirects, the feeds and
+// the sitemap, the search index, in that order, each file handed to add
+// as soon as it is made, from several goroutines at once — then the files of the qrFile codes the
+// templates asked for so far, and makes them all part of Files. Every file
+// goes through the first build's checks; the Change holds their problems
+// and the stages' errors, as a build reports them.
+func (s *Session) FinishOutputs(add func(path string, data []byte)) *Change {
+	d := s.deferred
 	ch := &Change{Diags: &diag.List{}}
-	if len(pages) == 0 {
+	if d == nil || d.isOutputsDone() {
 		return ch
 	}
-	var mu sync.Mutex
-	made := make(map[string][]byte, len(pages))
-	executePages(pages, s.st.tmpls, func(f output.File) {
-		add(f.Path, f.Data)
-		mu.Lock()
-		made[f.Path] = f.Data
-		mu.Unlock()
-	}, ch.Diags)
+	made := newMade(d.sink, add)
+	d.model.qr(made.add, ch.Diags)
+	d.model.feeds(made.add, ch.Diags)
+	d.model.search(made.add, ch.Diags)
+	for _, f := range d.newQRFiles(ch.Diags) {
+		made.add(f)
+	}
+	d.mu.Lock()
+	d.outputsDone = true
+	d.mu.Unlock()
+	return s.publish(made, ch)
+}
+
+// FinishPages renders every deferred page on every core, handing each to
+// add (from several goroutines at once) as soon as it is made, then the files of the qrFile codes the pages
+// asked for, and makes them part of Files. The Change holds the template
+// problems, reported as a build reports them (one line for a problem that
+// recurs on many pages), and lists the files made. It runs FinishOutputs
+// first if that has not run; after a failure there it does nothing.
+func (s *Session) FinishPages(add func(path string, data []byte)) *Change {
+	d := s.deferred
+	if d == nil {
+		return &Change{Diags: &diag.List{}}
+	}
+	if !d.isOutputsDone() {
+		if ch := s.FinishOutputs(add); ch.Failed {
+			return ch
+		}
+	}
+	ch := &Change{Diags: &diag.List{}}
+	if s.broken {
+		return ch
+	}
+	d.mu.RLock()
+	pages := d.pages
+	d.mu.RUnlock()
+	made := newMade(d.sink, add)
+	executePages(pages, d.model.tmpls, made.keep, ch.Diags) // their paths were claimed
+	for _, f := range d.newQRFiles(ch.Diags) {
+		made.add(f)
+	}
+	d.mu.Lock()
+	d.pages, d.byPath = nil, nil
+	d.mu.Unlock()
+	return s.publish(made, ch)
+}
+
+func (d *deferredWork) isOutputsDone() bool {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return d.outputsDone
+}
+
+// newQRFiles are the files of the qrFile codes asked for since the last
+// call.
+func (d *deferredWork) newQRFiles(dl *diag.List) []output.File {
+	codes := d.model.codes
+	var fresh []*qr.Code
+	for _, code := range codes.Wanted() {
+		name := path.Join(layout.QRDir, qr.FileName(code.Text, code.Level))
+		if !d.emittedQR[name] {
+			d.emittedQR[name] = true
+			fresh = append(fresh, code)
+		}
+	}
+	return qrCodeFiles(d.model.s, codes, fresh, dl)
+}
+
+// publish reports the problems of the files made (the sink's, which hold
+// none from before: the first build had no error) and makes the files
+// part of Files; a failure makes the next update rebuild everything.
+func (s *Session) publish(made *madeFiles, ch *Change) *Change {
+	collisions, invalid := made.sink.Problems()
+	checkOutputs(collisions, invalid, ch.Diags)
 	if ch.Diags.HasErrors() {
 		s.broken, ch.Failed = true, true
 	}
 	files := maps.Clone(s.files)
-	for path, data := range made {
-		files[path] = data
-		ch.Changed = append(ch.Changed, path)
+	for p, data := range made.files {
+		files[p] = data
+		ch.Changed = append(ch.Changed, p)
 	}
 	slices.Sort(ch.Changed)
 	s.files = files
-	s.deferred.set(nil)
 	return ch
+}
+
+// madeFiles collects the files a deferred pass makes, each admitted by
+// the first build's sink, and hands each on as it comes.
+type madeFiles struct {
+	sink  *output.Sink
+	hand  func(path string, data []byte)
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func newMade(sink *output.Sink, hand func(string, []byte)) *madeFiles {
+	return &madeFiles{sink: sink, hand: hand, files: map[string][]byte{}}
+}
+
+func (m *madeFiles) add(f output.File) {
+	if m.sink.Claim(f) {
+		m.keep(f)
+	}
+}
+
+// keep takes a file whose path the sink admitted before.
+func (m *madeFiles) keep(f output.File) {
+	m.hand(f.Path, f.Data)
+	m.mu.Lock()
+	m.files[f.Path] = f.Data
+	m.mu.Unlock()
 }

@@ -23,8 +23,8 @@ func TestServeUsesTheBuildCache(t *testing.T) {
 	}
 	line := regexp.MustCompile(`rebuilt \d+ files in \S+; cache: (\d+) hits, (\d+) misses`)
 	var first, second bytes.Buffer
-	New(root, build.Options{BaseURL: "http://127.0.0.1/", Cache: c}, &first)
-	New(root, build.Options{BaseURL: "http://127.0.0.1/", Cache: c}, &second)
+	<-New(root, build.Options{BaseURL: "http://127.0.0.1/", Cache: c}, &first).Ready() // the deferred passes use the cache too
+	<-New(root, build.Options{BaseURL: "http://127.0.0.1/", Cache: c}, &second).Ready()
 	m1, m2 := line.FindStringSubmatch(first.String()), line.FindStringSubmatch(second.String())
 	if m1 == nil || m2 == nil {
 		t.Fatalf("no cache line:\n%s\n%s", first.String(), second.String())

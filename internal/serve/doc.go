@@ -1,12 +1,20 @@
 // Package serve is bantin's dev server: it builds the site into memory,
 // serves it, watches the sources and keeps every open page up to date.
 //
-// Starting: the first build defers the pages' HTML (build.Options.DeferPages):
-// the server serves everything else at once and makes the pages in the
-// background (Session.FinishPages, holding the update lock, so no edit is
-// applied before); a page asked for before its turn is rendered alone
-// (Session.RenderPage), the same bytes. Failures of that pass are reported
-// like a failed build's.
+// Starting: the first build (build.Options.Defer) reads, renders the
+// Markdown (from the build cache when it can), assembles the site and
+// copies the static files, and the server answers at once. What that
+// build leaves out is made in the background, holding the update lock so
+// that no edit is applied before: first the outputs made from the site
+// model (Session.FinishOutputs: QR codes and short-link redirects, feeds,
+// sitemap, search index; "made the QR codes, feeds, sitemap and search
+// index (N files) in …"), then the pages (Session.FinishPages, with the
+// qrFile codes they ask for; "made N pages in …"). A page asked for
+// before its turn is rendered alone (Session.RenderPage); any other file
+// not made yet waits for the pass that makes it, and a path no pass makes
+// answers 404 once both are over. Every answer is the bytes a full build
+// writes. A failure in either pass is reported like a failed build's:
+// terminal, error report and overlay.
 //
 // Serving: only the built site is served, from memory. A request path is
 // cleaned and looked up in the built files; nothing on disk is ever opened

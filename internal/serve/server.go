@@ -45,9 +45,12 @@ type Server struct {
 
 	mu     sync.RWMutex
 	files  map[string][]byte
-	pages  map[string][]byte // pages made while finishPages runs
+	made   map[string][]byte // files made while the deferred passes run
 	errors []diag.Diagnostic
-	ready  chan struct{} // closed when finishPages is done
+	// outputsReady is closed when the first build's deferred outputs
+	// other than pages are made (FinishOutputs), ready when the pages are
+	// too (FinishPages).
+	outputsReady, ready chan struct{}
 
 	hub hub
 }
@@ -64,44 +67,72 @@ func NewVerbosity(root string, opts build.Options, log io.Writer, v diag.Verbosi
 	if err != nil {
 		fsys = os.DirFS(root) // the build reports the same error at each path it reads
 	}
-	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, pages: map[string][]byte{}, ready: make(chan struct{}), Verbosity: v, cacheOn: opts.Cache != nil}
+	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, made: map[string][]byte{},
+		outputsReady: make(chan struct{}), ready: make(chan struct{}), Verbosity: v, cacheOn: opts.Cache != nil}
 	start := time.Now()
-	opts.DeferPages = true
+	opts.Defer = true
 	session, ch := build.NewSession(s.fsys, opts)
 	s.session = session
 	s.apply(ch, time.Since(start))
-	if !ch.Failed {
-		s.buildMu.Lock() // no update before every page is made
-		go s.finishPages(start)
+	if ch.Failed {
+		close(s.outputsReady)
+		close(s.ready)
+		return s
 	}
+	s.buildMu.Lock() // no update before everything is made
+	go s.finishDeferred(start)
 	return s
 }
 
-// finishPages makes the pages the first build left out (it serves
-// everything else at once, and a page asked for meanwhile is rendered on
-// the spot), then publishes them like an update. It runs with buildMu
-// held, which New took for it.
-func (s *Server) finishPages(start time.Time) {
+// finishDeferred makes what the first build left out (it serves the rest
+// at once; a page asked for meanwhile is rendered on the spot, any other
+// file waits for its pass): the outputs made from the site model, then
+// the pages. Each pass is published like an update, without a reload: a
+// page shown meanwhile was made on request, the same. It runs with
+// buildMu held, which New took for it.
+func (s *Server) finishDeferred(start time.Time) {
 	defer s.buildMu.Unlock()
-	ch := s.session.FinishPages(func(path string, data []byte) {
-		s.mu.Lock()
-		s.pages[path] = data
-		s.mu.Unlock()
-	})
 	defer close(s.ready)
+	beforeDeferred()
+	ch := s.session.FinishOutputs(s.keepMade)
+	s.publishDeferred(ch, start, "QR codes, feeds, sitemap and search index")
+	close(s.outputsReady)
+	if ch.Failed {
+		return
+	}
+	ch = s.session.FinishPages(s.keepMade)
+	s.publishDeferred(ch, start, "pages")
+}
+
+// beforeDeferred runs before the deferred passes; tests hold them with it.
+var beforeDeferred = func() {}
+
+// keepMade serves a file made by a deferred pass before the pass ends.
+func (s *Server) keepMade(path string, data []byte) {
+	s.mu.Lock()
+	s.made[path] = data
+	s.mu.Unlock()
+}
+
+// publishDeferred serves the files of a deferred pass from the session,
+// or reports its errors as a failed build's.
+func (s *Server) publishDeferred(ch *build.Change, start time.Time, what string) {
 	if ch.Failed {
 		s.apply(ch, time.Since(start))
 		return
 	}
 	diag.Print(s.log, ch.Diags.Items(), s.Verbosity)
 	s.mu.Lock()
-	s.files, s.pages = s.session.Files(), map[string][]byte{}
+	s.files, s.made = s.session.Files(), map[string][]byte{}
 	s.mu.Unlock()
-	// No reload: a page shown meanwhile was made on request, the same.
-	fmt.Fprintf(s.log, "made %d pages in %s\n", len(ch.Changed), time.Since(start).Round(time.Millisecond))
+	if what == "pages" {
+		fmt.Fprintf(s.log, "made %d pages in %s\n", len(ch.Changed), time.Since(start).Round(time.Millisecond))
+		return
+	}
+	fmt.Fprintf(s.log, "made the %s (%d files) in %s\n", what, len(ch.Changed), time.Since(start).Round(time.Millisecond))
 }
 
-// Ready is closed once the first build's pages are all made.
+// Ready is closed once everything the first build deferred is made.
 func (s *Server) Ready() <-chan struct{} { return s.ready }
 
 // Rebuild updates the site after the given source paths changed.
@@ -262,14 +293,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		name = path.Join(name, "index.html")
 	}
 	data, ok := s.file(name)
-	_, isDir := s.file(path.Join(name, "index.html"))
-	notFound, _ := s.file("404.html")
 	status := http.StatusOK
-	switch {
-	case !ok && isDir:
-		http.Redirect(w, r, s.base+"/"+name+"/", http.StatusFound)
-		return
-	case !ok:
+	if !ok {
+		if _, isDir := s.file(path.Join(name, "index.html")); isDir {
+			http.Redirect(w, r, s.base+"/"+name+"/", http.StatusFound)
+			return
+		}
+		notFound, _ := s.file("404.html")
 		name, data, status = "404.html", notFound, http.StatusNotFound
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
@@ -288,18 +318,32 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 }
 
 // file is the built file at name: from the site, else (while the first
-// build's pages are being made) a page made already or made now.
+// build's deferred passes run) a file made already, a page made now, or,
+// for any other file, the file once the pass that makes it is over.
 func (s *Server) file(name string) ([]byte, bool) {
+	if data, ok := s.lookup(name); ok {
+		return data, true
+	}
+	if s.session.Deferred(name) {
+		return s.session.RenderPage(name)
+	}
+	for _, pass := range []chan struct{}{s.outputsReady, s.ready} {
+		<-pass // at once when the pass is over
+		if data, ok := s.lookup(name); ok {
+			return data, true
+		}
+	}
+	return nil, false
+}
+
+func (s *Server) lookup(name string) ([]byte, bool) {
 	s.mu.RLock()
-	data, ok := s.files[name]
-	if !ok {
-		data, ok = s.pages[name]
+	defer s.mu.RUnlock()
+	if data, ok := s.files[name]; ok {
+		return data, true
 	}
-	s.mu.RUnlock()
-	if ok || !s.session.Deferred(name) {
-		return data, ok
-	}
-	return s.session.RenderPage(name)
+	data, ok := s.made[name]
+	return data, ok
 }
 
 func withLiveScript(html []byte) []byte {
