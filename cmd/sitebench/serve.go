@@ -246,32 +246,25 @@ func (b serveBench) measure(start time.Time, logs *logWatch, original []byte, r 
 	return b.edit(m, logs, original, r)
 }
 
+// searchQuiet is how long the server waits after an edit before it
+// rebuilds the search index (internal/serve); the second edit lands in
+// that rebuild's merge.
+const searchQuiet = 2 * time.Second
+
 // edit appends a sentence to the page's body and times the page served
-// with it and the reload event that names it.
+// with it and the reload event that names it; then, once the server has
+// begun to rebuild the search index for that edit, a second sentence and
+// its reload event.
 func (b serveBench) edit(m serveSample, logs *logWatch, original []byte, r int) (serveSample, error) {
 	events, err := openEvents(b.base() + "/__bantin/events")
 	if err != nil {
 		return m, err
 	}
 	defer events.close()
-	token := fmt.Sprintf("sitebench%dx%d", r, os.Getpid())
-	edited := append(append([]byte(nil), original...), "\n\nCâu thêm để đo: "+token+".\n"...)
-	page := strings.TrimPrefix(b.pageURL(), "/") + "index.html"
 	logs.mark()
-	at := time.Now()
-	if err := os.WriteFile(filepath.Join(b.site, b.page), edited, 0o644); err != nil {
-		return m, err
-	}
-	reload := make(chan error, 1)
-	go func() {
-		d, err := events.await("reload", page, at, time.Minute)
-		m.Reload = d
-		reload <- err
-	}()
-	if m.Served, err = firstOK(b.base()+b.pageURL(), at, time.Minute, token); err != nil {
-		return m, err
-	}
-	if err := <-reload; err != nil {
+	text := append([]byte(nil), original...)
+	token := fmt.Sprintf("sitebench%dx%d", r, os.Getpid())
+	if m.Served, m.Reload, err = b.append(events, &text, token, true); err != nil {
 		return m, err
 	}
 	line, err := logs.await(updateLine, time.Minute)
@@ -279,7 +272,37 @@ func (b serveBench) edit(m serveSample, logs *logWatch, original []byte, r int) 
 		return m, err
 	}
 	m.Update, m.Full = line.took, line.full
-	return m, nil
+	time.Sleep(searchQuiet + 200*time.Millisecond)
+	_, m.DuringSearch, err = b.append(events, &text, token+"y", false)
+	return m, err
+}
+
+// append adds a sentence holding token to the page and returns the time
+// from the write to the page served with it (when served is asked for)
+// and to the reload event naming the page.
+func (b serveBench) append(ev *events, text *[]byte, token string, served bool) (time.Duration, time.Duration, error) {
+	*text = append(*text, "\n\nCâu thêm để đo: "+token+".\n"...)
+	page := strings.TrimPrefix(b.pageURL(), "/") + "index.html"
+	at := time.Now()
+	if err := os.WriteFile(filepath.Join(b.site, b.page), *text, 0o644); err != nil {
+		return 0, 0, err
+	}
+	var reload time.Duration
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		reload, err = ev.await("reload", page, at, time.Minute)
+		done <- err
+	}()
+	var page200 time.Duration
+	if served {
+		var err error
+		if page200, err = firstOK(b.base()+b.pageURL(), at, time.Minute, token); err != nil {
+			return 0, 0, err
+		}
+	}
+	err := <-done
+	return page200, reload, err
 }
 
 // firstOK asks for url every 5 ms until it answers 200 (with want in its

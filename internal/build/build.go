@@ -93,6 +93,9 @@ type state struct {
 	images *images
 	// later: with Options.Defer, what the build left to make.
 	later *deferredWork
+	// spilled: every page's search analysis in the text store, in
+	// site.Pages order (set by FinishOutputs when the build deferred).
+	spilled []search.Spilled
 }
 
 // Stats summarises a build.
@@ -223,6 +226,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	sw.lap("images")
 	model := modelOutputs{s: s, tmpls: tmpls, codes: codes, cache: opts.Cache, texts: texts}
 	var later *deferredWork
+	var spilled []search.Spilled
 	if opts.Defer {
 		later = newDeferredWork(model, out, claimPages(s, out))
 	} else {
@@ -233,7 +237,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 		// them, and a shorter one when it does).
 		model.qr(out.Add, dl)
 		sw.lap("qr")
-		model.search(out.Add, dl)
+		spilled = model.search(out.Add, dl)
 		sw.lap("search")
 		model.feeds(out.Add, dl)
 		sw.lap("feeds, sitemap")
@@ -255,7 +259,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	if n := res.Stats.Cache.Failed; n > 0 {
 		dl.Warnf(diag.Pos{File: opts.Cache.Dir()}, "could not write %d build cache entries (%v); this build is complete, the next one redoes their work", n, opts.Cache.FirstError())
 	}
-	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs, later: later}
+	res.state = &state{fsys: fsys, opts: opts, cfg: cfg, ix: ix, md: md, tmpls: tmpls, site: s, images: imgs, later: later, spilled: spilled}
 	return res
 }
 

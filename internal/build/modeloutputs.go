@@ -29,10 +29,12 @@ func (m modelOutputs) qr(add func(output.File), dl *diag.List) {
 	pageQRFiles(m.s, m.tmpls, m.codes, add, dl)
 }
 
-// search hands add the search index files, and reports a search script
-// that cannot be lowered. The analyses are spilled to the text store as
-// they are made, and read back one at a time by the merge.
-func (m modelOutputs) search(add func(output.File), dl *diag.List) {
+// search hands add the search index files, reports a search script that
+// cannot be lowered, and returns every page's analysis as spilled to the
+// text store (a few numbers a page: a Session keeps them to refresh the
+// index after edits). The analyses are spilled as they are made, and read
+// back one at a time by the merge.
+func (m modelOutputs) search(add func(output.File), dl *diag.List) []search.Spilled {
 	spilled := spilledAnalyses(m.s.Pages, m.s.Config.Location, m.cache, m.texts, add)
 	search.WriteFiles(m.s, spilled, m.texts, typeLabel(m.s, m.tmpls.Strings), add)
 	if err := m.texts.Err(); err != nil {
@@ -41,6 +43,7 @@ func (m modelOutputs) search(add func(output.File), dl *diag.List) {
 	if _, err := search.Script(); err != nil {
 		dl.Errorf(diag.Pos{File: "internal/search/js/search.js"}, "search script: %v", err)
 	}
+	return spilled
 }
 
 // feeds hands add the feeds of every list and the sitemap.

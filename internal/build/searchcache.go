@@ -20,19 +20,12 @@ import (
 // search.Analyze would make another analysis of the same page.
 const searchVersion = "search/2"
 
-// analyses returns the search analysis of every page (search.Analyze), on
-// every core, each taken from store when an entry with its key is there.
-// The key hashes exactly what Analyze reads of the page (searchKey); a
-// damaged entry is a miss, and the page is analysed again.
-func analyses(pages []*site.Page, loc *time.Location, store *cache.Store) []*search.Analysis {
-	out := make([]*search.Analysis, len(pages))
-	parallel.For(len(pages), func(i int) { out[i] = analysis(pages[i], loc, store) })
-	return out
-}
-
-// spilledAnalyses is analyses, each put away as it is made (its
-// fragment handed to add, the rest to texts): the merge of search.WriteFiles
-// reads them back one at a time.
+// spilledAnalyses returns the search analysis of every page
+// (search.Analyze), on every core, each taken from store when an entry
+// with its key is there (a damaged entry is a miss, and the page is
+// analysed again), and each put away as it is made (its fragment handed to
+// add, the rest to texts): the merge of search.WriteFiles reads them back
+// one at a time.
 func spilledAnalyses(pages []*site.Page, loc *time.Location, store *cache.Store, texts *textstore.Store, add func(output.File)) []search.Spilled {
 	out := make([]search.Spilled, len(pages))
 	parallel.For(len(pages), func(i int) { out[i] = analysis(pages[i], loc, store).Spill(i, texts, add) })

@@ -13,7 +13,6 @@ import (
 	"bantin/internal/content"
 	"bantin/internal/diag"
 	"bantin/internal/feed"
-	"bantin/internal/search"
 	"bantin/internal/site"
 	"bantin/internal/sitemap"
 )
@@ -45,6 +44,7 @@ type Session struct {
 	// searchStale: a fast-path edit changed a page's text, and the search
 	// index (seconds on a large site) has not been rebuilt yet.
 	searchStale bool
+	searchDirty map[*site.Page]bool // the pages whose analysis changed since
 	// deferred: what the first build left to make (Options.Defer,
 	// session_deferred.go); set once, by NewSession.
 	deferred *deferredWork
@@ -116,23 +116,6 @@ func (s *Session) Update(paths []string) *Change {
 	return ch
 }
 
-// RefreshSearch rebuilds the search index after fast-path edits.
-func (s *Session) RefreshSearch() *Change {
-	ch := &Change{Diags: &diag.List{}}
-	if !s.searchStale || s.st == nil {
-		return ch
-	}
-	files := maps.Clone(s.files)
-	changed := map[string]bool{}
-	st := s.st.site
-	for _, f := range search.Files(st, analyses(st.Pages, st.Config.Location, s.st.opts.Cache), typeLabel(st, s.st.tmpls.Strings)) {
-		put(files, changed, f.Path, f.Data)
-	}
-	s.files, s.searchStale = files, false
-	ch.Changed = slices.Sorted(maps.Keys(changed))
-	return ch
-}
-
 // vanished reports whether p no longer exists and never was a page or a
 // published static file, so that it cannot change the site.
 func (s *Session) vanished(p string) bool {
@@ -172,7 +155,7 @@ func (s *Session) rebuildWith(opts Options) *Change {
 		}
 	}
 	sort.Strings(ch.Changed)
-	s.files, s.st, s.broken, s.searchStale = files, res.state, false, false
+	s.files, s.st, s.broken, s.searchStale, s.searchDirty = files, res.state, false, false, nil
 	s.bySource = map[string]*site.Page{}
 	for _, p := range res.Site.Pages {
 		s.bySource[p.Source] = p
@@ -250,7 +233,7 @@ func (s *Session) remake(page *site.Page, reach content.Reach, files map[string]
 		put(files, changed, sitemap.Path, data)
 	}
 	if reach&content.Search != 0 {
-		s.searchStale = true
+		s.markSearchDirty(page)
 	}
 	return true
 }

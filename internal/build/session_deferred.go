@@ -84,7 +84,7 @@ func (s *Session) FinishOutputs(add func(path string, data []byte)) *Change {
 	made := newMade(d.sink, add)
 	d.model.qr(made.add, ch.Diags)
 	d.model.feeds(made.add, ch.Diags)
-	d.model.search(made.add, ch.Diags)
+	s.st.spilled = d.model.search(made.add, ch.Diags)
 	for _, f := range d.newQRFiles(ch.Diags) {
 		made.add(f)
 	}

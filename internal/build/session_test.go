@@ -153,3 +153,65 @@ func TestSessionUpdatesPublications(t *testing.T) {
 		t.Error("the bulletin's print edition lacks the edited article")
 	}
 }
+
+// A search refresh merges without the session: an edit applied while it
+// runs stays marked stale and is in the next refresh; a whole rebuild
+// while it runs makes its result be thrown away. Each way the session
+// ends equal to a clean build.
+func TestSearchRefreshAroundEdits(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{}
+	for name, f := range siteFS(t, basicSite) {
+		files[name] = string(f.Data)
+	}
+	tooltest.WriteFiles(t, root, files)
+	s, ch := NewSession(os.DirFS(root), Options{Now: fixedNow})
+	if ch.Failed {
+		t.Fatal(ch.Diags.Err())
+	}
+	article := "content/bai-viet/Dân vận khéo.md"
+	edit := func(old, new string) *Change {
+		t.Helper()
+		data, _ := os.ReadFile(root + "/" + article)
+		text := string(data) + new
+		if old != "" {
+			if !strings.Contains(string(data), old) {
+				t.Fatalf("%s lacks %q", article, old)
+			}
+			text = strings.Replace(string(data), old, new, 1)
+		}
+		tooltest.WriteFiles(t, root, map[string]string{article: text})
+		ch := s.Update([]string{article})
+		if ch.Failed || ch.Full {
+			t.Fatalf("edit: failed=%v full=%v %v", ch.Failed, ch.Full, ch.Diags.Err())
+		}
+		return ch
+	}
+	edit("", "\nChữ thứ nhất: khoẻ.\n")
+	r := s.StartSearchRefresh()
+	if r == nil {
+		t.Fatal("no refresh after an edit of the text")
+	}
+	if ch := edit("Chữ thứ nhất", "Chữ thứ hai"); !ch.SearchStale {
+		t.Error("an edit during the refresh is not marked stale")
+	}
+	r.Run()
+	if ch := s.FinishSearchRefresh(r); len(ch.Changed) == 0 {
+		t.Error("the refresh changed no file")
+	}
+	if !s.searchStale {
+		t.Error("the edit made during the refresh is forgotten")
+	}
+	sameAsCleanBuild(t, "edit during a refresh, then a refresh", root, s)
+
+	edit("Chữ thứ hai", "Chữ thứ ba")
+	r = s.StartSearchRefresh()
+	if ch := s.Update([]string{"layouts/partials/footer.html"}); !ch.Full {
+		t.Fatal("a template change did not rebuild the whole site")
+	}
+	r.Run()
+	if ch := s.FinishSearchRefresh(r); len(ch.Changed) != 0 {
+		t.Errorf("a refresh begun before a whole rebuild changed %d files after it", len(ch.Changed))
+	}
+	sameAsCleanBuild(t, "whole rebuild during a refresh", root, s)
+}

@@ -35,6 +35,7 @@ type Server struct {
 	session *build.Session
 
 	searchMu    sync.Mutex
+	searchRun   sync.Mutex  // one search refresh at a time
 	searchTimer *time.Timer // refreshes the search index once edits pause
 
 	// Verbosity is how much of each build's diagnostics goes to the log.
@@ -162,12 +163,24 @@ func (s *Server) scheduleSearch() {
 	s.searchTimer = time.AfterFunc(searchQuiet, s.refreshSearch)
 }
 
-// refreshSearch brings the search index up to date with the edits.
+// refreshSearch brings the search index up to date with the edits. The
+// merge, the long part, runs without the update lock, so that an edit
+// saved meanwhile is applied at once; searchRun keeps two refreshes from
+// publishing out of order.
 func (s *Server) refreshSearch() {
+	s.searchRun.Lock()
+	defer s.searchRun.Unlock()
+	s.buildMu.Lock()
+	r := s.session.StartSearchRefresh()
+	s.buildMu.Unlock()
+	if r == nil {
+		return
+	}
+	start := time.Now()
+	r.Run()
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
-	start := time.Now()
-	if ch := s.session.RefreshSearch(); len(ch.Changed) > 0 {
+	if ch := s.session.FinishSearchRefresh(r); len(ch.Changed) > 0 {
 		s.apply(ch, time.Since(start))
 	}
 }
