@@ -74,9 +74,12 @@
 // Session.FinishPages through the same sink, the same bytes.
 //
 // A Session's fast path (one page's text edited) leaves the search index
-// stale (Change.SearchStale) until RefreshSearch, which the dev server
-// calls once edits pause for two seconds: rebuilding the index takes
-// seconds on a 10,000-page site.
+// stale (Change.SearchStale) until a search refresh, which the dev server
+// runs once edits pause for two seconds: the session keeps every page's
+// analysis, analyses again only the edited pages (StartSearchRefresh),
+// and the merge into the index files — a second on a 10,000-page site —
+// runs without the session (SearchRefresh.Run), so edits saved meanwhile
+// are applied at once (session_search.go).
 //
 // A template that fails on many pages is reported once, with the number of
 // pages it failed on. A template that does not parse is one error; the

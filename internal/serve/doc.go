@@ -35,6 +35,9 @@
 // over) or a git checkout of many files is one rebuild. Chmod-only events
 // and editors' temporary files (*~, .*.swp, .#*, #*#, 4913) are ignored.
 // Rebuilds go through build.Session, which redoes only what an edit touches.
+// An edit to a page's text leaves the search index to a refresh that runs
+// once edits pause for two seconds; its merge runs without the update
+// lock, so an edit saved during it reloads at once.
 //
 // Live reload, over server-sent events at /__bantin/events:
 //
