@@ -68,26 +68,37 @@ func (s *Session) RenderPage(path string) (data []byte, ok bool) {
 	return html, problem == nil
 }
 
+// OutputStages are the stages of FinishOutputs, in their order.
+var OutputStages = []string{"qr", "feeds", "search"}
+
 // FinishOutputs makes the outputs the first build deferred that need only
-// the site model — the QR codes and short-link redirects, the feeds and
-// the sitemap, the search index, in that order, each file handed to add
-// as soon as it is made, from several goroutines at once — then the files of the qrFile codes the
-// templates asked for so far, and makes them all part of Files. Every file
+// the site model, stage by stage (OutputStages): the QR codes and
+// short-link redirects with the files of the qrFile codes the templates
+// asked for so far; the feeds and the sitemap; the search index. Each
+// file is handed to add as soon as it is made, from several goroutines at
+// once, and passed is called with a stage's name once its files are all
+// handed (nil: not told). Then the files become part of Files. Every file
 // goes through the first build's checks; the Change holds their problems
 // and the stages' errors, as a build reports them.
-func (s *Session) FinishOutputs(add func(path string, data []byte)) *Change {
+func (s *Session) FinishOutputs(add func(path string, data []byte), passed func(stage string)) *Change {
 	d := s.deferred
 	ch := &Change{Diags: &diag.List{}}
 	if d == nil || d.isOutputsDone() {
 		return ch
 	}
+	if passed == nil {
+		passed = func(string) {}
+	}
 	made := newMade(d.sink, add)
 	d.model.qr(made.add, ch.Diags)
-	d.model.feeds(made.add, ch.Diags)
-	s.st.spilled = d.model.search(made.add, ch.Diags)
 	for _, f := range d.newQRFiles(ch.Diags) {
 		made.add(f)
 	}
+	passed("qr")
+	d.model.feeds(made.add, ch.Diags)
+	passed("feeds")
+	s.st.spilled = d.model.search(made.add, ch.Diags)
+	passed("search")
 	d.mu.Lock()
 	d.outputsDone = true
 	d.mu.Unlock()
@@ -106,7 +117,7 @@ func (s *Session) FinishPages(add func(path string, data []byte)) *Change {
 		return &Change{Diags: &diag.List{}}
 	}
 	if !d.isOutputsDone() {
-		if ch := s.FinishOutputs(add); ch.Failed {
+		if ch := s.FinishOutputs(add, nil); ch.Failed {
 			return ch
 		}
 	}

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -49,13 +50,27 @@ func TestSessionDeferredEqualsCleanBuild(t *testing.T) {
 	}
 	var mu sync.Mutex
 	handed := map[string]bool{}
+	var stages []string
 	out := s.FinishOutputs(func(path string, _ []byte) {
 		mu.Lock()
 		handed[path] = true
 		mu.Unlock()
+	}, func(stage string) {
+		// what each stage makes is handed by the time it has passed, and
+		// what a later stage makes is not
+		has := map[string]bool{"qr": handed["bai-viet/dan-van-kheo/qr.svg"], "feeds": handed["sitemap.xml"], "search": handed["tim-kiem/du-lieu/manifest.json"]}
+		stages = append(stages, stage)
+		for i, st := range OutputStages {
+			if has[st] != (i < len(stages)) {
+				t.Errorf("at stage %s passed: %s's file handed = %v", stage, st, has[st])
+			}
+		}
 	})
 	if out.Failed {
 		t.Fatal(out.Diags.Err())
+	}
+	if !slices.Equal(stages, OutputStages) {
+		t.Errorf("stages passed: %v, want %v", stages, OutputStages)
 	}
 	for _, p := range deferred {
 		if !handed[p] || !bytes.Equal(s.Files()[p], want[p]) {
@@ -155,7 +170,7 @@ func TestSessionDeferredOutputErrorIsReported(t *testing.T) {
 	if !strings.Contains(clean.Diags.Err().Error(), want) {
 		t.Fatalf("the clean build reports %v; want %s", clean.Diags.Err(), want)
 	}
-	out := s.FinishOutputs(func(string, []byte) {})
+	out := s.FinishOutputs(func(string, []byte) {}, nil)
 	if !out.Failed || out.Diags.Err() == nil || out.Diags.Err().Error() != want {
 		t.Fatalf("FinishOutputs: failed=%v, %v; want %s", out.Failed, out.Diags.Err(), want)
 	}

@@ -11,8 +11,9 @@
 // index (N files) in …"), then the pages (Session.FinishPages, with the
 // qrFile codes they ask for; "made N pages in …"). A page asked for
 // before its turn is rendered alone (Session.RenderPage); any other file
-// not made yet waits for the pass that makes it, and a path no pass makes
-// answers 404 once both are over. Every answer is the bytes a full build
+// not made yet waits for the stage that makes it (build.OutputStages, in
+// order, then the pages: a page's QR code waits for the QR codes alone),
+// and a path no stage makes answers 404 once all are over. Every answer is the bytes a full build
 // writes. A failure in either pass is reported like a failed build's:
 // terminal, error report and overlay.
 //

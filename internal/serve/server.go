@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -48,10 +49,11 @@ type Server struct {
 	files  map[string][]byte
 	made   map[string][]byte // files made while the deferred passes run
 	errors []diag.Diagnostic
-	// outputsReady is closed when the first build's deferred outputs
-	// other than pages are made (FinishOutputs), ready when the pages are
-	// too (FinishPages).
-	outputsReady, ready chan struct{}
+	// passes are closed one by one as the first build's deferred work is
+	// made: a channel for each of build.OutputStages (FinishOutputs), the
+	// last for the pages (FinishPages). ready is the last.
+	passes []chan struct{}
+	ready  chan struct{}
 
 	hub hub
 }
@@ -69,15 +71,18 @@ func NewVerbosity(root string, opts build.Options, log io.Writer, v diag.Verbosi
 		fsys = os.DirFS(root) // the build reports the same error at each path it reads
 	}
 	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, made: map[string][]byte{},
-		outputsReady: make(chan struct{}), ready: make(chan struct{}), Verbosity: v, cacheOn: opts.Cache != nil}
+		Verbosity: v, cacheOn: opts.Cache != nil}
+	for range len(build.OutputStages) + 1 {
+		s.passes = append(s.passes, make(chan struct{}))
+	}
+	s.ready = s.passes[len(s.passes)-1]
 	start := time.Now()
 	opts.Defer = true
 	session, ch := build.NewSession(s.fsys, opts)
 	s.session = session
 	s.apply(ch, time.Since(start))
 	if ch.Failed {
-		close(s.outputsReady)
-		close(s.ready)
+		s.closePasses()
 		return s
 	}
 	s.buildMu.Lock() // no update before everything is made
@@ -93,16 +98,29 @@ func NewVerbosity(root string, opts build.Options, log io.Writer, v diag.Verbosi
 // buildMu held, which New took for it.
 func (s *Server) finishDeferred(start time.Time) {
 	defer s.buildMu.Unlock()
-	defer close(s.ready)
+	defer s.closePasses()
 	beforeDeferred()
-	ch := s.session.FinishOutputs(s.keepMade)
+	ch := s.session.FinishOutputs(s.keepMade, func(stage string) {
+		close(s.passes[slices.Index(build.OutputStages, stage)])
+	})
 	s.publishDeferred(ch, start, "QR codes, feeds, sitemap and search index")
-	close(s.outputsReady)
 	if ch.Failed {
 		return
 	}
 	ch = s.session.FinishPages(s.keepMade)
 	s.publishDeferred(ch, start, "pages")
+}
+
+// closePasses closes the passes not closed yet: every request waiting
+// for one looks up its file a last time.
+func (s *Server) closePasses() {
+	for _, pass := range s.passes {
+		select {
+		case <-pass:
+		default:
+			close(pass)
+		}
+	}
 }
 
 // beforeDeferred runs before the deferred passes; tests hold them with it.
@@ -340,7 +358,7 @@ func (s *Server) file(name string) ([]byte, bool) {
 	if s.session.Deferred(name) {
 		return s.session.RenderPage(name)
 	}
-	for _, pass := range []chan struct{}{s.outputsReady, s.ready} {
+	for _, pass := range s.passes {
 		<-pass // at once when the pass is over
 		if data, ok := s.lookup(name); ok {
 			return data, true
