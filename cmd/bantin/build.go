@@ -213,6 +213,7 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bantin build: %v (or build with --noCache)\n", err)
 		return exitUsage
 	}
+	defer closeCache(opts.Cache, stderr, "bantin build")
 	if err := f.memory.apply(defaultBuildMemory); err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)
 		return exitUsage
@@ -275,6 +276,15 @@ func publish(f *buildFlags, res *build.Result, out *output.Dir, dest, chrome str
 	}
 	fmt.Fprintln(stdout, summary(res.Stats, dest))
 	return exitOK
+}
+
+// closeCache closes the build cache (it publishes what the build put, and
+// compacts the folder when it is due); a failure is a warning: the site is
+// written already.
+func closeCache(c *cache.Store, stderr io.Writer, cmd string) {
+	if err := c.Close(); err != nil {
+		fmt.Fprintf(stderr, "%s: warning: build cache %s: %v\n", cmd, c.Dir(), err)
+	}
 }
 
 // cacheLine is the line that says what the build cache answered.

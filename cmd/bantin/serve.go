@@ -63,6 +63,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bantin serve: %v (or serve with --noCache)\n", err)
 		return exitUsage
 	}
+	defer closeCache(opts.Cache, stderr, "bantin serve")
 	opts.BaseURL = url // pages link to this server, under the baseURL's path
 	srv := serve.NewVerbosity(f.source, opts, stderr, f.verbosity())
 	fmt.Fprintf(stdout, "bantin serving %s (Ctrl+C to stop)\n", url)

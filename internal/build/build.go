@@ -255,6 +255,7 @@ func Into(fsys fs.FS, opts Options, w output.Writer) *Result {
 	}
 	res.Stats = stats(s, out.Len(), time.Since(start))
 	res.Stats.Stages = sw.stages
+	opts.Cache.Flush() // publish this build's entries (a failure counts among Failed)
 	res.Stats.cacheSince(opts.Cache, cacheBefore)
 	if n := res.Stats.Cache.Failed; n > 0 {
 		dl.Warnf(diag.Pos{File: opts.Cache.Dir()}, "could not write %d build cache entries (%v); this build is complete, the next one redoes their work", n, opts.Cache.FirstError())

@@ -102,16 +102,7 @@ func TestSearchCacheDamagedEntry(t *testing.T) {
 	clean, _ := searchStats(t, fsys, nil)
 	c := openStore(t)
 	searchStats(t, fsys, c)
-	damaged := 0
-	filepath.WalkDir(filepath.Join(c.Dir(), "search"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			data, _ := os.ReadFile(p)
-			data[len(data)-3] ^= 0x55
-			os.WriteFile(p, data, 0o644)
-			damaged++
-		}
-		return nil
-	})
+	damaged := damageEntries(t, c.Dir(), "search", func(_ int, r []byte) { r[len(r)-3] ^= 0x55 })
 	if damaged != 2 {
 		t.Fatalf("%d search entries, want 2", damaged)
 	}

@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -9,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -39,9 +40,32 @@ type Store struct {
 	dir          string
 	hits, misses atomic.Int64
 	rejected     atomic.Int64
-	failed       atomic.Int64 // Puts that could not write
+	failed       atomic.Int64 // entries that could not be written or published
 	firstErr     atomic.Pointer[error]
 	spaces       sync.Map // namespace → *counts
+
+	mu      sync.RWMutex
+	entries map[entryID]location
+	packs   []*pack // oldest first; the store's own last
+
+	own    atomic.Pointer[writer] // nil until the first Put
+	ownMu  sync.Mutex
+	ownErr error // why the own pack could not be made
+	closed atomic.Bool
+
+	oldLayout []string // folders of the one-file-per-entry layout, removed on Close
+}
+
+// entryID names an entry.
+type entryID struct {
+	ns  string
+	key Key
+}
+
+// location is where a pack holds an entry's record.
+type location struct {
+	p      *pack
+	off, n int64
 }
 
 // counts are one namespace's answers.
@@ -55,7 +79,11 @@ func (s *Store) counts(namespace string) *counts {
 	return c.(*counts)
 }
 
-// Open uses dir as a cache, creating it when missing.
+// packsDir is the folder of the packs, under the store's folder.
+const packsDir = "packs"
+
+// Open uses dir as a cache, creating it when missing, and reads the
+// indexes of the packs there. Packs are written only when entries are put.
 func Open(dir string) (*Store, error) {
 	if dir == "" {
 		return nil, errors.New("cache: empty folder name")
@@ -63,7 +91,36 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	return &Store{dir: dir}, nil
+	s := &Store{dir: dir, entries: map[entryID]location{}, oldLayout: oldLayout(dir)}
+	var names interner
+	for _, stem := range packStems(filepath.Join(dir, packsDir)) {
+		p, entries, err := loadPack(stem, &names)
+		if err != nil {
+			continue // gone (compacted away meanwhile) or foreign: not ours to read
+		}
+		s.packs = append(s.packs, p)
+		for _, e := range entries { // a later pack's record of an entry wins
+			s.entries[entryID{e.ns, e.key}] = location{p: p, off: e.off, n: e.n}
+		}
+	}
+	for _, loc := range s.entries {
+		loc.p.live += loc.n
+	}
+	return s, nil
+}
+
+// packStems are the paths, without extension, of the packs in dir, oldest
+// first (a pack's name starts with its creation time).
+func packStems(dir string) []string {
+	des, _ := os.ReadDir(dir) // missing: no packs yet
+	var stems []string
+	for _, de := range des {
+		if name, ok := strings.CutSuffix(de.Name(), packExt); ok && de.Type().IsRegular() {
+			stems = append(stems, filepath.Join(dir, name))
+		}
+	}
+	sort.Strings(stems)
+	return stems
 }
 
 // Dir is the store's folder ("" for a nil store).
@@ -76,7 +133,8 @@ func (s *Store) Dir() string {
 
 // Stats counts what the store answered since it was opened: hits, misses,
 // entries rejected as damaged or foreign (counted among misses too), and
-// entries Put could not write (Failed; Store.Stats only, not StatsOf).
+// entries that could not be written (Failed; Store.Stats only, not
+// StatsOf).
 type Stats struct{ Hits, Misses, Rejected, Failed int64 }
 
 // Since is what the store answered between before and s.
@@ -92,9 +150,9 @@ func (s *Store) Stats() Stats {
 	return Stats{s.hits.Load(), s.misses.Load(), s.rejected.Load(), s.failed.Load()}
 }
 
-// FirstError is the first error a Put returned since the store was opened,
-// or nil: producers that carry on without their entry let the build say
-// once that the cache could not be written.
+// FirstError is the first error a Put or Flush met since the store was
+// opened, or nil: producers that carry on without their entry let the
+// build say once that the cache could not be written.
 func (s *Store) FirstError() error {
 	if s == nil {
 		return nil
@@ -114,10 +172,12 @@ func (s *Store) StatsOf(namespace string) Stats {
 	return Stats{Hits: c.hits.Load(), Misses: c.misses.Load(), Rejected: c.rejected.Load()}
 }
 
-// path is where the entry of (namespace, k) lives.
-func (s *Store) path(namespace string, k Key) string {
-	h := k.String()
-	return filepath.Join(s.dir, filepath.FromSlash(namespace), h[:2], h[2:])
+// fail counts n entries that could not be written, and keeps the first
+// error.
+func (s *Store) fail(n int, err error) {
+	s.failed.Add(int64(n))
+	err = fmt.Errorf("cache: %w", err)
+	s.firstErr.CompareAndSwap(nil, &err)
 }
 
 // Get returns the payload stored under (namespace, k), if a whole and
@@ -126,26 +186,48 @@ func (s *Store) Get(namespace string, k Key) ([]byte, bool) {
 	if s == nil {
 		return nil, false
 	}
-	p := s.path(namespace, k)
 	c := s.counts(namespace)
-	raw, err := os.ReadFile(p)
-	if err != nil {
+	id := entryID{namespace, k}
+	s.mu.RLock()
+	loc, ok := s.entries[id]
+	s.mu.RUnlock()
+	if !ok || s.closed.Load() {
 		s.misses.Add(1)
 		c.misses.Add(1)
 		return nil, false
 	}
-	payload, ok := decode(raw, k)
-	if !ok {
+	raw, err := s.read(loc)
+	payload, ok := decodeRecord(raw, namespace, k)
+	if err != nil || !ok {
 		s.rejected.Add(1)
 		s.misses.Add(1)
 		c.rejected.Add(1)
 		c.misses.Add(1)
-		os.Remove(p)
+		s.forget(id, loc)
 		return nil, false
 	}
 	s.hits.Add(1)
 	c.hits.Add(1)
 	return payload, true
+}
+
+// read returns the record at loc.
+func (s *Store) read(loc location) ([]byte, error) {
+	if w := s.own.Load(); w != nil && w.p == loc.p {
+		return w.read(loc)
+	}
+	return readAt(loc.p.f, loc)
+}
+
+// forget drops a rejected entry: it is never read again, and a compaction
+// leaves its bytes behind.
+func (s *Store) forget(id entryID, loc location) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.entries[id] == loc {
+		delete(s.entries, id)
+		loc.p.live -= loc.n
+	}
 }
 
 // Stale tells the store that the entry Get just returned for
@@ -164,80 +246,114 @@ func (s *Store) Stale(namespace string, k Key) {
 	c.misses.Add(1)
 }
 
-// Put stores payload under (namespace, k). A failure to write is returned
-// for the caller to report or ignore; the build's result never depends on
-// it.
+// Put stores payload under (namespace, k): appended to the store's own
+// pack, readable by this store at once and by others once published
+// (Flush, Close). A failure to write is returned for the caller to report
+// or ignore; the build's result never depends on it.
 func (s *Store) Put(namespace string, k Key, payload []byte) error {
 	if s == nil {
 		return nil
 	}
 	err := s.put(namespace, k, payload)
 	if err != nil {
-		s.failed.Add(1)
-		s.firstErr.CompareAndSwap(nil, &err)
-	}
-	return err
-}
-
-func (s *Store) put(namespace string, k Key, payload []byte) error {
-	p := s.path(namespace, k)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return fmt.Errorf("cache: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cache: %w", err)
-	}
-	_, werr := tmp.Write(encode(k, payload))
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cache: write %s: %w", p, err)
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
-		os.Remove(tmp.Name())
+		s.fail(1, err)
 		return fmt.Errorf("cache: %w", err)
 	}
 	return nil
 }
 
-// magic opens every entry; the last byte is the entry format's version.
-var magic = []byte("bantin-cache\x00\x01")
-
-const headerLen = 14 + sha256.Size + 8 + sha256.Size
-
-// encode lays out an entry: magic, key, payload length, payload SHA-256,
-// payload.
-func encode(k Key, payload []byte) []byte {
-	sum := sha256.Sum256(payload)
-	out := make([]byte, 0, headerLen+len(payload))
-	out = append(out, magic...)
-	out = append(out, k[:]...)
-	out = binary.LittleEndian.AppendUint64(out, uint64(len(payload)))
-	out = append(out, sum[:]...)
-	return append(out, payload...)
+func (s *Store) put(namespace string, k Key, payload []byte) error {
+	if len(namespace) > maxNamespace {
+		return fmt.Errorf("namespace %.20q… is longer than %d bytes", namespace, maxNamespace)
+	}
+	if s.closed.Load() {
+		return errors.New("the store is closed")
+	}
+	w, err := s.writer()
+	if err != nil {
+		return err
+	}
+	loc, err := w.add(namespace, k, sha256.Sum256(payload), payload)
+	if err != nil {
+		return err
+	}
+	id := entryID{namespace, k}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if old, ok := s.entries[id]; ok {
+		old.p.live -= old.n
+	}
+	s.entries[id] = loc
+	loc.p.live += loc.n
+	return nil
 }
 
-// decode returns an entry's payload when the entry is whole and was
-// written for k.
-func decode(raw []byte, k Key) ([]byte, bool) {
-	if len(raw) < headerLen || !bytes.Equal(raw[:len(magic)], magic) {
-		return nil, false
+// writer returns the store's own pack's writer, making the pack on first
+// use. A pack that cannot be made is not tried again.
+func (s *Store) writer() (*writer, error) {
+	if w := s.own.Load(); w != nil {
+		return w, nil
 	}
-	rest := raw[len(magic):]
-	if !bytes.Equal(rest[:sha256.Size], k[:]) {
-		return nil, false
+	s.ownMu.Lock()
+	defer s.ownMu.Unlock()
+	if w := s.own.Load(); w != nil || s.ownErr != nil {
+		return w, s.ownErr
 	}
-	rest = rest[sha256.Size:]
-	n := binary.LittleEndian.Uint64(rest)
-	rest = rest[8:]
-	var sum [sha256.Size]byte
-	copy(sum[:], rest)
-	payload := rest[sha256.Size:]
-	if uint64(len(payload)) != n || sha256.Sum256(payload) != sum {
-		return nil, false
+	dir := filepath.Join(s.dir, packsDir)
+	var w *writer
+	err := os.MkdirAll(dir, 0o755)
+	if err == nil {
+		w, err = newWriter(dir, s.fail)
 	}
-	return payload, true
+	if err != nil {
+		s.ownErr = err
+		return nil, err
+	}
+	s.mu.Lock()
+	s.packs = append(s.packs, w.p)
+	s.mu.Unlock()
+	s.own.Store(w)
+	return w, nil
+}
+
+// Flush publishes the entries put so far: stores opened from now on, in
+// this process or another, find them. A long-running process (the dev
+// server) flushes after each rebuild. Entries that could not be
+// published are counted as Failed.
+func (s *Store) Flush() error {
+	if s == nil {
+		return nil
+	}
+	if w := s.own.Load(); w != nil {
+		return w.publish()
+	}
+	return nil
+}
+
+// Close publishes the store's entries, compacts the folder when more
+// than half of its bytes are dead or it holds too many packs, removes the
+// folders of the old one-file-per-entry layout, and closes the packs. The
+// store answers nothing afterwards. A build killed before Close loses
+// nothing it flushed, and the next store to open the folder indexes the
+// whole records of its pack's unpublished tail.
+func (s *Store) Close() error {
+	if s == nil || !s.closed.CompareAndSwap(false, true) {
+		return nil
+	}
+	var err error
+	if w := s.own.Load(); w != nil {
+		err = w.close()
+	}
+	if s.needsCompaction() {
+		err = errors.Join(err, s.compact())
+	}
+	removeOldLayout(s.oldLayout)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range s.packs {
+		p.f.Close()
+	}
+	return err
 }
 
 // DefaultDir is the cache folder for the site whose source root is root:

@@ -1,20 +1,46 @@
 package cache
 
 import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
 
 func open(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(t.TempDir())
+	return openAt(t, t.TempDir())
+}
+
+func openAt(t *testing.T, dir string) *Store {
+	t.Helper()
+	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+func mustPut(t *testing.T, s *Store, ns string, k Key, payload string) {
+	t.Helper()
+	if err := s.Put(ns, k, []byte(payload)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustGet(t *testing.T, s *Store, ns string, k Key, want string) {
+	t.Helper()
+	if got, ok := s.Get(ns, k); !ok || string(got) != want {
+		t.Fatalf("Get(%s, %.8s) = %.40q, %v; want %.40q", ns, k, got, ok, want)
+	}
+}
+
+func key(i int) Key { return NewKey([]byte(fmt.Sprint("entry ", i))) }
 
 func TestHitAndMiss(t *testing.T) {
 	s := open(t)
@@ -22,18 +48,16 @@ func TestHitAndMiss(t *testing.T) {
 	if _, ok := s.Get("md/v1", k); ok {
 		t.Fatal("empty store answered")
 	}
-	if err := s.Put("md/v1", k, []byte("<p>rendered</p>")); err != nil {
-		t.Fatal(err)
-	}
-	got, ok := s.Get("md/v1", k)
-	if !ok || string(got) != "<p>rendered</p>" {
-		t.Fatalf("Get = %q, %v", got, ok)
-	}
+	mustPut(t, s, "md/v1", k, "<p>rendered</p>")
+	mustGet(t, s, "md/v1", k, "<p>rendered</p>")
 	if _, ok := s.Get("md/v2", k); ok {
 		t.Error("another namespace (producer version) answered")
 	}
 	if want := (Stats{Hits: 1, Misses: 2}); s.Stats() != want {
 		t.Errorf("Stats = %+v, want %+v", s.Stats(), want)
+	}
+	if want := (Stats{Hits: 1, Misses: 1}); s.StatsOf("md/v1") != want {
+		t.Errorf("StatsOf = %+v, want %+v", s.StatsOf("md/v1"), want)
 	}
 }
 
@@ -46,43 +70,216 @@ func TestKeyPartsAreDelimited(t *testing.T) {
 	}
 }
 
-// A damaged, truncated or foreign entry is a miss, removed, never returned.
-func TestDamagedEntriesAreRejected(t *testing.T) {
-	damage := map[string]func(b []byte) []byte{
-		"flipped payload byte": func(b []byte) []byte { b[len(b)-1] ^= 1; return b },
-		"truncated":            func(b []byte) []byte { return b[:len(b)-3] },
-		"header only":          func(b []byte) []byte { return b[:headerLen-1] },
-		"foreign file": func([]byte) []byte {
-			return []byte("not a cache entry at all, but long enough to pass the length check of the header ...............")
-		},
-		"another key's entry": func([]byte) []byte { return encode(NewKey([]byte("other")), []byte("payload")) },
-		"empty":               func([]byte) []byte { return nil },
+// Entries put by one store are found by the next, once the first closed
+// or flushed; a later Put of the same entry wins.
+func TestReopenFindsEntries(t *testing.T) {
+	dir := t.TempDir()
+	a := openAt(t, dir)
+	for i := range 100 {
+		mustPut(t, a, "ns", key(i), fmt.Sprint("payload ", i))
 	}
-	for name, f := range damage {
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b := openAt(t, dir)
+	for i := range 100 {
+		mustGet(t, b, "ns", key(i), fmt.Sprint("payload ", i))
+	}
+	mustPut(t, b, "ns", key(7), "rewritten")
+	if err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	c := openAt(t, dir) // b still open: its flushed entries are there
+	mustGet(t, c, "ns", key(7), "rewritten")
+	mustGet(t, c, "ns", key(8), "payload 8")
+	if st := c.Stats(); st != (Stats{Hits: 2}) {
+		t.Errorf("Stats = %+v", st)
+	}
+}
+
+// damage changes the record of one entry in its pack, in place.
+func damage(t *testing.T, dir string, k Key, f func(record []byte)) {
+	t.Helper()
+	var last *Entry
+	for _, e := range Entries(dir) {
+		if e.Key == k {
+			last = &e
+		}
+	}
+	if last == nil {
+		t.Fatalf("no entry %.8s in %s", k, dir)
+	}
+	data, err := os.ReadFile(last.Pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f(data[last.Offset : last.Offset+last.Length])
+	if err := os.WriteFile(last.Pack, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A damaged or foreign record is a miss, dropped, never returned; the
+// pack's other entries are kept; a Put of the entry makes it whole again.
+func TestDamagedEntriesAreRejected(t *testing.T) {
+	damages := map[string]func(record []byte){
+		"flipped payload byte": func(r []byte) { r[len(r)-1] ^= 1 },
+		"flipped key byte":     func(r []byte) { r[len(recordMarker)+1+2] ^= 1 },
+		"flipped length byte":  func(r []byte) { r[recordHeaderLen(2)-sha256Size-8] ^= 1 },
+		"foreign bytes":        func(r []byte) { copy(r, "not a cache record at all, but long enough ...........") },
+		"another key's record": func(r []byte) {
+			copy(r, appendRecord(nil, "ns", key(99), sumOf("payload 1"), []byte("payload 1")))
+		},
+		"zeros": func(r []byte) { clear(r) },
+	}
+	for name, f := range damages {
 		t.Run(name, func(t *testing.T) {
-			s := open(t)
-			k := NewKey([]byte("x"))
-			if err := s.Put("ns", k, []byte("payload")); err != nil {
-				t.Fatal(err)
+			dir := t.TempDir()
+			s := openAt(t, dir)
+			for i := range 3 {
+				mustPut(t, s, "ns", key(i), fmt.Sprint("payload ", i))
 			}
-			p := s.path("ns", k)
-			raw, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, f(raw), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if got, ok := s.Get("ns", k); ok {
+			s.Close()
+			damage(t, dir, key(1), f)
+			s = openAt(t, dir)
+			if got, ok := s.Get("ns", key(1)); ok {
 				t.Fatalf("damaged entry returned %q", got)
 			}
-			if _, err := os.Stat(p); !os.IsNotExist(err) {
-				t.Error("damaged entry left in place")
+			if _, ok := s.Get("ns", key(1)); ok {
+				t.Fatal("damaged entry returned the second time")
 			}
-			if s.Stats().Rejected != 1 {
-				t.Errorf("Stats = %+v", s.Stats())
+			mustGet(t, s, "ns", key(0), "payload 0")
+			mustGet(t, s, "ns", key(2), "payload 2")
+			if st := s.Stats(); st != (Stats{Hits: 2, Misses: 2, Rejected: 1}) {
+				t.Errorf("Stats = %+v", st)
 			}
+			mustPut(t, s, "ns", key(1), "payload 1")
+			s.Close()
+			mustGet(t, openAt(t, dir), "ns", key(1), "payload 1")
 		})
+	}
+}
+
+// A record damaged while the store that wrote it is still open is
+// rejected too: every Get checks it.
+func TestDamageUnderAnOpenStore(t *testing.T) {
+	dir := t.TempDir()
+	s := openAt(t, dir)
+	mustPut(t, s, "ns", key(0), "payload 0")
+	mustPut(t, s, "ns", key(1), "payload 1")
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	damage(t, dir, key(0), func(r []byte) { r[len(r)-2] ^= 0x40 })
+	if _, ok := s.Get("ns", key(0)); ok {
+		t.Fatal("damaged entry returned")
+	}
+	mustGet(t, s, "ns", key(1), "payload 1")
+}
+
+// A pack cut short (a disk that lost its end) loses the entries past the
+// cut, no more.
+func TestTruncatedPack(t *testing.T) {
+	dir := t.TempDir()
+	s := openAt(t, dir)
+	for i := range 10 {
+		mustPut(t, s, "ns", key(i), strings.Repeat(fmt.Sprint(i), 1000))
+	}
+	s.Close()
+	es := Entries(dir)
+	last := es[len(es)-1]
+	if err := os.Truncate(last.Pack, last.Offset+last.Length/2); err != nil {
+		t.Fatal(err)
+	}
+	s = openAt(t, dir)
+	for i := range 9 {
+		mustGet(t, s, "ns", key(i), strings.Repeat(fmt.Sprint(i), 1000))
+	}
+	if _, ok := s.Get("ns", key(9)); ok {
+		t.Fatal("the cut entry was returned")
+	}
+}
+
+// Files that are not the store's are ignored: a foreign file named like a
+// pack, a damaged index, other files.
+func TestForeignFilesAreIgnored(t *testing.T) {
+	dir := t.TempDir()
+	s := openAt(t, dir)
+	mustPut(t, s, "ns", key(0), "payload 0")
+	s.Close()
+	packs := filepath.Join(dir, packsDir)
+	for name, data := range map[string]string{
+		"0000000000000000-1-00000000.pack": "not a pack",
+		"0000000000000000-1-00000000.idx":  "not an index",
+		"ffffffffffffffff-1-00000000.idx":  string(indexMagic) + "an index without its pack",
+		"README":                           "a note",
+	} {
+		if err := os.WriteFile(filepath.Join(packs, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = openAt(t, dir)
+	mustGet(t, s, "ns", key(0), "payload 0")
+	mustPut(t, s, "ns", key(1), "payload 1")
+	s.Close()
+	s = openAt(t, dir)
+	mustGet(t, s, "ns", key(1), "payload 1")
+	if s.Stats().Rejected != 0 {
+		t.Errorf("Stats = %+v", s.Stats())
+	}
+}
+
+// An index damaged past its first chunks keeps those chunks.
+func TestDamagedIndexKeepsItsWholeChunks(t *testing.T) {
+	dir := t.TempDir()
+	s := openAt(t, dir)
+	mustPut(t, s, "ns", key(0), "payload 0")
+	s.Flush()
+	mustPut(t, s, "ns", key(1), "payload 1")
+	s.Close()
+	idx := strings.TrimSuffix(Entries(dir)[0].Pack, packExt) + indexExt
+	data, err := os.ReadFile(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-1] ^= 1 // the second chunk's checksum
+	if err := os.WriteFile(idx, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = openAt(t, dir)
+	mustGet(t, s, "ns", key(0), "payload 0")
+	// the pack's writer is gone: its unindexed record is found again
+	mustGet(t, s, "ns", key(1), "payload 1")
+}
+
+// The folders of bantin's earlier layout (one file per entry) are
+// ignored, and removed when the store closes; a folder of the same name
+// that is not that layout stays.
+func TestOldLayoutIsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "markdown", "ab")
+	mine := filepath.Join(dir, "images", "photos")
+	for _, d := range []string{old, mine} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(old, strings.Repeat("c", 62)), []byte("bantin-cache\x00\x01…"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, dir)
+	if _, ok := s.Get("markdown", key(0)); ok {
+		t.Fatal("an old entry answered")
+	}
+	s.Close()
+	if _, err := os.Stat(filepath.Join(dir, "markdown")); !os.IsNotExist(err) {
+		t.Error("the old layout is still there")
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Error("a folder that is not the old layout was removed")
 	}
 }
 
@@ -95,27 +292,166 @@ func TestNilStoreKeepsNothing(t *testing.T) {
 	if _, ok := s.Get("ns", k); ok {
 		t.Error("nil store answered")
 	}
+	if s.Flush() != nil || s.Close() != nil {
+		t.Error("nil store failed")
+	}
 }
 
 func TestConcurrentWritersLeaveWholeEntries(t *testing.T) {
 	s := open(t)
 	k := NewKey([]byte("same"))
 	var wg sync.WaitGroup
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range 8 {
+		wg.Go(func() {
 			s.Put("ns", k, []byte("the same payload from every writer"))
 			s.Get("ns", k)
-		}()
+		})
 	}
 	wg.Wait()
-	if got, ok := s.Get("ns", k); !ok || string(got) != "the same payload from every writer" {
-		t.Fatalf("Get = %q, %v", got, ok)
+	mustGet(t, s, "ns", k, "the same payload from every writer")
+	if s.Stats().Rejected != 0 {
+		t.Errorf("Stats = %+v", s.Stats())
 	}
-	left, _ := filepath.Glob(filepath.Join(s.Dir(), "ns", "*", ".tmp-*"))
-	if len(left) > 0 {
-		t.Errorf("temporary files left: %v", left)
+}
+
+// Two stores on one folder (bantin serve and bantin build) write at once,
+// each to its own pack: neither reads the other's half-written records,
+// and both sets of entries are whole afterwards.
+func TestTwoStoresWriteAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	a, b := openAt(t, dir), openAt(t, dir)
+	big := strings.Repeat("x", bufferBytes/50) // buffers are written while the other reads
+	var wg sync.WaitGroup
+	for w, s := range []*Store{a, b} {
+		for g := range 4 {
+			wg.Go(func() {
+				for i := range 100 {
+					n := g*1000 + i
+					mustPut(t, s, "ns", key(n), fmt.Sprint(n, big))              // both write the same entries
+					mustPut(t, s, "own", key(w*100000+n), fmt.Sprint(w, n, big)) // and their own
+					if i%10 == 0 {
+						s.Flush()
+						c, err := Open(dir) // a third reader in between
+						if err != nil {
+							t.Error(err)
+							return
+						}
+						for j := range i {
+							if got, ok := c.Get("ns", key(g*1000+j)); ok && string(got) != fmt.Sprint(g*1000+j, big) {
+								t.Errorf("read a wrong entry")
+							}
+						}
+						if c.Stats().Rejected != 0 {
+							t.Errorf("a reader rejected entries: %+v", c.Stats())
+						}
+						c.Close()
+					}
+				}
+			})
+		}
+	}
+	wg.Wait()
+	if err := errors.Join(a.Close(), b.Close()); err != nil {
+		t.Fatal(err)
+	}
+	c := openAt(t, dir)
+	for g := range 4 {
+		for i := range 100 {
+			n := g*1000 + i
+			mustGet(t, c, "ns", key(n), fmt.Sprint(n, big))
+			for w := range 2 {
+				mustGet(t, c, "own", key(w*100000+n), fmt.Sprint(w, n, big))
+			}
+		}
+	}
+	if st := c.Stats(); st.Rejected != 0 {
+		t.Errorf("Stats = %+v", st)
+	}
+}
+
+// A cache that cannot be written (a file where the packs' folder goes)
+// answers misses, and each Put says why.
+func TestUnwritableCache(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, packsDir), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, dir)
+	for i := range 3 {
+		if err := s.Put("ns", key(i), []byte("y")); err == nil || !strings.Contains(err.Error(), "not a directory") {
+			t.Fatalf("Put: %v", err)
+		}
+	}
+	if _, ok := s.Get("ns", key(0)); ok {
+		t.Error("an unwritten entry answered")
+	}
+	if st := s.Stats(); st.Failed != 3 || !strings.Contains(fmt.Sprint(s.FirstError()), "not a directory") {
+		t.Errorf("Stats %+v, FirstError %v", st, s.FirstError())
+	}
+}
+
+// An entry rewritten by every build (a rendered document whose links
+// moved) does not make the folder grow without bound, nor do the packs
+// each build adds: Close compacts.
+func TestRewritesDoNotGrowTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	payload := func(round, i int) string { return fmt.Sprint(round, strings.Repeat(" entry", 100), i) }
+	var first int64
+	for round := range 30 {
+		s := openAt(t, dir)
+		for i := range 50 {
+			if round > 0 {
+				mustGet(t, s, "ns", key(i), payload(round-1, i))
+			}
+			mustPut(t, s, "ns", key(i), payload(round, i))
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		size, packs := folderSize(t, dir)
+		if round == 0 {
+			first = size
+		}
+		if size > 3*first || packs > maxPacks {
+			t.Fatalf("round %d: %d bytes in %d packs, the first round wrote %d", round, size, packs, first)
+		}
+	}
+}
+
+func folderSize(t *testing.T, dir string) (size int64, packs int) {
+	t.Helper()
+	des, err := os.ReadDir(filepath.Join(dir, packsDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, de := range des {
+		info, err := de.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		size += info.Size()
+		if strings.HasSuffix(de.Name(), packExt) {
+			packs++
+		}
+	}
+	return size, packs
+}
+
+// Many builds that each add entries leave at most maxPacks packs, and
+// every entry is still there.
+func TestManyPacksAreMerged(t *testing.T) {
+	dir := t.TempDir()
+	for round := range 3 * maxPacks {
+		s := openAt(t, dir)
+		mustPut(t, s, "ns", key(round), fmt.Sprint("payload ", round))
+		s.Close()
+	}
+	if _, packs := folderSize(t, dir); packs > maxPacks {
+		t.Errorf("%d packs", packs)
+	}
+	s := openAt(t, dir)
+	for round := range 3 * maxPacks {
+		mustGet(t, s, "ns", key(round), fmt.Sprint("payload ", round))
 	}
 }
 
@@ -137,3 +473,7 @@ func TestDefaultDirIsOutsideTheSource(t *testing.T) {
 		t.Error("two sites share one folder")
 	}
 }
+
+const sha256Size = sha256.Size
+
+func sumOf(s string) [sha256.Size]byte { return sha256.Sum256([]byte(s)) }

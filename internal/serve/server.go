@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"bantin/internal/build"
+	"bantin/internal/cache"
 	"bantin/internal/diag"
 	"bantin/internal/sitefs"
 )
@@ -41,9 +42,11 @@ type Server struct {
 
 	// Verbosity is how much of each build's diagnostics goes to the log.
 	Verbosity diag.Verbosity
-	served    bool   // a build has succeeded: there is a site to serve
-	cacheOn   bool   // the builds use a build cache: say what it answered
-	base      string // the path the site is served under ("/danvan"), "" at the root
+	served    bool         // a build has succeeded: there is a site to serve
+	cache     *cache.Store // the builds' build cache (nil: none): say what it answered
+	// cacheWarned: a flush of the cache failed and the log said so once.
+	cacheWarned bool
+	base        string // the path the site is served under ("/danvan"), "" at the root
 
 	mu     sync.RWMutex
 	files  map[string][]byte
@@ -71,7 +74,7 @@ func NewVerbosity(root string, opts build.Options, log io.Writer, v diag.Verbosi
 		fsys = os.DirFS(root) // the build reports the same error at each path it reads
 	}
 	s := &Server{root: root, fsys: fsys, log: log, files: map[string][]byte{}, made: map[string][]byte{},
-		Verbosity: v, cacheOn: opts.Cache != nil}
+		Verbosity: v, cache: opts.Cache}
 	for range len(build.OutputStages) + 1 {
 		s.passes = append(s.passes, make(chan struct{}))
 	}
@@ -205,6 +208,7 @@ func (s *Server) refreshSearch() {
 
 // apply publishes the result of a build or update and tells the pages.
 func (s *Server) apply(ch *build.Change, took time.Duration) {
+	s.publishCache()
 	if ch.Failed {
 		items := errorsOnly(ch.Diags)
 		s.mu.Lock()
@@ -231,7 +235,7 @@ func (s *Server) apply(ch *build.Change, took time.Duration) {
 		kind = "rebuilt"
 	}
 	fmt.Fprintf(s.log, "%s %d files in %s", kind, len(ch.Changed), took.Round(time.Millisecond))
-	if ch.Full && s.cacheOn {
+	if ch.Full && s.cache != nil {
 		fmt.Fprintf(s.log, "; cache: %d hits, %d misses", ch.Cache.Hits, ch.Cache.Misses)
 	}
 	fmt.Fprintln(s.log)
@@ -240,6 +244,16 @@ func (s *Server) apply(ch *build.Change, took time.Duration) {
 	}
 	if len(ch.Changed) > 0 {
 		s.hub.send("reload", reloadEvent{Paths: ch.Changed, CSS: allCSS(ch.Changed)})
+	}
+}
+
+// publishCache publishes the entries the last build or update put in the
+// build cache, so that a bantin build started meanwhile finds them. A
+// failure is said once.
+func (s *Server) publishCache() {
+	if err := s.cache.Flush(); err != nil && !s.cacheWarned {
+		s.cacheWarned = true
+		fmt.Fprintf(s.log, "warning: the build cache in %s could not be written (%v); the site is served all the same\n", s.cache.Dir(), err)
 	}
 }
 
