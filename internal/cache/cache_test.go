@@ -477,3 +477,36 @@ func TestDefaultDirIsOutsideTheSource(t *testing.T) {
 const sha256Size = sha256.Size
 
 func sumOf(s string) [sha256.Size]byte { return sha256.Sum256([]byte(s)) }
+
+// A store opened while another writes leaves the writer's unpublished
+// records alone (the writer holds its pack's lock): it neither reads nor
+// cuts them, and finds them once published.
+func TestLiveWriterTailIsLeftAlone(t *testing.T) {
+	dir := t.TempDir()
+	a := openAt(t, dir)
+	for i := range 8 { // written to the pack (the buffer fills), not published
+		mustPut(t, a, "ns", key(i), bigPayload(i))
+	}
+	es, _ := filepath.Glob(filepath.Join(dir, packsDir, "*"+packExt))
+	if len(es) != 1 {
+		t.Fatalf("packs %v", es)
+	}
+	before, err := os.Stat(es[0])
+	if err != nil || before.Size() <= int64(bufferBytes) {
+		t.Fatalf("the writer wrote nothing yet: %v", err)
+	}
+	b := openAt(t, dir)
+	if _, ok := b.Get("ns", key(0)); ok {
+		t.Error("an unpublished entry answered")
+	}
+	if after, err := os.Stat(es[0]); err != nil || after.Size() != before.Size() {
+		t.Errorf("the live writer's pack was changed: %v", err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c := openAt(t, dir)
+	for i := range 8 {
+		mustGet(t, c, "ns", key(i), bigPayload(i))
+	}
+}

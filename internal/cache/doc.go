@@ -1,8 +1,8 @@
 // Package cache is bantin's persistent build cache: a content-addressed
 // store of the results that depend on one input and the options that shape
 // it (rendered Markdown, QR codes, a page's search analysis, processed
-// images), kept across builds and shared by `bantin build` and `bantin
-// serve`.
+// images), kept across builds and shared by `bantin build`, `bantin pdf`
+// and `bantin serve`.
 //
 // A producer names its results with a [Key] made from everything they
 // depend on — the input's bytes, the options, and the producer's own
@@ -14,24 +14,71 @@
 // them on a hit, and calls [Store.Stale] when they moved: the hit is
 // counted as a miss and the caller puts the new result.
 //
-// [Store.Stats] counts hits, misses, rejected entries and failed writes
-// in all, [Store.StatsOf] by namespace ("markdown", "qr"); a Put that
-// fails is also kept in [Store.FirstError], so that a build can say once
-// that its cache could not be written.
+// [Store.Stats] counts hits, misses, rejected entries and entries that
+// could not be written in all, [Store.StatsOf] by namespace ("markdown",
+// "qr"); the first write error is kept in [Store.FirstError], so that a
+// build can say once that its cache could not be written.
 //
-// Entries are files under Dir/NAMESPACE/ab/cdef…: a header (magic,
-// format version, the full key, the payload's length and SHA-256) and the
-// payload. An entry is written to a temporary file and renamed into place,
-// so a reader sees a whole entry or none. Get checks the header against
-// the key it asked for and the payload against its length and checksum: a
-// damaged, truncated or foreign entry is a miss (and is removed), never
-// trusted. A nil *Store is a valid store that keeps nothing (--noCache).
+// # Layout
+//
+// Entries are appended to pack files, Dir/packs/TIME-PID-RANDOM.pack, each
+// with its index beside it (.idx), so that a cold build pays one write
+// call a megabyte instead of a file (and five calls) an entry.
+//
+// A pack is "bantin-pack" and a format byte (16 bytes), then records: a
+// marker, the namespace (length-prefixed, at most 255 bytes), the key,
+// the payload's length and SHA-256, and the payload. Every Get checks the
+// record it reads against the namespace and key it asked for and the
+// payload against its length and checksum: a damaged, truncated or
+// foreign record is a miss (counted as rejected, and not read again by
+// this store), never trusted.
+//
+// An index is "bantin-index" and a format byte, then chunks appended by
+// the pack's writer each time it publishes: the count of entries, the
+// pack's length they cover, the entries (namespace, key, offset and
+// length of the record), and the chunk's SHA-256. A reader keeps the
+// chunks before the first that is not whole. When packs name the same
+// entry, the newest pack's record wins.
+//
+// # Writers, readers and crashes
+//
+// Each store appends only to its own pack, made on its first Put: created
+// under a temporary name with O_EXCL, locked (flock) for as long as the
+// store is open, and then renamed into place. Records are gathered in a
+// 1 MB buffer (Get reads a record still there from the buffer) and
+// written in one call; [Store.Flush] writes the buffer and publishes a
+// chunk. A build flushes when it ends, the dev server after every
+// rebuild, and [Store.Close] flushes too; the commands close their store
+// when they finish. So two processes on one folder (serve while build
+// runs) never write to one file, and a reader reads only records that a
+// published chunk names, which were whole when it was published.
+//
+// [Open] reads every index. A pack longer than its index covers belongs
+// to a live writer (its lock is held: the rest is ignored) or to one that
+// was killed (the lock went with the process): then Open indexes the tail's
+// whole, checked records, publishes them, and cuts off the half-written
+// rest. A store sees the entries published before it opened, and its own.
+//
+// # Growth
+//
+// A record is dead when a later record names the same entry (a rendered
+// document put again after its links moved, two processes that filled
+// one folder at once) or when it was rejected. [Store.Close] compacts the
+// folder when more than half of its record bytes are dead or it holds more
+// than 8 packs (each build that put something adds one): the live records
+// of every pack no writer holds are copied, checked, into one new pack and
+// the old ones removed (a reader that has one open goes on reading it);
+// one store compacts at a time (Dir/packs/compact.lock), others skip it.
+// The results of inputs since edited or deleted are not known to be dead:
+// they stay until `rm -rf` of the folder. Close also removes the folders
+// of the earlier layout, one file per entry (Dir/markdown/ab/cdef…), which
+// no store reads. A nil *Store is a valid store that keeps nothing
+// (--noCache). [Entries] lists a folder's published entries, for tools
+// and tests.
 //
 // The default folder, [DefaultDir], is outside the source tree: the user's
 // cache folder (os.UserCacheDir, $XDG_CACHE_HOME or ~/.cache on Linux)
 // under bantin/ and a hash of the source root's absolute path, so two
 // sites never share entries by accident (they could safely: keys are
 // content hashes).
-//
-// The store does not evict; `rm -rf` the folder to reclaim it.
 package cache

@@ -52,7 +52,7 @@ func loadPack(stem string, names *interner) (*pack, []indexEntry, error) {
 	if size > px.end {
 		if locked, _ := tryLock(f); locked {
 			px, size = readIndexFile(stem, names), fileSize(f) // as it is now that no one else can change it
-			if size > px.end {
+			if size > px.end && stillNamed(f, stem+packExt) { // (not compacted away meanwhile)
 				px = recoverTail(f, stem, px, size, names)
 			}
 			unlock(f)
@@ -66,6 +66,16 @@ func loadPack(stem string, names *interner) (*pack, []indexEntry, error) {
 func readIndexFile(stem string, names *interner) parsedIndex {
 	data, _ := os.ReadFile(stem + indexExt) // missing or unreadable: covers nothing
 	return parseIndex(data, names)
+}
+
+// stillNamed reports whether path still names the file f.
+func stillNamed(f *os.File, path string) bool {
+	a, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(path)
+	return err == nil && os.SameFile(a, b)
 }
 
 func fileSize(f *os.File) int64 {
