@@ -52,7 +52,7 @@ func loadPack(stem string, names *interner) (*pack, []indexEntry, error) {
 	if size > px.end {
 		if locked, _ := tryLock(f); locked {
 			px, size = readIndexFile(stem, names), fileSize(f) // as it is now that no one else can change it
-			if size > px.end && stillNamed(f, stem+packExt) { // (not compacted away meanwhile)
+			if size > px.end && stillNamed(f, stem+packExt) {  // (not compacted away meanwhile)
 				px = recoverTail(f, stem, px, size, names)
 			}
 			unlock(f)
