@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Key names one cached result: the SHA-256 of everything it depends on.
@@ -54,6 +55,7 @@ type Store struct {
 	closed atomic.Bool
 
 	oldLayout []string // folders of the one-file-per-entry layout, removed on Close
+	now       func() time.Time
 }
 
 // entryID names an entry.
@@ -62,10 +64,12 @@ type entryID struct {
 	key Key
 }
 
-// location is where a pack holds an entry's record.
+// location is where a pack holds an entry's record, and when the entry
+// was last put or used (Unix seconds).
 type location struct {
 	p      *pack
 	off, n int64
+	used   int64
 }
 
 // counts are one namespace's answers.
@@ -91,7 +95,7 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	s := &Store{dir: dir, entries: map[entryID]location{}, oldLayout: oldLayout(dir)}
+	s := &Store{dir: dir, entries: map[entryID]location{}, oldLayout: oldLayout(dir), now: time.Now}
 	var names interner
 	for _, stem := range packStems(filepath.Join(dir, packsDir)) {
 		p, entries, err := loadPack(stem, &names)
@@ -99,14 +103,23 @@ func Open(dir string) (*Store, error) {
 			continue // gone (compacted away meanwhile) or foreign: not ours to read
 		}
 		s.packs = append(s.packs, p)
-		for _, e := range entries { // a later pack's record of an entry wins
-			s.entries[entryID{e.ns, e.key}] = location{p: p, off: e.off, n: e.n}
-		}
-	}
-	for _, loc := range s.entries {
-		loc.p.live += loc.n
+		s.index(p, entries)
 	}
 	return s, nil
+}
+
+// index adds what a pack's index says to the store's entries: a later
+// pack's record of an entry wins; a use makes the entry's last use later.
+func (s *Store) index(p *pack, entries []indexEntry) {
+	for _, e := range entries {
+		id := entryID{e.ns, e.key}
+		if !e.isUse() {
+			s.entries[id] = location{p: p, off: e.off, n: e.n, used: e.used}
+		} else if loc, ok := s.entries[id]; ok && e.used > loc.used {
+			loc.used = e.used
+			s.entries[id] = loc
+		}
+	}
 }
 
 // packStems are the paths, without extension, of the packs in dir, oldest
@@ -208,7 +221,31 @@ func (s *Store) Get(namespace string, k Key) ([]byte, bool) {
 	}
 	s.hits.Add(1)
 	c.hits.Add(1)
+	s.touch(id, loc)
 	return payload, true
+}
+
+// useRefresh is how old an entry's last use must be for a hit to record a
+// new one: a folder's warm builds write nothing more than once a day.
+const useRefresh = 24 * time.Hour
+
+// touch records that the entry id, at loc, was used now, when its last
+// recorded use is older than useRefresh. The record is best-effort: it
+// only delays the entry's expiry.
+func (s *Store) touch(id entryID, loc location) {
+	now := s.now().Unix()
+	if now-loc.used < int64(useRefresh/time.Second) {
+		return
+	}
+	s.mu.Lock()
+	if cur, ok := s.entries[id]; ok && cur.p == loc.p && cur.off == loc.off {
+		cur.used = now
+		s.entries[id] = cur
+	}
+	s.mu.Unlock()
+	if w, err := s.writer(); err == nil {
+		w.addUse(id.ns, id.key, now)
+	}
 }
 
 // read returns the record at loc.
@@ -224,9 +261,8 @@ func (s *Store) read(loc location) ([]byte, error) {
 func (s *Store) forget(id entryID, loc location) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.entries[id] == loc {
+	if cur, ok := s.entries[id]; ok && cur.p == loc.p && cur.off == loc.off {
 		delete(s.entries, id)
-		loc.p.live -= loc.n
 	}
 }
 
@@ -273,18 +309,13 @@ func (s *Store) put(namespace string, k Key, payload []byte) error {
 	if err != nil {
 		return err
 	}
-	loc, err := w.add(namespace, k, sha256.Sum256(payload), payload)
+	loc, err := w.add(namespace, k, sha256.Sum256(payload), payload, s.now().Unix())
 	if err != nil {
 		return err
 	}
-	id := entryID{namespace, k}
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if old, ok := s.entries[id]; ok {
-		old.p.live -= old.n
-	}
-	s.entries[id] = loc
-	loc.p.live += loc.n
+	s.entries[entryID{namespace, k}] = loc
+	s.mu.Unlock()
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func open(t *testing.T) *Store {
@@ -509,4 +510,43 @@ func TestLiveWriterTailIsLeftAlone(t *testing.T) {
 	for i := range 8 {
 		mustGet(t, c, "ns", key(i), bigPayload(i))
 	}
+}
+
+// An entry unused for maxUnused (the result of a file since edited or
+// deleted) counts as dead: once the dead bytes pass half of the folder,
+// Close drops it. A hit, at most once a day, records a use that keeps an
+// entry.
+func TestUnusedEntriesExpire(t *testing.T) {
+	dir := t.TempDir()
+	const day = 24 * time.Hour
+	t0 := time.Now()
+	at := func(d time.Duration) *Store {
+		s := openAt(t, dir)
+		s.now = func() time.Time { return t0.Add(d) }
+		return s
+	}
+	unused := strings.Repeat("unused ", 100)
+	s := at(0)
+	mustPut(t, s, "ns", key(0), "used")
+	mustPut(t, s, "ns", key(1), unused)
+	s.Close()
+	s = at(20 * day)
+	mustGet(t, s, "ns", key(0), "used") // records a use
+	s.Close()
+	s = at(25 * day)
+	s.Close()
+	if n := len(Entries(dir)); n != 3 { // two records, one use
+		t.Fatalf("%d index entries before the expiry, want 3", n)
+	}
+	s = at(40 * day) // key 1 unused for 40 days: dead
+	s.Close()
+	if es := Entries(dir); len(es) != 1 || es[0].Key != key(0) {
+		t.Fatalf("after the expiry: %d entries", len(es))
+	}
+	s = at(45 * day)
+	mustGet(t, s, "ns", key(0), "used")
+	if _, ok := s.Get("ns", key(1)); ok {
+		t.Error("the expired entry answered")
+	}
+	s.Close()
 }

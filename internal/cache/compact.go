@@ -13,19 +13,35 @@ import (
 // merges them (each build that put something adds one).
 const maxPacks = 8
 
+// maxUnused is how long an entry stays unused before its bytes count as
+// dead: the result of a file since edited or deleted, of options no
+// longer used.
+const maxUnused = 30 * 24 * time.Hour
+
 // needsCompaction reports whether more than half of the packs' record
-// bytes are dead (superseded by a later record of the same entry, or
-// rejected), or there are more than maxPacks packs.
+// bytes are dead (superseded by a later record of the same entry,
+// rejected, or unused for maxUnused), or there are more than maxPacks
+// packs.
 func (s *Store) needsCompaction() bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var total, live int64
 	for _, p := range s.packs {
 		total += p.size.Load() - int64(len(packMagic))
-		live += p.live
+	}
+	for _, loc := range s.entries {
+		if !s.expired(loc) {
+			live += loc.n
+		}
 	}
 	dead := total - live
 	return len(s.packs) > maxPacks || (dead > 0 && 2*dead > total)
+}
+
+// expired reports whether the entry at loc was last used more than
+// maxUnused ago.
+func (s *Store) expired(loc location) bool {
+	return s.now().Unix()-loc.used > int64(maxUnused/time.Second)
 }
 
 // compact copies the live records of every pack no writer holds (the
@@ -71,12 +87,12 @@ func (s *Store) compact() error {
 	return out.p.f.Close()
 }
 
-// liveIn lists the entries held by the packs in order, in the order they
-// lie on disk.
+// liveIn lists the entries held by the packs in order and used within
+// maxUnused, in the order they lie on disk.
 func (s *Store) liveIn(order map[*pack]int) []entryAt {
 	var live []entryAt
 	for id, loc := range s.entries {
-		if _, ok := order[loc.p]; ok {
+		if _, ok := order[loc.p]; ok && !s.expired(loc) {
 			live = append(live, entryAt{id, loc})
 		}
 	}
@@ -102,7 +118,7 @@ func copyLive(out *writer, live []entryAt) error {
 		if _, ok := decodeRecord(raw, e.id.ns, e.id.key); !ok {
 			continue
 		}
-		if err := out.addRecord(e.id.ns, e.id.key, raw); err != nil {
+		if err := out.addRecord(e.id.ns, e.id.key, raw, e.loc.used); err != nil {
 			return err
 		}
 	}

@@ -36,9 +36,12 @@
 // An index is "bantin-index" and a format byte, then chunks appended by
 // the pack's writer each time it publishes: the count of entries, the
 // pack's length they cover, the entries (namespace, key, offset and
-// length of the record), and the chunk's SHA-256. A reader keeps the
-// chunks before the first that is not whole. When packs name the same
-// entry, the newest pack's record wins.
+// length of the record, and when the entry was last put or used), and the
+// chunk's SHA-256. A reader keeps the chunks before the first that is not
+// whole. When packs name the same entry, the newest pack's record wins.
+// An entry with offset and length 0 is a use: a hit on an entry whose
+// last use is more than a day old is recorded so in the store's own
+// index (so warm builds write nothing more than once a day).
 //
 // # Writers, readers and crashes
 //
@@ -63,14 +66,16 @@
 //
 // A record is dead when a later record names the same entry (a rendered
 // document put again after its links moved, two processes that filled
-// one folder at once) or when it was rejected. [Store.Close] compacts the
+// one folder at once), when it was rejected, or when its entry was not
+// used for 30 days (the result of a file since edited or deleted, of
+// options no longer used). [Store.Close] compacts the
 // folder when more than half of its record bytes are dead or it holds more
 // than 8 packs (each build that put something adds one): the live records
 // of every pack no writer holds are copied, checked, into one new pack and
 // the old ones removed (a reader that has one open goes on reading it);
 // one store compacts at a time (Dir/packs/compact.lock), others skip it.
-// The results of inputs since edited or deleted are not known to be dead:
-// they stay until `rm -rf` of the folder. Close also removes the folders
+// So the folder holds at most about twice its live entries, plus what 30
+// days of edits made. Close also removes the folders
 // of the earlier layout, one file per entry (Dir/markdown/ab/cdef…), which
 // no store reads. A nil *Store is a valid store that keeps nothing
 // (--noCache). [Entries] lists a folder's published entries, for tools

@@ -10,17 +10,22 @@ import (
 type indexEntry struct {
 	ns     string
 	key    Key
-	off, n int64 // the record's offset in the pack and its length
+	off, n int64 // the record's offset in the pack and its length; 0, 0: a use
+	used   int64 // when the entry was last put or used (Unix seconds)
 }
 
+// isUse reports whether e says only that an entry was used: its record
+// is in another pack.
+func (e indexEntry) isUse() bool { return e.off == 0 && e.n == 0 }
+
 // indexMagic opens every index file; the last byte is the format version.
-var indexMagic = []byte("bantin-index\x00\x00\x00\x01")
+var indexMagic = []byte("bantin-index\x00\x00\x00\x02")
 
 // An index file is indexMagic and chunks, each appended by the pack's
 // writer when it publishes what it wrote: the count of entries (uint32),
 // the pack's length the chunk covers (uint64: every record before it is
-// whole), the entries (namespace length, namespace, key, offset, length),
-// and the SHA-256 of the chunk's bytes before it. A reader keeps the
+// whole), the entries (namespace length, namespace, key, offset, length,
+// last use; a use alone has offset and length 0), and the SHA-256 of the chunk's bytes before it. A reader keeps the
 // chunks before the first that is not whole: a chunk half-written by a
 // killed writer, or damaged, ends the index.
 func appendChunk(buf []byte, entries []indexEntry, end int64) []byte {
@@ -33,6 +38,7 @@ func appendChunk(buf []byte, entries []indexEntry, end int64) []byte {
 		buf = append(buf, e.key[:]...)
 		buf = binary.LittleEndian.AppendUint64(buf, uint64(e.off))
 		buf = binary.LittleEndian.AppendUint64(buf, uint64(e.n))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(e.used))
 	}
 	sum := sha256.Sum256(buf[start:])
 	return append(buf, sum[:]...)
@@ -72,13 +78,13 @@ func parseChunk(data []byte, covered int64, names *interner) (entries []indexEnt
 	}
 	count := int(binary.LittleEndian.Uint32(data))
 	end = int64(binary.LittleEndian.Uint64(data[4:]))
-	if end < covered || count > len(data)/(1+sha256.Size+16) {
+	if end < covered || count > len(data)/(1+sha256.Size+24) {
 		return nil, 0, 0, false
 	}
 	pos := 12
 	entries = make([]indexEntry, 0, count)
 	for range count {
-		if pos >= len(data) || pos+1+int(data[pos])+sha256.Size+16 > len(data) {
+		if pos >= len(data) || pos+1+int(data[pos])+sha256.Size+24 > len(data) {
 			return nil, 0, 0, false
 		}
 		var e indexEntry
@@ -89,8 +95,9 @@ func parseChunk(data []byte, covered int64, names *interner) (entries []indexEnt
 		pos += sha256.Size
 		e.off = int64(binary.LittleEndian.Uint64(data[pos:]))
 		e.n = int64(binary.LittleEndian.Uint64(data[pos+8:]))
-		pos += 16
-		if e.off < int64(len(packMagic)) || e.n < int64(recordHeaderLen(len(e.ns))) || e.off > end-e.n {
+		e.used = int64(binary.LittleEndian.Uint64(data[pos+16:]))
+		pos += 24
+		if !e.isUse() && (e.off < int64(len(packMagic)) || e.n < int64(recordHeaderLen(len(e.ns))) || e.off > end-e.n) {
 			return nil, 0, 0, false
 		}
 		entries = append(entries, e)

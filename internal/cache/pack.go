@@ -30,7 +30,6 @@ type pack struct {
 	stem string       // its path without the extension
 	f    *os.File     // held open: a compaction may remove the name
 	size atomic.Int64 // the length of its whole, indexed records (and header)
-	live int64        // bytes of records the store's entries point to (Store.mu)
 }
 
 // loadPack opens stem.pack and returns it with the entries its index
@@ -91,6 +90,7 @@ func fileSize(f *os.File) int64 {
 // The caller holds the pack's lock. When the index cannot be written the
 // records are still used, by this store alone.
 func recoverTail(f *os.File, stem string, px parsedIndex, size int64, names *interner) parsedIndex {
+	now := time.Now().Unix()
 	r := bufio.NewReaderSize(io.NewSectionReader(f, px.end, size-px.end), 1<<20)
 	var found []indexEntry
 	end := px.end
@@ -99,7 +99,7 @@ func recoverTail(f *os.File, stem string, px parsedIndex, size int64, names *int
 		if err != nil {
 			break
 		}
-		e.ns = names.intern([]byte(e.ns))
+		e.ns, e.used = names.intern([]byte(e.ns)), now
 		found = append(found, e)
 		end += e.n
 	}

@@ -40,7 +40,7 @@ func newWriter(dir string, fail func(int, error)) (*writer, error) {
 // add appends the record of (ns, k, payload); sum is the payload's
 // SHA-256. It returns where the record is; an error only when the pack
 // takes nothing more.
-func (w *writer) add(ns string, k Key, sum [sha256.Size]byte, payload []byte) (location, error) {
+func (w *writer) add(ns string, k Key, sum [sha256.Size]byte, payload []byte, used int64) (location, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.err != nil {
@@ -48,8 +48,8 @@ func (w *writer) add(ns string, k Key, sum [sha256.Size]byte, payload []byte) (l
 	}
 	off := w.end + int64(len(w.buf))
 	w.buf = appendRecord(w.buf, ns, k, sum, payload)
-	loc := location{p: w.p, off: off, n: w.end + int64(len(w.buf)) - off}
-	w.unpublished = append(w.unpublished, indexEntry{ns: ns, key: k, off: loc.off, n: loc.n})
+	loc := location{p: w.p, off: off, n: w.end + int64(len(w.buf)) - off, used: used}
+	w.unpublished = append(w.unpublished, indexEntry{ns: ns, key: k, off: loc.off, n: loc.n, used: used})
 	w.buffered++
 	if len(w.buf) >= bufferBytes {
 		w.writeBuffer()
@@ -58,20 +58,30 @@ func (w *writer) add(ns string, k Key, sum [sha256.Size]byte, payload []byte) (l
 }
 
 // addRecord appends a record that is already laid out (a compaction's
-// copy) for (ns, k).
-func (w *writer) addRecord(ns string, k Key, raw []byte) error {
+// copy) for (ns, k), last used at used.
+func (w *writer) addRecord(ns string, k Key, raw []byte, used int64) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.err != nil {
 		return w.err
 	}
-	w.unpublished = append(w.unpublished, indexEntry{ns: ns, key: k, off: w.end + int64(len(w.buf)), n: int64(len(raw))})
+	w.unpublished = append(w.unpublished, indexEntry{ns: ns, key: k, off: w.end + int64(len(w.buf)), n: int64(len(raw)), used: used})
 	w.buf = append(w.buf, raw...)
 	w.buffered++
 	if len(w.buf) >= bufferBytes {
 		w.writeBuffer()
 	}
 	return w.err
+}
+
+// addUse records that the entry (ns, k), whose record another pack holds,
+// was used at used.
+func (w *writer) addUse(ns string, k Key, used int64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.unpublished = append(w.unpublished, indexEntry{ns: ns, key: k, used: used})
+	}
 }
 
 // writeBuffer writes the buffered records to the pack. On failure they
