@@ -36,13 +36,10 @@ func BenchmarkCache2000(b *testing.B) {
 	timed(nil) // warm up the process: theme scripts, fonts
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c, err := cache.Open(filepath.Join(b.TempDir(), "cache"))
-		if err != nil {
-			b.Fatal(err)
-		}
+		dir := filepath.Join(b.TempDir(), "cache")
 		none += timed(nil)
-		cold += timed(c)
-		warm += timed(c)
+		cold += timed(openCache(b, dir)) // the build publishes its entries: the warm one opens a new store, as a new process would
+		warm += timed(openCache(b, dir))
 	}
 	n := float64(b.N)
 	b.ReportMetric(none.Seconds()/n, "none-s")
@@ -50,4 +47,14 @@ func BenchmarkCache2000(b *testing.B) {
 	b.ReportMetric(warm.Seconds()/n, "warm-s")
 	b.ReportMetric(cold.Seconds()/none.Seconds(), "cold/none")
 	b.ReportMetric(warm.Seconds()/none.Seconds(), "warm/none")
+}
+
+// openCache opens the cache in dir, closed when b ends.
+func openCache(b *testing.B, dir string) *cache.Store {
+	c, err := cache.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { c.Close() })
+	return c
 }

@@ -125,6 +125,7 @@ func TestSecondBuildReusesTheImageCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { store.Close() })
 	// a fresh memo for each build: the process's own would answer first
 	first := buildPhotos(t, Options{Cache: store, imageMemo: &imaging.Memo{}})
 	if st := store.StatsOf("images"); st.Hits != 0 || st.Misses != 4 {

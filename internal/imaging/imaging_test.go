@@ -173,6 +173,7 @@ func TestMakeUsesTheCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { store.Close() })
 	data := imagingtest.JPEG(imagingtest.Scene(900, 600, 3), 90)
 	s, err := Plan(data, "a.jpg", "/a.jpg", Options{})
 	if err != nil {
