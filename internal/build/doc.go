@@ -65,7 +65,9 @@
 // per-document result by the document's bytes, the options and the
 // program, plus, for rendered Markdown, the URLs its links resolved to
 // (checked on every hit: a page whose link target moved is rendered
-// again).
+// again). A build flushes the cache when it ends (Store.Flush: other
+// processes that open the folder find its entries); whoever opened the
+// store closes it (the commands, when they finish).
 //
 // With Options.Defer (the dev server's first build) the build stops after
 // the static files: the pages' paths are claimed in the sink, and the QR

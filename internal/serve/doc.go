@@ -39,6 +39,9 @@
 // An edit to a page's text leaves the search index to a refresh that runs
 // once edits pause for two seconds; its merge runs without the update
 // lock, so an edit saved during it reloads at once.
+// After each build or update the server flushes the build cache
+// (build.Options.Cache), so a bantin build started meanwhile finds what it
+// added; a flush that fails is said once in the log.
 //
 // Live reload, over server-sent events at /__bantin/events:
 //
