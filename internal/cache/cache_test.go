@@ -479,28 +479,34 @@ const sha256Size = sha256.Size
 
 func sumOf(s string) [sha256.Size]byte { return sha256.Sum256([]byte(s)) }
 
-// A store opened while another writes leaves the writer's unpublished
-// records alone (the writer holds its pack's lock): it neither reads nor
-// cuts them, and finds them once published.
+// A store opened while another writes leaves the writer's pack alone
+// (the writer holds its lock): it does not cut what lies past the
+// writer's index (a write in progress), and does not see what the writer
+// still buffers; it finds everything once the writer closed.
 func TestLiveWriterTailIsLeftAlone(t *testing.T) {
 	dir := t.TempDir()
 	a := openAt(t, dir)
-	for i := range 8 { // written to the pack (the buffer fills), not published
+	for i := range 8 { // written and published as the buffer fills
 		mustPut(t, a, "ns", key(i), bigPayload(i))
 	}
-	es, _ := filepath.Glob(filepath.Join(dir, packsDir, "*"+packExt))
-	if len(es) != 1 {
-		t.Fatalf("packs %v", es)
+	mustPut(t, a, "ns", key(8), "buffered")
+	es := Entries(dir)
+	if len(es) != 8 {
+		t.Fatalf("%d entries published, want 8", len(es))
 	}
-	before, err := os.Stat(es[0])
-	if err != nil || before.Size() <= int64(bufferBytes) {
-		t.Fatalf("the writer wrote nothing yet: %v", err)
+	f, err := os.OpenFile(es[0].Pack, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
 	}
+	f.Write(appendRecord(nil, "ns", key(99), sumOf("x"), []byte("x"))[:20]) // a write in progress
+	f.Close()
+	before, _ := os.Stat(es[0].Pack)
 	b := openAt(t, dir)
-	if _, ok := b.Get("ns", key(0)); ok {
-		t.Error("an unpublished entry answered")
+	mustGet(t, b, "ns", key(7), bigPayload(7))
+	if _, ok := b.Get("ns", key(8)); ok {
+		t.Error("a buffered entry answered")
 	}
-	if after, err := os.Stat(es[0]); err != nil || after.Size() != before.Size() {
+	if after, err := os.Stat(es[0].Pack); err != nil || after.Size() != before.Size() {
 		t.Errorf("the live writer's pack was changed: %v", err)
 	}
 	if err := a.Close(); err != nil {
@@ -509,6 +515,10 @@ func TestLiveWriterTailIsLeftAlone(t *testing.T) {
 	c := openAt(t, dir)
 	for i := range 8 {
 		mustGet(t, c, "ns", key(i), bigPayload(i))
+	}
+	mustGet(t, c, "ns", key(8), "buffered")
+	if st := c.Stats(); st.Rejected != 0 {
+		t.Errorf("Stats = %+v", st)
 	}
 }
 

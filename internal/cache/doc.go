@@ -48,9 +48,11 @@
 // Each store appends only to its own pack, made on its first Put: created
 // under a temporary name with O_EXCL, locked (flock) for as long as the
 // store is open, and then renamed into place. Records are gathered in a
-// 1 MB buffer (Get reads a record still there from the buffer) and
-// written in one call; [Store.Flush] writes the buffer and publishes a
-// chunk. A build flushes when it ends, the dev server after every
+// 1 MB buffer (Get reads a record still there from the buffer), written
+// in one call, and published: a chunk naming them is appended to the
+// index, so the index never lags the pack by more than the buffer.
+// [Store.Flush] writes and publishes what is buffered (and the uses
+// recorded). A build flushes when it ends, the dev server after every
 // rebuild, and [Store.Close] flushes too; the commands close their store
 // when they finish. So two processes on one folder (serve while build
 // runs) never write to one file, and a reader reads only records that a
@@ -58,9 +60,10 @@
 //
 // [Open] reads every index. A pack longer than its index covers belongs
 // to a live writer (its lock is held: the rest is ignored) or to one that
-// was killed (the lock went with the process): then Open indexes the tail's
-// whole, checked records, publishes them, and cuts off the half-written
-// rest. A store sees the entries published before it opened, and its own.
+// was killed (the lock went with the process; it lost at most its buffer):
+// then Open indexes the tail's whole, checked records (a chunk lost with
+// the writer, a damaged one), publishes them, and cuts off the
+// half-written rest. A store sees the entries published before it opened, and its own.
 //
 // # Growth
 //

@@ -84,8 +84,8 @@ func (w *writer) addUse(ns string, k Key, used int64) {
 	}
 }
 
-// writeBuffer writes the buffered records to the pack. On failure they
-// stay in the buffer, readable by this process.
+// writeBuffer writes the buffered records to the pack and publishes them.
+// On failure they stay in the buffer, readable by this process.
 func (w *writer) writeBuffer() {
 	if len(w.buf) == 0 || w.err != nil {
 		return
@@ -97,31 +97,35 @@ func (w *writer) writeBuffer() {
 	}
 	w.end += int64(len(w.buf))
 	w.buf, w.buffered = w.buf[:0], 0
+	w.appendChunk()
 }
 
-// publish writes what is buffered and appends a chunk naming the new
-// records to the index: from then on, stores that open the folder find
-// them.
+// publish writes what is buffered and publishes it.
 func (w *writer) publish() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.writeBuffer()
-	if w.err != nil {
-		return w.err
-	}
-	if len(w.unpublished) == 0 {
-		return nil
+	w.appendChunk() // the uses, when no record was buffered
+	return w.err
+}
+
+// appendChunk appends a chunk naming the records written (and the uses
+// recorded) since the last to the index: from then on, stores that open
+// the folder find them. A writer publishes each time it writes its buffer,
+// so its index never lags its pack by more than the buffer, and on Flush.
+func (w *writer) appendChunk() {
+	if len(w.unpublished) == 0 || w.err != nil {
+		return
 	}
 	chunk := appendChunk(nil, w.unpublished, w.end)
 	if _, err := w.idx.WriteAt(chunk, w.idxEnd); err != nil {
 		w.err = err
 		w.fail(len(w.unpublished), err)
-		return err
+		return
 	}
 	w.idxEnd += int64(len(chunk))
 	w.unpublished = w.unpublished[:0]
 	w.p.size.Store(w.end)
-	return nil
 }
 
 // read returns the record at loc, from the buffer when it is not written
