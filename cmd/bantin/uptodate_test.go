@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -204,14 +205,14 @@ func TestDamagedStampRebuilds(t *testing.T) {
 	src, dest, cacheDir := upToDateSite(t)
 	args := []string{"build", "--source", src, "--destination", dest, "--cacheDir", cacheDir, "--verbose"}
 	runCLI(args...)
-	stamps := stampFiles(t, cacheDir)
+	stamps := stampEntries(cacheDir)
 	if len(stamps) != 1 {
 		t.Fatalf("%d stamps", len(stamps))
 	}
-	for p := range stamps {
-		raw, _ := os.ReadFile(p)
-		raw[len(raw)-3] ^= 0xff
-		if err := os.WriteFile(p, raw, 0o644); err != nil {
+	for _, e := range stamps {
+		raw, _ := os.ReadFile(e.Pack)
+		raw[e.Offset+e.Length-3] ^= 0xff // in the stamp's payload
+		if err := os.WriteFile(e.Pack, raw, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -267,17 +268,29 @@ func optionsWithCache(t *testing.T, dir string) (o build.Options) {
 	return o
 }
 
-// stampFiles are the stamp entries of a cache folder, with their bytes.
+// stampEntries are the stamp entries the cache folder's indexes name.
+func stampEntries(cacheDir string) []cache.Entry {
+	var out []cache.Entry
+	for _, e := range cache.Entries(cacheDir) {
+		if e.Namespace == "uptodate" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// stampFiles are the stamp entries of a cache folder, by place, with
+// their records' bytes.
 func stampFiles(t *testing.T, cacheDir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	filepath.WalkDir(filepath.Join(cacheDir, "uptodate"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			data, _ := os.ReadFile(p)
-			out[p] = string(data)
+	for _, e := range stampEntries(cacheDir) {
+		data, err := os.ReadFile(e.Pack)
+		if err != nil {
+			t.Fatal(err)
 		}
-		return nil
-	})
+		out[fmt.Sprintf("%s@%d", e.Pack, e.Offset)] = string(data[e.Offset : e.Offset+e.Length])
+	}
 	return out
 }
 
