@@ -456,6 +456,32 @@ func TestManyPacksAreMerged(t *testing.T) {
 	}
 }
 
+// Merging the small packs that builds add leaves the large one, mostly
+// live, where it is.
+func TestMergingKeepsTheLargePack(t *testing.T) {
+	dir := t.TempDir()
+	s := openAt(t, dir)
+	for i := range 100 {
+		mustPut(t, s, "ns", key(i), strings.Repeat("x", 1000))
+	}
+	s.Close()
+	large := Entries(dir)[0].Pack
+	for round := range 2 * maxPacks {
+		s := openAt(t, dir)
+		mustPut(t, s, "stamp", key(round), "a build's stamp")
+		s.Close()
+	}
+	if _, packs := folderSize(t, dir); packs > maxPacks {
+		t.Errorf("%d packs", packs)
+	}
+	if _, err := os.Stat(large); err != nil {
+		t.Errorf("the large pack was copied: %v", err)
+	}
+	s = openAt(t, dir)
+	mustGet(t, s, "ns", key(99), strings.Repeat("x", 1000))
+	mustGet(t, s, "stamp", key(2*maxPacks-1), "a build's stamp")
+}
+
 func TestDefaultDirIsOutsideTheSource(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", "/var/tmp/xdg")
 	src := t.TempDir()

@@ -46,9 +46,12 @@ func (s *Store) expired(loc location) bool {
 
 // compact copies the live records of every pack no writer holds (the
 // store's own included: its writer is done) into one new pack, and
-// removes them. Packs that live writers hold are left alone. Only one
-// store at a time compacts a folder; another skips it. Readers that have
-// a removed pack open go on reading it.
+// removes them. Packs that live writers hold are left alone, and so is the
+// largest pack while at least half of it is live: merging the small packs
+// that builds add (a few entries and a stamp each) does not copy the bulk
+// of the cache every time. Only one store at a time compacts a folder;
+// another skips it. Readers that have a removed pack open go on reading
+// it.
 func (s *Store) compact() error {
 	dir := filepath.Join(s.dir, packsDir)
 	lock, err := os.OpenFile(filepath.Join(dir, "compact.lock"), os.O_RDWR|os.O_CREATE, 0o644)
@@ -67,6 +70,7 @@ func (s *Store) compact() error {
 			order[p] = i
 		}
 	}
+	s.keepLargestIfLive(order)
 	if len(order) == 0 {
 		return nil
 	}
@@ -85,6 +89,29 @@ func (s *Store) compact() error {
 	}
 	removeLeftovers(dir)
 	return out.p.f.Close()
+}
+
+// keepLargestIfLive takes the largest of the packs in order out of it
+// when at least half of its bytes are live.
+func (s *Store) keepLargestIfLive(order map[*pack]int) {
+	var largest *pack
+	for p := range order {
+		if largest == nil || p.size.Load() > largest.size.Load() {
+			largest = p
+		}
+	}
+	if largest == nil {
+		return
+	}
+	var live int64
+	for _, loc := range s.entries {
+		if loc.p == largest && !s.expired(loc) {
+			live += loc.n
+		}
+	}
+	if live > 0 && 2*live >= largest.size.Load()-int64(len(packMagic)) {
+		delete(order, largest)
+	}
 }
 
 // liveIn lists the entries held by the packs in order and used within

@@ -73,9 +73,12 @@
 // used for 30 days (the result of a file since edited or deleted, of
 // options no longer used). [Store.Close] compacts the
 // folder when more than half of its record bytes are dead or it holds more
-// than 8 packs (each build that put something adds one): the live records
-// of every pack no writer holds are copied, checked, into one new pack and
-// the old ones removed (a reader that has one open goes on reading it);
+// than 8 packs (each build that put something adds one, if only the
+// up-to-date stamp): the live records of every pack no writer holds are
+// copied, checked, into one new pack and the old ones removed (a reader
+// that has one open goes on reading it) — all but the largest pack while
+// at least half of it is live, so that merging builds' small packs does
+// not copy the bulk of the cache;
 // one store compacts at a time (Dir/packs/compact.lock), others skip it.
 // So the folder holds at most about twice its live entries, plus what 30
 // days of edits made. Close also removes the folders
