@@ -95,15 +95,22 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	s := &Store{dir: dir, entries: map[entryID]location{}, oldLayout: oldLayout(dir), now: time.Now}
+	s := &Store{dir: dir, oldLayout: oldLayout(dir), now: time.Now}
 	var names interner
+	var indexes [][]indexEntry
+	n := 0
 	for _, stem := range packStems(filepath.Join(dir, packsDir)) {
 		p, entries, err := loadPack(stem, &names)
 		if err != nil {
 			continue // gone (compacted away meanwhile) or foreign: not ours to read
 		}
 		s.packs = append(s.packs, p)
-		s.index(p, entries)
+		indexes = append(indexes, entries)
+		n += len(entries)
+	}
+	s.entries = make(map[entryID]location, n)
+	for i, entries := range indexes {
+		s.index(s.packs[i], entries)
 	}
 	return s, nil
 }

@@ -59,20 +59,21 @@ func parseIndex(data []byte, names *interner) parsedIndex {
 		return px
 	}
 	px.good = int64(len(indexMagic))
+	px.entries = make([]indexEntry, 0, len(data)/(1+len("markdown")+sha256.Size+24)) // about
 	for rest := data[len(indexMagic):]; ; {
-		entries, end, n, ok := parseChunk(rest, px.end, names)
+		entries, end, n, ok := parseChunk(px.entries, rest, px.end, names)
 		if !ok {
 			return px
 		}
-		px.entries = append(px.entries, entries...)
+		px.entries = entries
 		px.end, px.good, rest = end, px.good+int64(n), rest[n:]
 	}
 }
 
-// parseChunk reads the chunk at the start of data, whose entries must lie
-// within the pack's first end bytes, and after those the last chunk
-// covered.
-func parseChunk(data []byte, covered int64, names *interner) (entries []indexEntry, end int64, n int, ok bool) {
+// parseChunk appends to entries those of the chunk at the start of data,
+// which must lie within the pack's first end bytes, and after those the
+// last chunk covered.
+func parseChunk(entries []indexEntry, data []byte, covered int64, names *interner) (_ []indexEntry, end int64, n int, ok bool) {
 	if len(data) < 12 {
 		return nil, 0, 0, false
 	}
@@ -82,7 +83,6 @@ func parseChunk(data []byte, covered int64, names *interner) (entries []indexEnt
 		return nil, 0, 0, false
 	}
 	pos := 12
-	entries = make([]indexEntry, 0, count)
 	for range count {
 		if pos >= len(data) || pos+1+int(data[pos])+sha256.Size+24 > len(data) {
 			return nil, 0, 0, false
