@@ -235,6 +235,7 @@ func buildAndWrite(f *buildFlags, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer f.profiles.stop()
+	defer f.profiles.closeMem()
 	out, err := output.NewDir(dest)
 	if err != nil {
 		fmt.Fprintf(stderr, "bantin build: %v\n", err)

@@ -72,7 +72,7 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 || n*mult < 64<<20 || math.IsInf(n, 0) {
+	if err != nil || math.IsNaN(n) || n*mult < 64<<20 || n*mult >= math.MaxInt64 || strings.ContainsAny(t, "xX_pP") {
 		return 0, fmt.Errorf("%q is not a size of at least 64MB such as 1.5GB, 800MB or none", s)
 	}
 	return int64(n * mult), nil

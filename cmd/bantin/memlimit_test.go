@@ -15,7 +15,7 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "x", "-1GB", "10MB", "1.5TB", "Inf"} {
+	for _, bad := range []string{"", "x", "-1GB", "10MB", "1.5TB", "Inf", "NaN", "nanGB", "1e30", "9.3e18B", "0x1p40", "1_000MB"} {
 		if _, err := parseSize(bad); err == nil {
 			t.Errorf("parseSize(%q): no error", bad)
 		}

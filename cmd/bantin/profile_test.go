@@ -44,6 +44,13 @@ func TestBuildWritesProfiles(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
 		t.Error("the build ran although its profile could not be written")
 	}
+	status, _, errOut = runCLI("build", "--source", src, "--noCache", "--destination", filepath.Join(dir, "out"), "--memprofile", filepath.Join(dir, "none", "mem.prof"))
+	if status != exitUsage || !strings.Contains(errOut, "--memprofile") {
+		t.Errorf("unwritable heap profile: status %d: %s", status, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Error("the build ran although its heap profile could not be written")
+	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 { // cpu.prof, mem.prof
 		t.Errorf("left behind: %v", entries)
 	}

@@ -36,6 +36,10 @@ func (m modelOutputs) qr(add func(output.File), dl *diag.List) {
 // back one at a time by the merge.
 func (m modelOutputs) search(add func(output.File), dl *diag.List) []search.Spilled {
 	spilled := spilledAnalyses(m.s.Pages, m.s.Config.Location, m.cache, m.texts, add)
+	if err := m.texts.Err(); err != nil { // a spill that failed (a full disk): no merge of what is not there
+		dl.Errorf(diag.Pos{}, "%v", err)
+		return spilled
+	}
 	search.WriteFiles(m.s, spilled, m.texts, typeLabel(m.s, m.tmpls.Strings), add)
 	if err := m.texts.Err(); err != nil {
 		dl.Errorf(diag.Pos{}, "%v", err)

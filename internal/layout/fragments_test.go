@@ -13,7 +13,9 @@ import (
 func TestFragmentsAreBounded(t *testing.T) {
 	f := newFragments()
 	f.budget = 10_000
-	html := func(i int) template.HTML { return template.HTML(fmt.Sprintf("<li>%d%s</li>", i, strings.Repeat("x", 90))) }
+	html := func(i int) template.HTML {
+		return template.HTML(fmt.Sprintf("<li>%d%s</li>", i, strings.Repeat("x", 90)))
+	}
 	key := func(i int) string { return fmt.Sprintf("/bai-viet/%d/", i) }
 	for i := range 5000 {
 		f.put("page-item.html", key(i), html(i))

@@ -37,6 +37,9 @@ type keyPos struct {
 // structure, keeping the positions and which top-level keys were written
 // (Has): a build keeps a document per page.
 func (d *Document) Forget() {
+	if d.Values == nil && d.pos == nil {
+		return // forgotten already
+	}
 	d.top = slices.Sorted(maps.Keys(d.Values))
 	d.Values = nil
 	d.keys = make([]keyPos, 0, len(d.pos))

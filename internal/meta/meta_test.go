@@ -189,6 +189,10 @@ func TestForgetKeepsPositions(t *testing.T) {
 			before[strings.Join(p, ".")] = d.Pos(p...)
 		}
 		d.Forget()
+		d.Forget() // a second time changes nothing
+		if !d.Has("title") {
+			t.Errorf("%s: title forgotten", name)
+		}
 		for _, p := range paths {
 			if got, want := d.Pos(p...), before[strings.Join(p, ".")]; got != want {
 				t.Errorf("%s: Pos(%v) after Forget = %v, before %v", name, p, got, want)

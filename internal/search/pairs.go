@@ -69,7 +69,12 @@ func partOf(pair uint64, parts int) int { return int((pair*0x9E3779B97F4A7C15)>>
 func (pm *pairMerge) page(id int32, d *decoder, local []int32, norm float64) {
 	for _, x := range local {
 		for range d.count() {
-			y := local[d.count()]
+			j := d.count()
+			if j >= len(local) {
+				d.failed = true // not a pair of this page's syllables: damaged data
+				return
+			}
+			y := local[j]
 			v := d.count()
 			imp := uint8(pairInTitle)
 			if v&1 == 0 {

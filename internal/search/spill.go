@@ -75,6 +75,10 @@ func (sa *spilledAnalyses) length(id int) int { return int(sa.list[id].length) }
 func (sa *spilledAnalyses) analysis(id int) *Analysis {
 	sp := sa.list[id]
 	sa.buf = sa.st.ReadInto(sa.buf, sp.ref)
+	if len(sa.buf) != sp.ref.Len() { // a failed read, the store's error: an empty page
+		sa.a = Analysis{length: int(sp.length)}
+		return &sa.a
+	}
 	sa.a = Analysis{data: sa.buf, length: int(sp.length), keys: int(sp.keys), keysAt: int(sp.keysAt), pairsAt: int(sp.pairsAt)}
 	return &sa.a
 }

@@ -131,6 +131,7 @@ func (s *Store) ReadInto(buf []byte, r Ref) []byte {
 	buf = buf[:r.n]
 	if _, err := s.file.ReadAt(buf, r.off); err != nil {
 		s.fail(fmt.Errorf("text store: %w", err))
+		return buf[:0] // never another ref's bytes left in buf
 	}
 	return buf
 }
