@@ -12,6 +12,7 @@ import (
 	"bantin/internal/output"
 	"bantin/internal/parallel"
 	"bantin/internal/search"
+	"bantin/internal/site"
 	"bantin/internal/textstore"
 )
 
@@ -19,12 +20,8 @@ import (
 // the same files as analyses held in memory: the fragments as they are
 // spilled, the index files from the merge that reads them back.
 func TestSpilledAnalysesMakeTheSameFiles(t *testing.T) {
-	res := build.Build(corpus.Generate(corpus.Options{Pages: 300, Vocabulary: 5000}), build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if res.Diags.HasErrors() {
-		t.Fatal(res.Diags)
-	}
-	s, label := res.Site, func(t string) string { return t }
-	as := search.AnalyzeAll(s)
+	s, as := analyzedCorpus(t, 300, 5000)
+	label := func(t string) string { return t }
 	want := map[string][]byte{}
 	for _, f := range search.Files(s, as, label) {
 		want[f.Path] = f.Data
@@ -67,12 +64,8 @@ func TestSpilledAnalysesMakeTheSameFiles(t *testing.T) {
 // goroutines that write shards and fragments interleave, and changes when
 // any index file does (here: two pages' analyses trade places).
 func TestManifestBuildHash(t *testing.T) {
-	res := build.Build(corpus.Generate(corpus.Options{Pages: 120, Vocabulary: 3000}), build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if res.Diags.HasErrors() {
-		t.Fatal(res.Diags)
-	}
-	s, label := res.Site, func(t string) string { return t }
-	as := search.AnalyzeAll(s)
+	s, as := analyzedCorpus(t, 120, 3000)
+	label := func(t string) string { return t }
 	manifest := func(as []*search.Analysis) string {
 		for _, f := range search.Files(s, as, label) {
 			if f.Path == search.DataDir+"manifest.json" {
@@ -97,4 +90,15 @@ func TestManifestBuildHash(t *testing.T) {
 	if manifest(swapped) == first {
 		t.Error("the build hash did not change with the index")
 	}
+}
+
+// analyzedCorpus builds a generated site of that many pages and analyses
+// its pages.
+func analyzedCorpus(t *testing.T, pages, vocabulary int) (*site.Site, []*search.Analysis) {
+	t.Helper()
+	res := build.Build(corpus.Generate(corpus.Options{Pages: pages, Vocabulary: vocabulary}), build.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	return res.Site, search.AnalyzeAll(res.Site)
 }
