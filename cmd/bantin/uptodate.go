@@ -88,7 +88,7 @@ func (u *upToDate) fresh(now time.Time, dest string, compare bool) (*uptodate.St
 			listed <- listing{d, err}
 		}()
 	}
-	u.inputs, _ = uptodate.Inputs(u.guard)
+	u.inputs = uptodate.Inputs(u.guard)
 	if !compare {
 		return nil, "--force"
 	}

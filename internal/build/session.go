@@ -41,13 +41,10 @@ type Session struct {
 	files    map[string][]byte
 	bySource map[string]*site.Page
 	broken   bool // the last update failed: the next one rebuilds everything
-	// searchStale: a fast-path edit changed a page's text, and the search
-	// index (seconds on a large site) has not been rebuilt yet.
-	searchStale bool
-	searchDirty map[*site.Page]bool // the pages whose analysis changed since
-	// deferred: what the first build left to make (Options.Defer,
-	// session_deferred.go); set once, by NewSession.
-	deferred *deferredWork
+	// searchDirty: the pages whose text a fast-path edit changed since the
+	// search index (seconds on a large site) was last rebuilt; none: it is
+	// up to date.
+	searchDirty map[*site.Page]bool
 }
 
 // Change says what an update did.
@@ -72,9 +69,6 @@ func NewSession(fsys fs.FS, opts Options) (*Session, *Change) {
 	opts.Defer = false
 	s := &Session{fsys: fsys, opts: opts, files: map[string][]byte{}}
 	ch := s.rebuildWith(first)
-	if !ch.Failed {
-		s.deferred = s.st.later
-	}
 	return s, ch
 }
 
@@ -112,7 +106,7 @@ func (s *Session) Update(paths []string) *Change {
 	}
 	s.files = files
 	ch.Changed = slices.Sorted(maps.Keys(changed))
-	ch.SearchStale = s.searchStale
+	ch.SearchStale = len(s.searchDirty) > 0
 	return ch
 }
 
@@ -155,7 +149,7 @@ func (s *Session) rebuildWith(opts Options) *Change {
 		}
 	}
 	sort.Strings(ch.Changed)
-	s.files, s.st, s.broken, s.searchStale, s.searchDirty = files, res.state, false, false, nil
+	s.files, s.st, s.broken, s.searchDirty = files, res.state, false, nil
 	s.bySource = map[string]*site.Page{}
 	for _, p := range res.Site.Pages {
 		s.bySource[p.Source] = p

@@ -51,20 +51,29 @@ func (d *deferredWork) page(path string) *site.Page {
 	return d.byPath[path]
 }
 
+// later is what the first build left to make (Options.Defer): its
+// state's, so that a whole rebuild, which makes everything, leaves none.
+func (s *Session) later() *deferredWork {
+	if s.st == nil {
+		return nil
+	}
+	return s.st.later
+}
+
 // Deferred reports whether the page at path (an output path:
 // "bai-viet/a/index.html") is still to be rendered.
-func (s *Session) Deferred(path string) bool { return s.deferred.page(path) != nil }
+func (s *Session) Deferred(path string) bool { return s.later().page(path) != nil }
 
 // RenderPage renders the deferred page at path now, for a request that
 // should not wait for FinishPages. It is safe to call while FinishOutputs
 // or FinishPages runs; ok is false when path is no deferred page or its
 // template fails (FinishPages reports the failure).
 func (s *Session) RenderPage(path string) (data []byte, ok bool) {
-	p := s.deferred.page(path)
+	p := s.later().page(path)
 	if p == nil {
 		return nil, false
 	}
-	html, problem := s.deferred.model.tmpls.Execute(p)
+	html, problem := s.later().model.tmpls.Execute(p)
 	return html, problem == nil
 }
 
@@ -81,7 +90,7 @@ var OutputStages = []string{"qr", "feeds", "search"}
 // goes through the first build's checks; the Change holds their problems
 // and the stages' errors, as a build reports them.
 func (s *Session) FinishOutputs(add func(path string, data []byte), passed func(stage string)) *Change {
-	d := s.deferred
+	d := s.later()
 	ch := &Change{Diags: &diag.List{}}
 	if d == nil || d.isOutputsDone() {
 		return ch
@@ -112,7 +121,7 @@ func (s *Session) FinishOutputs(add func(path string, data []byte), passed func(
 // recurs on many pages), and lists the files made. It runs FinishOutputs
 // first if that has not run; after a failure there it does nothing.
 func (s *Session) FinishPages(add func(path string, data []byte)) *Change {
-	d := s.deferred
+	d := s.later()
 	if d == nil {
 		return &Change{Diags: &diag.List{}}
 	}

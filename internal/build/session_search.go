@@ -39,7 +39,7 @@ type SearchRefresh struct {
 // StartSearchRefresh analyses again the pages edited since the index was
 // made and returns the merge to run, or nil when the index is up to date.
 func (s *Session) StartSearchRefresh() *SearchRefresh {
-	if !s.searchStale || s.st == nil || s.st.spilled == nil {
+	if len(s.searchDirty) == 0 || s.st == nil || s.st.spilled == nil {
 		return nil
 	}
 	st := s.st
@@ -50,7 +50,7 @@ func (s *Session) StartSearchRefresh() *SearchRefresh {
 		}
 	}
 	st.spilled = r.spilled
-	s.searchStale, s.searchDirty = false, nil
+	s.searchDirty = nil
 	return r
 }
 
@@ -106,5 +106,4 @@ func (s *Session) markSearchDirty(page *site.Page) {
 		s.searchDirty = map[*site.Page]bool{}
 	}
 	s.searchDirty[page] = true
-	s.searchStale = true
 }

@@ -199,7 +199,7 @@ func TestSearchRefreshAroundEdits(t *testing.T) {
 	if ch := s.FinishSearchRefresh(r); len(ch.Changed) == 0 {
 		t.Error("the refresh changed no file")
 	}
-	if !s.searchStale {
+	if len(s.searchDirty) == 0 {
 		t.Error("the edit made during the refresh is forgotten")
 	}
 	sameAsCleanBuild(t, "edit during a refresh, then a refresh", root, s)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -15,18 +16,6 @@ func answers(s *Set, opts Options, now time.Time) []string {
 		}
 	}
 	return out
-}
-
-func same(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Until is exact: every answer of the filter holds up to the instant
@@ -63,16 +52,16 @@ func TestUntilIsTheNextChangeOfTheFilter(t *testing.T) {
 			continue
 		}
 		if got.IsZero() {
-			if !same(answers(set, c.opts, now), answers(set, c.opts, now.AddDate(100, 0, 0))) {
+			if !slices.Equal(answers(set, c.opts, now), answers(set, c.opts, now.AddDate(100, 0, 0))) {
 				t.Errorf("%s: no bound, but an answer changes within a century", c.name)
 			}
 			continue
 		}
 		at := answers(set, c.opts, now)
-		if !same(at, answers(set, c.opts, got.Add(-time.Nanosecond))) {
+		if !slices.Equal(at, answers(set, c.opts, got.Add(-time.Nanosecond))) {
 			t.Errorf("%s: an answer changes before Until", c.name)
 		}
-		if same(at, answers(set, c.opts, got)) {
+		if slices.Equal(at, answers(set, c.opts, got)) {
 			t.Errorf("%s: no answer changes at Until", c.name)
 		}
 	}

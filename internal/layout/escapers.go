@@ -2,6 +2,7 @@ package layout
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"text/template/parse"
 )
@@ -63,7 +64,7 @@ func fusedEscapers() (template.FuncMap, bool) {
 			return nil, false
 		}
 		action, ok := firstAction(tmpl.Tree.Root)
-		if !ok || !sameNames(escaperNames(action.Pipe), c.chain) {
+		if !ok || !slices.Equal(escaperNames(action.Pipe), c.chain) {
 			return nil, false
 		}
 		fallback := escaperFallback{tmpl: tmpl, before: c.before, after: c.after}
@@ -106,18 +107,6 @@ func escaperNames(pipe *parse.PipeNode) []string {
 	return names
 }
 
-func sameNames(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // fuseEscapers replaces, in an escaped action, the escapers that end its
 // pipeline by one function when they are one of fusedChains. A pipeline of only escapers (an
 // escaper given arguments, as {{ html .A .B }} becomes) is left alone.
@@ -131,7 +120,7 @@ func fuseEscapers(a *parse.ActionNode) {
 		return
 	}
 	for _, c := range fusedChains {
-		if !sameNames(names, c.chain) {
+		if !slices.Equal(names, c.chain) {
 			continue
 		}
 		first := pipe.Cmds[len(pipe.Cmds)-len(c.chain)]

@@ -3,6 +3,7 @@ package layout
 import (
 	"html/template"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"text/template/parse"
@@ -58,7 +59,7 @@ func TestThemeEscapersFused(t *testing.T) {
 		eachAction(tmpl.Tree.Root, func(a *parse.ActionNode) {
 			names := escaperNames(a.Pipe)
 			for _, c := range fusedChains {
-				if sameNames(names, c.chain) && len(names) < len(a.Pipe.Cmds) {
+				if slices.Equal(names, c.chain) && len(names) < len(a.Pipe.Cmds) {
 					unfused++
 				}
 			}

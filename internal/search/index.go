@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 )
 
 // BM25 parameters.
@@ -120,22 +122,28 @@ func buildIndex(as pageAnalyses) *index {
 		if len(formsOf[k]) > 1 {
 			ix.entries = append(ix.entries, formsEntry(e, formsOf[k], m.formAt, m.formCount, m.exact))
 		}
-		ix.keysByDF = append(ix.keysByDF, m.keys[k])
 	}
 	df := func(k int32) int { return m.df[k] }
 	ix.pairs, ix.pairAt = m.pairs.lists(df), m.pairs.parts
-	sort.Slice(ix.keysByDF, func(i, j int) bool {
-		a, b := ix.keysByDF[i], ix.keysByDF[j]
-		if da, db := df(m.ids[a]), df(m.ids[b]); da != db {
-			return da > db
+	byDF := make([]int32, len(m.keys)) // key ids, most frequent first (keys are unique: no ties left)
+	for k := range byDF {
+		byDF[k] = int32(k)
+	}
+	slices.SortFunc(byDF, func(a, b int32) int {
+		if c := cmp.Compare(m.df[b], m.df[a]); c != 0 {
+			return c
 		}
-		return a < b
+		return strings.Compare(m.keys[a], m.keys[b])
 	})
-	for _, k := range ix.keysByDF {
-		if len(ix.common) == maxCommon || df(m.ids[k])*commonShare < as.pages() {
+	ix.keysByDF = make([]string, len(byDF))
+	for i, k := range byDF {
+		ix.keysByDF[i] = m.keys[k]
+	}
+	for _, k := range byDF {
+		if len(ix.common) == maxCommon || m.df[k]*commonShare < as.pages() {
 			break
 		}
-		ix.common = append(ix.common, k)
+		ix.common = append(ix.common, m.keys[k])
 	}
 	return ix
 }

@@ -3,7 +3,6 @@ package search
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/fnv"
 
 	"bantin/internal/output"
 	"bantin/internal/textstore"
@@ -26,9 +25,6 @@ type Spilled struct {
 // once.
 func (a *Analysis) Spill(id int, st *textstore.Store, add func(output.File)) Spilled {
 	p := FragmentPath(id)
-	h := fnv.New64a()
-	h.Write([]byte(p))
-	h.Write(a.frag)
 	add(output.File{Path: p, Data: bytes.Clone(a.frag), Source: "search index"})
 	// The fragment is the last string of data: its length's varint and
 	// its bytes. What the merge reads ends before them.
@@ -36,7 +32,7 @@ func (a *Analysis) Spill(id int, st *textstore.Store, add func(output.File)) Spi
 	return Spilled{
 		ref:    st.Put(a.data[:end]),
 		length: int32(a.length), keys: int32(a.keys), keysAt: int32(a.keysAt), pairsAt: int32(a.pairsAt),
-		fragSum: h.Sum64(),
+		fragSum: fileSum(p, a.frag),
 	}
 }
 

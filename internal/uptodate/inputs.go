@@ -50,8 +50,8 @@ type entry struct {
 // hashed), and under each of Folders every folder's path, every file's
 // path, bytes and change stamp (inode and ctime, where the file system
 // has them), and every entry a walk refuses, with why. Files are hashed
-// on every core. files is how many were hashed.
-func Inputs(fsys fs.FS) (d Digest, files int) {
+// on every core.
+func Inputs(fsys fs.FS) (d Digest) {
 	var entries []entry
 	for _, name := range rootNames {
 		entries = append(entries, rootEntry(fsys, name))
@@ -59,24 +59,17 @@ func Inputs(fsys fs.FS) (d Digest, files int) {
 	for _, dir := range Folders {
 		entries = append(entries, folderEntries(fsys, dir)...)
 	}
-	var paths []string
-	for _, e := range entries {
-		if e.file {
-			paths = append(paths, e.path)
+	parallel.For(len(entries), func(i int) {
+		if entries[i].file {
+			entries[i].detail = fileSum(fsys, entries[i].path)
 		}
-	}
-	sums := make([]string, len(paths))
-	parallel.For(len(paths), func(i int) { sums[i] = fileSum(fsys, paths[i]) })
+	})
 	h := sha256.New()
-	i := 0
 	for _, e := range entries {
-		if e.file {
-			e.detail, i = sums[i], i+1
-		}
 		writeFields(h, e.kind, e.path, e.detail)
 	}
 	h.Sum(d[:0])
-	return d, len(paths)
+	return d
 }
 
 // rootEntry is the state of a root name: missing, a folder, a file with

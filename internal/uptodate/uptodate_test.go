@@ -29,7 +29,7 @@ func site() fstest.MapFS {
 
 func digestOf(t *testing.T, fsys fstest.MapFS) Digest {
 	t.Helper()
-	d, _ := Inputs(fsys)
+	d := Inputs(fsys)
 	return d
 }
 
